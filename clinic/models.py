@@ -1,0 +1,103 @@
+"""The clinic itself: its profile and its people."""
+
+from django.db import models
+from django.db.models.functions import Length, Replace
+from django.db.models.lookups import GreaterThan
+from django.urls import reverse
+
+DEFAULT_DISCLAIMER = (
+    "This summary is for education only and is not medical advice. It does not replace a "
+    "conversation with your own doctor or care team. Research findings may not apply to "
+    "you. Never start, stop or change a treatment without talking to a qualified health "
+    "professional. If you are in crisis, call 911 or 988 (Suicide Crisis Helpline)."
+)
+
+# Characters that do not count as text when deciding whether a field is blank.
+_BLANK_CHARACTERS = (" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u2007", "\u202f", "\u3000")
+
+
+def has_visible_text(field_name):
+    """A database expression: true when the column holds something besides whitespace.
+
+    Written with REPLACE and LENGTH, which SQLite and PostgreSQL both have, so the
+    same CHECK constraint holds on either database.
+    """
+    expression = models.F(field_name)
+    for character in _BLANK_CHARACTERS:
+        expression = Replace(expression, models.Value(character), models.Value(""))
+    return GreaterThan(Length(expression), 0)
+
+
+class ClinicProfile(models.Model):
+    """The clinic's name, blurb and defaults. There is exactly one."""
+
+    SINGLETON_ID = 1
+
+    name = models.CharField(max_length=120, default="Our clinic")
+    tagline = models.CharField(max_length=200, blank=True)
+    about = models.TextField(
+        "about the clinic",
+        blank=True,
+        help_text="A short paragraph shown under every article and on the home page.",
+    )
+    default_disclaimer = models.TextField(
+        default=DEFAULT_DISCLAIMER,
+        help_text="Pre-filled into every new article. Editors can adapt it per article.",
+    )
+    contact_email = models.EmailField(blank=True)
+    booking_url = models.URLField("booking link", blank=True)
+
+    class Meta:
+        verbose_name = "clinic profile"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(id=1),
+                name="clinicprofile_single_row",
+                violation_error_message="The clinic has exactly one profile.",
+            ),
+            models.CheckConstraint(
+                condition=has_visible_text("default_disclaimer"),
+                name="clinicprofile_disclaimer_not_blank",
+                violation_error_message="The default disclaimer cannot be empty.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_ID
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """The clinic's profile, created with defaults the first time it is needed."""
+        profile, _ = cls.objects.get_or_create(pk=cls.SINGLETON_ID)
+        return profile
+
+
+class Person(models.Model):
+    """Someone who writes or medically reviews articles, or a collective byline."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in the page address.")
+    role_title = models.CharField(
+        "role", max_length=120, blank=True, help_text="For example “Clinical psychologist”."
+    )
+    credentials = models.CharField(
+        max_length=120, blank=True, help_text="Post-nominals, for example “MD, FRCPC”."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("clinic:person-detail", kwargs={"slug": self.slug})
+
+    @property
+    def name_with_credentials(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name

@@ -1,0 +1,43 @@
+import pytest
+from django.contrib.auth.models import Permission
+
+from tests.factories import ArticleFactory, PersonFactory
+
+
+@pytest.fixture
+def person(db):
+    return PersonFactory()
+
+
+@pytest.fixture
+def article(db):
+    return ArticleFactory()
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A staff user who may view, add and change articles (but is not a superuser)."""
+    user = django_user_model.objects.create_user(
+        "editor", "editor@example.org", "a-long-test-password", is_staff=True
+    )
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="articles",
+            codename__in=[
+                "view_article",
+                "add_article",
+                "change_article",
+                "view_study",
+                "add_study",
+                "change_study",
+                "delete_study",
+            ],
+        )
+    )
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,0 +1,61 @@
+"""Small factories for test data, made in each test."""
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from articles.models import Article, Study, Topic
+from clinic.models import DEFAULT_DISCLAIMER, Person
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    role_title = "Psychiatrist"
+    credentials = "MD"
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A live article by default; `draft=True` or a future `publish_at` hides it."""
+
+    class Meta:
+        model = Article
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT)
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    dek = "What a study found, in plain language."
+    body = "## Key findings\n\n1. One\n2. Two\n"
+    author = factory.SubFactory(PersonFactory)
+    status = Article.Status.PUBLISHED
+    publish_at = factory.Sequence(lambda n: timezone.now() - timedelta(days=1000 - n))
+    disclaimer = DEFAULT_DISCLAIMER
+
+
+class StudyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Study
+
+    article = factory.SubFactory(ArticleFactory)
+    title = "Ketamine and psychotherapy for PTSD: a systematic review and meta-analysis"
+    journal = "The Journal of Clinical Psychiatry"
+    year = 2023
+    authors = "Philipp-Muller A, Stephenson C, Moghimi E, Vazquez G, Alavi N, Milev R"
+    design = Study.Design.META_ANALYSIS
+    studies_pooled = 4
+    participants = 34
+    measures = "CAPS-5, PCL-5"
