@@ -55,12 +55,13 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "dek", "body", "studies__title", "studies__journal"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["author"]
+    autocomplete_fields = ["author", "reviewer"]
     filter_horizontal = ["topics"]
     actions = ["publish_selected", "unpublish_selected"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "author", "topics"]}),
+        ("Medical review", {"fields": ["reviewer", "reviewed_on"]}),
         ("Publishing", {"fields": ["status", "publish_at", "updated_at"]}),
         ("Body", {"fields": ["body"]}),
         ("Medical disclaimer", {"fields": ["disclaimer"]}),

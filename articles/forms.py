@@ -7,8 +7,9 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "title", "slug", "dek", "author", "topics", "status", "publish_at", "updated_at",
-            "body", "disclaimer", "hero_image", "hero_alt", "hero_credit",
+            "title", "slug", "dek", "author", "reviewer", "reviewed_on", "topics", "status",
+            "publish_at", "updated_at", "body", "disclaimer", "hero_image", "hero_alt",
+            "hero_credit",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):

@@ -91,6 +91,18 @@ class Article(models.Model):
     author = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="articles", help_text="The byline."
     )
+    reviewer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+        verbose_name="medical reviewer",
+        help_text="A clinician who checked the article's medical content.",
+    )
+    reviewed_on = models.DateField(
+        "medically reviewed on", null=True, blank=True, help_text="When the reviewer signed off."
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(

@@ -48,7 +48,7 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         articles = Article.objects.all() if self.can_preview() else Article.objects.published()
-        return articles.select_related("author")
+        return articles.select_related("author", "reviewer")
 
     def get_context_data(self, **kwargs):
         article = self.object

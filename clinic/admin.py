@@ -1,9 +1,10 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from .models import ClinicProfile, Person
+from .models import ClinicProfile, Location, LocationException, OpeningHours, Person
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {
@@ -31,6 +32,73 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
-    list_display = ["name", "role_title", "credentials"]
+    list_display = ["name", "role_title", "credentials", "is_active", "position"]
+    list_editable = ["is_active", "position"]
+    list_filter = ["is_active"]
     search_fields = ["name", "role_title"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "role_title", "credentials", "bio"]}),
+        ("Photo", {"fields": ["photo", "photo_alt", "photo_is_decorative"]}),
+        (
+            "Professional registration",
+            {
+                "fields": ["regulator", "registration_number", "register_url"],
+                "description": "Leave empty for a collective byline such as “The Clinic Team”.",
+            },
+        ),
+        ("On the team page", {"fields": ["is_active", "position"]}),
+    ]
+
+
+class OpeningHoursFormSet(forms.BaseInlineFormSet):
+    """Refuses overlapping intervals on the same weekday, across all rows being saved."""
+
+    def clean(self):
+        super().clean()
+        by_day = {}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("opens") or not data.get("closes"):
+                continue
+            by_day.setdefault(data["weekday"], []).append((data["opens"], data["closes"], form))
+        for intervals in by_day.values():
+            intervals.sort(key=lambda interval: interval[0])
+            for (_, earlier_closes, _), (later_opens, _, form) in zip(
+                intervals, intervals[1:], strict=False
+            ):
+                if later_opens < earlier_closes:
+                    form.add_error("opens", "This overlaps another interval on the same day.")
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    formset = OpeningHoursFormSet
+    extra = 1
+    fields = ["weekday", "opens", "closes"]
+
+
+class LocationExceptionInline(admin.TabularInline):
+    model = LocationException
+    extra = 1
+    fields = ["date", "is_closed", "opens", "closes", "note"]
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    formfield_overrides = FORMFIELD_OVERRIDES
+    inlines = [OpeningHoursInline, LocationExceptionInline]
+    list_display = ["name", "city", "phone", "is_active", "position"]
+    list_filter = ["is_active", "city"]
+    search_fields = ["name", "city", "street_address"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "is_active", "position"]}),
+        ("Contact", {"fields": ["phone", "alternate_phone", "email", "booking_url"]}),
+        (
+            "Address",
+            {"fields": ["street_address", "city", "region", "postal_code", "country"]},
+        ),
+        ("Map", {"fields": ["map_url", ("latitude", "longitude")]}),
+        ("Visiting", {"fields": ["accessibility_notes", "parking_notes", "transit_notes"]}),
+    ]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "markdownx",
+    "phonenumber_field",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +153,11 @@ STORAGES = {
         )
     },
 }
+
+# Phone numbers are stored in E.164 and shown in the national format of this region.
+PHONENUMBER_DEFAULT_REGION = os.environ.get("PHONE_REGION", "CA")
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 

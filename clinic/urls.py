@@ -11,6 +11,8 @@ from . import views
 clinic_patterns = [
     path("team/", views.TeamView.as_view(), name="team"),
     path("team/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("locations/", views.LocationListView.as_view(), name="locations"),
+    path("locations/<slug:slug>/", views.LocationDetailView.as_view(), name="location-detail"),
 ]
 
 editor_patterns = [

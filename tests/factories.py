@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from articles.models import Article, Study, Topic
-from clinic.models import DEFAULT_DISCLAIMER, Person
+from clinic.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -59,3 +59,25 @@ class StudyFactory(factory.django.DjangoModelFactory):
     studies_pooled = 4
     participants = 34
     measures = "CAPS-5, PCL-5"
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    name = factory.Sequence(lambda n: f"Location {n}")
+    slug = factory.Sequence(lambda n: f"location-{n}")
+    street_address = "100 Queen Street West"
+    city = "Toronto"
+    region = "ON"
+    postal_code = "M5H 2N2"
+    phone = "+14165550100"
+
+
+def weekly_hours(location, days=range(5), intervals=(("09:00", "17:00"),)):
+    """Give `location` the same intervals on each weekday in `days` (Monday is 0)."""
+    return [
+        OpeningHours.objects.create(location=location, weekday=day, opens=opens, closes=closes)
+        for day in days
+        for opens, closes in intervals
+    ]

@@ -126,3 +126,16 @@ def test_detail_query_count_is_bounded_and_does_not_grow(client, django_assert_m
     few = _detail_queries(client, django_assert_max_num_queries, 2)
     many = _detail_queries(client, django_assert_max_num_queries, 60)
     assert few == many
+
+
+def test_detail_names_the_medical_reviewer_with_credentials_and_date(client):
+    from datetime import date
+
+    from tests.factories import PersonFactory
+
+    reviewer = PersonFactory(name="Dr Ana Ruiz", credentials="MD, FRCPC")
+    article = ArticleFactory(reviewer=reviewer, reviewed_on=date(2026, 3, 2))
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Medically reviewed by" in html
+    assert f'<a href="{reviewer.get_absolute_url()}">Dr Ana Ruiz, MD, FRCPC</a> on' in html
+    assert "2 March 2026" in html

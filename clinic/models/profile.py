@@ -1,9 +1,8 @@
-"""The clinic itself: its profile and its people."""
+"""The clinic's single profile, and the blank-text rule shared by constraints."""
 
 from django.db import models
 from django.db.models.functions import Length, Replace
 from django.db.models.lookups import GreaterThan
-from django.urls import reverse
 
 DEFAULT_DISCLAIMER = (
     "This summary is for education only and is not medical advice. It does not replace a "
@@ -74,30 +73,3 @@ class ClinicProfile(models.Model):
         """The clinic's profile, created with defaults the first time it is needed."""
         profile, _ = cls.objects.get_or_create(pk=cls.SINGLETON_ID)
         return profile
-
-
-class Person(models.Model):
-    """Someone who writes or medically reviews articles, or a collective byline."""
-
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in the page address.")
-    role_title = models.CharField(
-        "role", max_length=120, blank=True, help_text="For example “Clinical psychologist”."
-    )
-    credentials = models.CharField(
-        max_length=120, blank=True, help_text="Post-nominals, for example “MD, FRCPC”."
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("clinic:person-detail", kwargs={"slug": self.slug})
-
-    @property
-    def name_with_credentials(self):
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
