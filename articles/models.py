@@ -285,6 +285,6 @@ class Study(models.Model):
 
     @property
     def short_authors(self):
-        """Up to three authors, then “et al.”, as in Vancouver-style citations."""
+        """Up to three authors, then “et al”, as in Vancouver-style citations (no final stop)."""
         names = [name.strip() for name in self.authors.split(",") if name.strip()]
-        return ", ".join(names[:3]) + (", et al." if len(names) > 3 else "")
+        return ", ".join(names[:3]) + (", et al" if len(names) > 3 else "")

@@ -4,7 +4,7 @@ from django.db import models
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from .models import ClinicProfile, Location, LocationException, OpeningHours, Person
+from .models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {
@@ -102,3 +102,9 @@ class LocationAdmin(admin.ModelAdmin):
         ("Map", {"fields": ["map_url", ("latitude", "longitude")]}),
         ("Visiting", {"fields": ["accessibility_notes", "parking_notes", "transit_notes"]}),
     ]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "created_at"]
+    search_fields = ["old_path", "new_path"]

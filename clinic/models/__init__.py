@@ -3,6 +3,7 @@
 from .locations import Location, LocationException, OpeningHours
 from .people import Person
 from .profile import DEFAULT_DISCLAIMER, ClinicProfile, has_visible_text
+from .redirects import Redirect, record_redirect
 
 __all__ = [
     "DEFAULT_DISCLAIMER",
@@ -11,5 +12,7 @@ __all__ = [
     "LocationException",
     "OpeningHours",
     "Person",
+    "Redirect",
     "has_visible_text",
+    "record_redirect",
 ]

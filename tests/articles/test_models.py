@@ -121,7 +121,7 @@ def test_study_link_prefers_url_then_doi_then_pubmed():
 
 def test_study_citation_shortens_long_author_lists():
     study = StudyFactory()
-    assert study.short_authors == "Philipp-Muller A, Stephenson C, Moghimi E, et al."
+    assert study.short_authors == "Philipp-Muller A, Stephenson C, Moghimi E, et al"
     assert study.measure_list == ["CAPS-5", "PCL-5"]
     assert study.is_review
 
