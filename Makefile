@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test install lint format migrate demo clean
+.PHONY: run test bench screenshots install lint format migrate demo clean backup restore audit
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,31 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Every public page type at 375 and 1280 px (and an article in dark mode and print) from demo
+# content in a throwaway database, into screenshots/ (git-ignored). Needs /usr/bin/chromium.
+screenshots: $(STAMP)
+	$(PY) -m tests.browser.screenshots --out screenshots
+
+# A consistent copy of the database and media in backups/<time>/ (BACKUP_DIR), with the same
+# environment as the server (DATABASE_URL, MEDIA_ROOT, SECRET_KEY; DEBUG=1 on a laptop).
+backup: $(STAMP)
+	$(PY) manage.py backup
+
+# Restore one into an empty database: make restore BACKUP=backups/20250101T020000Z
+restore: $(STAMP)
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<time>" >&2; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
+
+# Load test under gunicorn with wrk (apt-get install -y wrk): cold and warm pages vs a static file.
+# SQLite by default; PostgreSQL when DATABASE_URL is set. BENCH_DURATION=seconds per row.
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(PY) -m tests.bench.run_bench
+
+# Known vulnerabilities in the installed dependencies (pip-audit; needs PyPI's JSON API).
+audit: $(STAMP)
+	$(PY) .ci/audit_dependencies.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,13 +1,25 @@
+from datetime import timedelta
+
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 
 from clinic.admin import FORMFIELD_OVERRIDES
+from clinic.forms import bump_edit_version
 from clinic.models import ClinicProfile
 
+from .admin_mixins import ContentChecksMixin, ViewCountsMixin
+from .admin_revisions import ArticleRevisionAdmin
 from .forms import ArticleAdminForm
 from .models import Article, Study, Topic
-from .services import publish_article, unpublish_article
+from .services import (
+    PREVIEW_LINK_DAYS,
+    PublishRefused,
+    preview_link,
+    publish_article,
+    record_substantive_update,
+    unpublish_article,
+)
 
 
 class StudyInline(admin.StackedInline):
@@ -44,25 +56,59 @@ class LiveFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+    DUE_SOON_DAYS = 30
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Overdue for review"),
+            ("soon", f"Due within {self.DUE_SOON_DAYS} days"),
+            ("never", "Never reviewed"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.filter(review_due_on__lt=today)
+        if self.value() == "soon":
+            soon = today + timedelta(days=self.DUE_SOON_DAYS)
+            return queryset.filter(review_due_on__gte=today, review_due_on__lte=soon)
+        if self.value() == "never":
+            return queryset.filter(reviewed_on__isnull=True)
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
     form = ArticleAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [StudyInline]
-    list_display = ["title", "status", "live_state", "author", "publish_at", "topic_list"]
-    list_filter = [LiveFilter, "status", "topics", "author"]
+    list_display = [
+        "title", "status", "live_state", "author", "publish_at", "review_state", "topic_list"
+    ]  # fmt: skip
+    list_filter = [LiveFilter, ReviewFilter, "status", "topics", "author"]
     list_select_related = ["author"]
     search_fields = ["title", "dek", "body", "studies__title", "studies__journal"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "reviewer"]
     filter_horizontal = ["topics"]
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "copy_preview_links"]
+    readonly_fields = ["updated_at", "review_due_on"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "author", "topics"]}),
-        ("Medical review", {"fields": ["reviewer", "reviewed_on"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "updated_at"]}),
+        (
+            "Medical review",
+            {"fields": ["reviewer", "reviewed_on", "review_interval_months", "review_due_on"]},
+        ),
+        ("Publishing", {"fields": ["status", "publish_at", "opened_version"]}),
+        (
+            "Updates readers should know about",
+            {"fields": ["updated_at", "is_substantive_update", "change_note"]},
+        ),
         ("Body", {"fields": ["body"]}),
         ("Medical disclaimer", {"fields": ["disclaimer"]}),
         ("Hero image", {"fields": ["hero_image", "hero_alt", "hero_credit"]}),
@@ -73,8 +119,31 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        initial.setdefault("disclaimer", ClinicProfile.load().default_disclaimer)
+        profile = ClinicProfile.load()
+        initial.setdefault("disclaimer", profile.default_disclaimer)
+        initial.setdefault("review_interval_months", profile.review_interval_months)
         return initial
+
+    def has_delete_permission(self, request, obj=None):
+        # Published articles are unpublished, not deleted; only a superuser may delete one.
+        if obj is not None and obj.status == Article.Status.PUBLISHED:
+            return request.user.is_superuser
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        bump_edit_version(obj, request.user)
+        super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("is_substantive_update"):
+            record_substantive_update(
+                article=obj, note=form.cleaned_data["change_note"].strip(), user=request.user
+            )
+
+    @admin.display(description="Review")
+    def review_state(self, article):
+        if article.review_due_on is None:
+            return "Not reviewed"
+        due = f"{article.review_due_on:%Y-%m-%d}"
+        return f"Overdue since {due}" if article.is_review_overdue else f"Due {due}"
 
     @admin.display(description="Live?")
     def live_state(self, article):
@@ -91,17 +160,47 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected articles", permissions=["change"])
     def publish_selected(self, request, queryset):
-        for article in queryset:
-            publish_article(article=article, user=request.user)
-        self.message_user(request, f"Published {len(queryset)} article(s).", messages.SUCCESS)
+        published = 0
+        for article in queryset.select_related("reviewer"):
+            try:
+                with self.article_revision(request, "Published from the list of articles."):
+                    publish_article(article=article, user=request.user)
+                published += 1
+            except PublishRefused as refusal:
+                self.message_user(
+                    request, f"“{article}” was not published: {refusal}", messages.ERROR
+                )
+        if published:
+            self.message_user(request, f"Published {published} article(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected articles", permissions=["change"])
     def unpublish_selected(self, request, queryset):
         for article in queryset:
-            unpublish_article(article=article, user=request.user)
+            with self.article_revision(request, "Unpublished from the list of articles."):
+                unpublish_article(article=article, user=request.user)
         self.message_user(
             request, f"Unpublished {len(queryset)} article(s). Nothing was deleted.", messages.INFO
         )
+
+    @admin.action(description="Copy preview links (valid 7 days)", permissions=["change"])
+    def copy_preview_links(self, request, queryset):
+        for article in queryset:
+            if article.is_live:
+                self.message_user(
+                    request, f"“{article}” is already public: {article.get_absolute_url()}"
+                )
+                continue
+            self.message_user(
+                request,
+                format_html(
+                    "Preview link for “{}”, valid for {} days, no login needed: "
+                    '<a href="{}">{}</a>',
+                    article,
+                    PREVIEW_LINK_DAYS,
+                    *[preview_link(article, request)] * 2,
+                ),
+                messages.SUCCESS,
+            )
 
 
 @admin.register(Topic)
@@ -109,3 +208,6 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+from . import admin_import  # noqa: E402, F401 - registers the WordPress/Squarespace import page

@@ -1,14 +1,32 @@
 from django import forms
 
+from clinic.forms import EditVersionFormMixin
+
+from .checks import image_alt_problems
 from .models import Article
+from .search import MAX_QUERY_LENGTH
+from .services import publishing_problems
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
+    is_substantive_update = forms.BooleanField(
+        label="This is a substantive update",
+        required=False,
+        help_text="Tick when the content changed in a way readers should know about. The "
+        "public “Updated” date moves only then; typo fixes leave it alone.",
+    )
+    change_note = forms.CharField(
+        label="What changed (shown to readers)",
+        required=False,
+        max_length=300,
+        help_text="For example “Added results of the 2024 follow-up”.",
+    )
+
     class Meta:
         model = Article
         fields = [
-            "title", "slug", "dek", "author", "reviewer", "reviewed_on", "topics", "status",
-            "publish_at", "updated_at", "body", "disclaimer", "hero_image", "hero_alt",
+            "title", "slug", "dek", "author", "reviewer", "reviewed_on", "review_interval_months",
+            "topics", "status", "publish_at", "body", "disclaimer", "hero_image", "hero_alt",
             "hero_credit",
         ]  # fmt: skip
 
@@ -17,8 +35,49 @@ class ArticleAdminForm(forms.ModelForm):
         # Article.clean() reports a missing disclaimer (blank or only spaces) on this field.
         self.fields["disclaimer"].required = False
 
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if problems := image_alt_problems(body):
+            raise forms.ValidationError(problems, code="image_alt")
+        return body
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("hero_image") and not (cleaned.get("hero_alt") or "").strip():
             self.add_error("hero_alt", "Describe the image for people who cannot see it.")
+        self._check_substantive_update(cleaned)
+        self._check_publishing(cleaned)
         return cleaned
+
+    def _check_substantive_update(self, cleaned):
+        note = (cleaned.get("change_note") or "").strip()
+        if cleaned.get("is_substantive_update") and not note:
+            self.add_error("change_note", "Say in a few words what changed, for readers.")
+        elif note and not cleaned.get("is_substantive_update"):
+            self.add_error(
+                "is_substantive_update",
+                "Tick this box to publish the change note and move the “Updated” date.",
+            )
+
+    def _check_publishing(self, cleaned):
+        was_published = self.instance.pk and (
+            Article.objects.filter(pk=self.instance.pk, status=Article.Status.PUBLISHED).exists()
+        )
+        if cleaned.get("status") != Article.Status.PUBLISHED or was_published:
+            return
+        problems = publishing_problems(
+            reviewer=cleaned.get("reviewer"), reviewed_on=cleaned.get("reviewed_on")
+        )
+        for problem in problems:
+            self.add_error("status", problem)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search the research summaries",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": "Please shorten your search to %(limit_value)d characters or fewer "
+            "(it has %(show_value)d).",
+        },
+    )

@@ -2,7 +2,9 @@
 
 import math
 import re
+from calendar import monthrange
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -16,6 +18,15 @@ from clinic.markdown import render_markdown
 from clinic.models import Person, has_visible_text
 
 WORDS_PER_MINUTE = 200
+
+
+def add_months(day, months):
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
 DISCLAIMER_REQUIRED = (
     "Every article must carry the medical disclaimer. Put back the clinic's default text "
     "(from the clinic profile) or write one that says this is education, not medical advice."
@@ -78,7 +89,12 @@ class Article(models.Model):
     )
     body_html = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
+    search_document = models.TextField(
+        editable=False, default="", help_text="Study and topic text, kept current for search."
+    )
     hero_image = models.ImageField(upload_to="articles/hero/", blank=True)
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_alt = models.CharField(
         "hero image alt text",
         max_length=250,
@@ -103,6 +119,12 @@ class Article(models.Model):
     reviewed_on = models.DateField(
         "medically reviewed on", null=True, blank=True, help_text="When the reviewer signed off."
     )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review again after (months)",
+        default=12,
+        help_text="How long the review stays current; pre-filled from the clinic profile.",
+    )
+    review_due_on = models.DateField("next review due", null=True, editable=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(
@@ -121,6 +143,11 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    edit_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -144,12 +171,19 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.review_due_on = (
+            add_months(self.reviewed_on, self.review_interval_months) if self.reviewed_on else None
+        )
         self.body_html = render_markdown(self.body)
         words = len(_WORD.findall(strip_tags(self.body_html))) + len(_WORD.findall(self.dek))
         self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "reading_minutes"}
+        if update_fields is not None and {"reviewed_on", "review_interval_months"} & set(
+            update_fields
+        ):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "review_due_on"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -165,12 +199,14 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
     @property
+    def is_review_overdue(self):
+        return self.review_due_on is not None and self.review_due_on < timezone.localdate()
+
+    @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
 
-    def _neighbour(self, *, newer):
-        if self.pk is None:
-            return None
+    def _neighbour_query(self, *, newer, topic=None):
         when, pk = self.publish_at, self.pk
         if newer:
             beyond = Q(publish_at__gt=when) | Q(publish_at=when, id__gt=pk)
@@ -178,21 +214,97 @@ class Article(models.Model):
         else:
             beyond = Q(publish_at__lt=when) | Q(publish_at=when, id__lt=pk)
             order = ("-publish_at", "-id")
+        candidates = Article.objects.published().filter(beyond)
+        if topic is not None:
+            candidates = candidates.filter(topics=topic)
+        return candidates.order_by(*order)
+
+    def get_previous_published(self, topic=None):
+        """The live article published just before this one (within `topic` if given), or None."""
+        if self.pk is None:
+            return None
+        return self._neighbour_query(newer=False, topic=topic).only("title", "slug").first()
+
+    def get_next_published(self, topic=None):
+        """The live article published just after this one (within `topic` if given), or None."""
+        if self.pk is None:
+            return None
+        return self._neighbour_query(newer=True, topic=topic).only("title", "slug").first()
+
+    def get_neighbours(self, topic=None):
+        """(previous, next) live articles, found in one query with two scalar subqueries."""
+        if self.pk is None:
+            return None, None
+        nearest = [
+            models.Subquery(self._neighbour_query(newer=newer, topic=topic).values("pk")[:1])
+            for newer in (False, True)
+        ]
+        found = Article.objects.filter(Q(pk=nearest[0]) | Q(pk=nearest[1])).only(
+            "title", "slug", "publish_at"
+        )
+        previous = next_ = None
+        for article in found:
+            if (article.publish_at, article.pk) < (self.publish_at, self.pk):
+                previous = article
+            else:
+                next_ = article
+        return previous, next_
+
+    def get_related(self, limit=3, topics=None):
+        """Live articles sharing the most topics with this one, then the newest.
+
+        Ranked on the small topic-link table (grouped by article id only), then the few
+        winners are read whole: one query, cheap with thousands of articles.
+        """
+        topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
+        links = Article.topics.through.objects.filter(topic_id__in=topic_ids)
+        best = (
+            links.exclude(article_id=self.pk)
+            .filter(
+                article__status=Article.Status.PUBLISHED, article__publish_at__lte=timezone.now()
+            )
+            .values("article_id")
+            .annotate(shared=models.Count("topic_id"), newest=models.Max("article__publish_at"))
+            .order_by("-shared", "-newest", "-article_id")
+            .values("article_id")[:limit]
+        )
+        shared = (
+            links.filter(article_id=models.OuterRef("pk"))
+            .values("article_id")
+            .annotate(count=models.Count("topic_id"))
+            .values("count")
+        )
         return (
-            Article.objects.published()
-            .filter(beyond)
-            .order_by(*order)
-            .only("title", "slug")
-            .first()
+            Article.objects.filter(pk__in=models.Subquery(best))
+            .annotate(shared_topics=models.Subquery(shared))
+            .order_by("-shared_topics", "-publish_at", "-id")
+            .for_cards()
         )
 
-    def get_previous_published(self):
-        """The live article published just before this one, or None."""
-        return self._neighbour(newer=False)
 
-    def get_next_published(self):
-        """The live article published just after this one, or None."""
-        return self._neighbour(newer=True)
+class ArticleChange(models.Model):
+    """A public note of a substantive update: what changed, and when."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="changes")
+    changed_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(
+        max_length=300, help_text="Shown to readers, e.g. “Added results of the 2024 follow-up”."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=has_visible_text("note"), name="articlechange_note_not_blank"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.changed_at:%Y-%m-%d}: {self.note}"
 
 
 doi_validator = RegexValidator(
@@ -288,3 +400,47 @@ class Study(models.Model):
         """Up to three authors, then “et al”, as in Vancouver-style citations (no final stop)."""
         names = [name.strip() for name in self.authors.split(",") if name.strip()]
         return ", ".join(names[:3]) + (", et al" if len(names) > 3 else "")
+
+
+class ImportedPost(models.Model):
+    """Where an article came from when it was imported from an older site's export.
+
+    The export's post id or GUID is the key, so importing the same export again updates the
+    article instead of adding a second copy.
+    """
+
+    import_key = models.CharField(
+        max_length=255, unique=True, help_text="The post's GUID or id in the export."
+    )
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="import_record")
+    old_url = models.CharField(
+        "old address", max_length=500, blank=True, help_text="The post's address on the old site."
+    )
+    imported_at = models.DateTimeField("first imported", auto_now_add=True)
+    updated_at = models.DateTimeField("last imported", auto_now=True)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        verbose_name = "imported post"
+
+    def __str__(self):
+        return self.old_url or self.import_key
+
+
+class ArticleDailyViews(models.Model):
+    """How often a live article was read on one day: a number, nothing about the readers."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_views")
+    day = models.DateField(help_text="The day in the clinic's time zone.")
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day", "article"]
+        verbose_name = "daily article views"
+        verbose_name_plural = "daily article views"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="article_views_one_row_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} on {self.day}: {self.views}"

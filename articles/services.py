@@ -1,21 +1,78 @@
-"""Changes to articles that go beyond one row's own fields."""
+"""Changes to articles that go beyond one row's own fields.
 
+`publish_article` is the one way to publish: the admin's action, the change form
+(through `publishing_problems`) and imports all apply the same rules.
+"""
+
+from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
 
-from .models import Article
+from clinic.models import ClinicProfile
+
+from .models import Article, ArticleChange
+
+PREVIEW_SALT = "articles.preview-link"
+PREVIEW_LINK_DAYS = 7
+
+
+class PublishRefused(Exception):
+    """The article cannot be published yet; the message says why."""
+
+
+def publishing_problems(*, reviewer, reviewed_on, profile=None):
+    """What stops an article with this review information from being published."""
+    profile = profile or ClinicProfile.load()
+    if profile.require_review_before_publishing and not (reviewer and reviewed_on):
+        return [
+            "This clinic requires a medical review before publishing: choose the medical "
+            "reviewer and the date they reviewed it, then publish."
+        ]
+    return []
 
 
 def publish_article(*, article, user=None):
     """Publish now, or at the article's future publish time if it has one."""
+    problems = publishing_problems(reviewer=article.reviewer, reviewed_on=article.reviewed_on)
+    if problems:
+        raise PublishRefused(" ".join(problems))
     article.status = Article.Status.PUBLISHED
     if article.publish_at is None:
         article.publish_at = timezone.now()
-    article.save(update_fields=["status", "publish_at", "modified_at"])
+    article.modified_by = user
+    article.save(update_fields=["status", "publish_at", "modified_at", "modified_by"])
     return article
 
 
 def unpublish_article(*, article, user=None):
     """Take the article off the public site; nothing is deleted."""
     article.status = Article.Status.DRAFT
-    article.save(update_fields=["status", "modified_at"])
+    article.modified_by = user
+    article.save(update_fields=["status", "modified_at", "modified_by"])
     return article
+
+
+def record_substantive_update(*, article, note, user=None, when=None):
+    """Move the public “Updated” date and add the reader-facing change note."""
+    when = when or timezone.now()
+    Article.objects.filter(pk=article.pk).update(updated_at=when)
+    article.updated_at = when
+    return ArticleChange.objects.create(
+        article=article, note=note, changed_at=when, created_by=user
+    )
+
+
+def preview_link_token(article):
+    return signing.dumps({"article": article.pk}, salt=PREVIEW_SALT, compress=True)
+
+
+def preview_link(article, request):
+    """An absolute, signed URL that shows this draft to anyone holding it, for a week."""
+    path = reverse("articles:preview", kwargs={"token": preview_link_token(article)})
+    return request.build_absolute_uri(path)
+
+
+def article_from_preview_token(token):
+    """The article a preview token names. Raises signing.SignatureExpired / BadSignature."""
+    data = signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_LINK_DAYS * 24 * 3600)
+    return Article.objects.select_related("author", "reviewer").filter(pk=data["article"]).first()

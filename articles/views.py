@@ -1,10 +1,24 @@
-from django.shortcuts import get_object_or_404
+import re
+
+from django.core import signing
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from clinic.context_processors import clinic_for
+from clinic.structured_data import home_crumb, page_data
+
+from .forms import SearchForm
 from .models import Article, Topic
+from .search import add_snippets, search_articles
+from .services import article_from_preview_token
+from .structured_data import article_data
 
 ARTICLES_PER_PAGE = 12
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 class HomeView(ListView):
@@ -16,12 +30,32 @@ class HomeView(ListView):
 
 
 class ArticleListView(ListView):
+    """All live articles, newest first; `?topic=<slug>` narrows them to one topic."""
+
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        return Article.objects.published().for_cards()
+        articles = Article.objects.published().for_cards()
+        self.topic = None
+        if topic_slug := self.request.GET.get("topic"):
+            if not SLUG.fullmatch(topic_slug):  # e.g. a NUL byte, which PostgreSQL refuses
+                raise Http404("No such topic.")
+            self.topic = get_object_or_404(Topic, slug=topic_slug)
+            articles = articles.filter(topics=self.topic)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
+class TopicListView(ListView):
+    template_name = "articles/topic_list.html"
+    context_object_name = "topics"
+
+    def get_queryset(self):
+        return Topic.objects.all()
 
 
 class TopicDetailView(ListView):
@@ -34,11 +68,25 @@ class TopicDetailView(ListView):
         return Article.objects.published().filter(topics=self.topic).for_cards()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, **kwargs)
+        topic = self.topic
+        crumbs = [home_crumb(), ("Topics", reverse("articles:topic-list")),
+                  (topic.name, topic.get_absolute_url())]  # fmt: skip
+        return super().get_context_data(
+            topic=topic,
+            breadcrumbs=crumbs,
+            structured_data=page_data(
+                {"@type": "CollectionPage", "name": topic.name, "description": topic.description},
+                crumbs,
+            ),
+            **kwargs,
+        )
 
 
 class ArticleDetailView(DetailView):
-    """A live article; staff who may edit articles also see drafts, marked as previews."""
+    """A live article; staff who may edit articles also see drafts, marked as previews.
+
+    Arriving from a topic page (`?topic=<slug>`), previous/next stay within that topic.
+    """
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -52,12 +100,33 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        topics = list(article.topics.all())
+        studies = list(article.studies.all())
+        wanted = self.request.GET.get("topic")
+        trail_topic = next((topic for topic in topics if topic.slug == wanted), None)
+        crumbs = [home_crumb(), ("Research summaries", reverse("articles:list"))]
+        if topics:
+            crumbs.append((topics[0].name, topics[0].get_absolute_url()))
+        crumbs.append((article.title, article.get_absolute_url()))
+        clinic = clinic_for(self.request)
         return super().get_context_data(
             is_preview=not article.is_live,
-            studies=list(article.studies.all()),
-            topics=list(article.topics.all()),
-            previous_article=article.get_previous_published(),
-            next_article=article.get_next_published(),
+            studies=studies,
+            topics=topics,
+            breadcrumbs=crumbs,
+            structured_data=article_data(
+                article, studies=studies, topics=topics, clinic=clinic, crumbs=crumbs
+            ),
+            trail_topic=trail_topic,
+            **dict(
+                zip(
+                    ["previous_article", "next_article"],
+                    article.get_neighbours(trail_topic),
+                    strict=True,
+                )
+            ),
+            related_articles=list(article.get_related(topics=topics)) if topics else [],
+            changes=list(article.changes.all()),
             **kwargs,
         )
 
@@ -67,3 +136,48 @@ class ArticleDetailView(DetailView):
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+class ArticlePreviewView(ArticleDetailView):
+    """A draft shown through a signed, expiring link, to someone without an admin account."""
+
+    def get(self, request, token):
+        try:
+            article = article_from_preview_token(token)
+        except signing.SignatureExpired:
+            return preview_link_problem(request, "expired", status=410)
+        except signing.BadSignature:
+            return preview_link_problem(request, "invalid", status=403)
+        if article is None:
+            raise Http404("That article no longer exists.")
+        if article.is_live:
+            return redirect(article)
+        self.object = article
+        return self.render_to_response(self.get_context_data(object=article))
+
+
+def preview_link_problem(request, reason, *, status):
+    response = render(
+        request, "articles/preview_link_problem.html", {"reason": reason}, status=status
+    )
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def search(request):
+    """`/search/?q=`: the form alone when empty; a 400 with the form's message when invalid."""
+    if not request.GET.get("q", "").strip():
+        return render(request, "articles/search.html", {"form": SearchForm(), "query": ""})
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, "articles/search.html", {"form": form, "query": ""}, status=400)
+    query = form.cleaned_data["q"]
+    paginator = Paginator(search_articles(query), ARTICLES_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404("No such page of results.") from error
+    page.object_list = add_snippets(list(page.object_list), query)
+    context = {"form": form, "query": query, "page_obj": page, "paginator": paginator}
+    return render(request, "articles/search.html", context)

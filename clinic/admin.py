@@ -1,15 +1,20 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from .forms import EditVersionFormMixin, bump_edit_version
 from .models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
+from .uploads import SafeImageField
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {
     models.URLField: {"assume_scheme": "https"},
     MarkdownxField: {"widget": AdminMarkdownxWidget},
+    # Uploaded pictures are decoded, checked and re-encoded without metadata.
+    models.ImageField: {"form_class": SafeImageField, "widget": AdminFileWidget},
 }
 
 
@@ -19,7 +24,7 @@ class ClinicProfileAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
         ("Contact", {"fields": ["contact_email", "booking_url"]}),
-        ("Articles", {"fields": ["default_disclaimer"]}),
+        ("Articles", {"fields": ["default_disclaimer", "max_reading_grade"]}),
     ]
 
     def has_add_permission(self, request):
@@ -84,8 +89,15 @@ class LocationExceptionInline(admin.TabularInline):
     fields = ["date", "is_closed", "opens", "closes", "note"]
 
 
+class LocationAdminForm(EditVersionFormMixin, forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["name"]  # the admin's fieldsets name the rest
+
+
 @admin.register(Location)
 class LocationAdmin(admin.ModelAdmin):
+    form = LocationAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [OpeningHoursInline, LocationExceptionInline]
     list_display = ["name", "city", "phone", "is_active", "position"]
@@ -93,7 +105,7 @@ class LocationAdmin(admin.ModelAdmin):
     search_fields = ["name", "city", "street_address"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "is_active", "position"]}),
+        (None, {"fields": ["name", "slug", "is_active", "position", "opened_version"]}),
         ("Contact", {"fields": ["phone", "alternate_phone", "email", "booking_url"]}),
         (
             "Address",
@@ -102,6 +114,10 @@ class LocationAdmin(admin.ModelAdmin):
         ("Map", {"fields": ["map_url", ("latitude", "longitude")]}),
         ("Visiting", {"fields": ["accessibility_notes", "parking_notes", "transit_notes"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        bump_edit_version(obj, request.user)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Redirect)

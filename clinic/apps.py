@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class ClinicConfig(AppConfig):
@@ -6,7 +7,17 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
+        from . import page_cache, site_cache
         from .models import Person
+        from .renditions import renditions_on_save
         from .slugs import redirect_old_urls
 
         redirect_old_urls(Person)
+        post_save.connect(
+            renditions_on_save("photo", "photo_width", "photo_height"),
+            sender=Person,
+            weak=False,
+            dispatch_uid="photo-renditions",
+        )
+        site_cache.connect_signals()
+        page_cache.connect_signals()

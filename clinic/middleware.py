@@ -1,4 +1,6 @@
+from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import render
 
 from .models import Redirect
 
@@ -22,3 +24,49 @@ class RedirectOn404Middleware:
             return response
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+
+class PermissionsPolicyMiddleware:
+    """Tells browsers that no page here may use the camera, microphone, location and the like."""
+
+    policy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.policy)
+        return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """Gives Django's empty 405 response (a POST or PUT to a page) the site's friendly page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content:
+            return response
+        page = render(request, "405.html", status=405)
+        page["Allow"] = response.get("Allow", "")
+        return page
+
+
+class RejectNulCharactersMiddleware:
+    """Answers 400 to a request with a NUL character in its path or query string.
+
+    No real link contains one, and PostgreSQL refuses NUL in text, so any lookup made with
+    such a value would otherwise fail with a server error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query_string = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "%00" in query_string or "\x00" in query_string:
+            raise BadRequest("NUL character in the request")
+        return self.get_response(request)

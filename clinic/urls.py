@@ -3,10 +3,22 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from markdownx.views import ImageUploadView, MarkdownifyView
+
+from articles.sitemaps import ArticleSitemap, StaticPageSitemap, TopicSitemap
 
 from . import views
+from .editor import EditorImageUploadView, EditorPreviewView
+from .sitemaps import LocationSitemap, PersonSitemap
+
+SITEMAPS = {
+    "pages": StaticPageSitemap,
+    "articles": ArticleSitemap,
+    "topics": TopicSitemap,
+    "people": PersonSitemap,
+    "locations": LocationSitemap,
+}
 
 clinic_patterns = [
     path("team/", views.TeamView.as_view(), name="team"),
@@ -16,13 +28,15 @@ clinic_patterns = [
 ]
 
 editor_patterns = [
-    path("markdownify/", staff_member_required(MarkdownifyView.as_view()), name="markdownify"),
-    path("upload/", staff_member_required(ImageUploadView.as_view()), name="upload"),
+    path("markdownify/", staff_member_required(EditorPreviewView.as_view()), name="markdownify"),
+    path("upload/", staff_member_required(EditorImageUploadView.as_view()), name="upload"),
 ]
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("editor/", include((editor_patterns, "editor"))),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("", include((clinic_patterns, "clinic"))),
     path("", include("articles.urls")),
 ]

@@ -1,12 +1,17 @@
+from django.conf import settings
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
 
+from .context_processors import clinic_for
 from .hours import opening_status, weekly_table
 from .models import Location, LocationException, Person
+from .page_cache import until_next_midnight
+from .structured_data import home_crumb, location_data, page_data, person_data
 
 ARTICLES_PER_PAGE = 12
 
@@ -34,14 +39,33 @@ class PersonDetailView(ListView):
         return Article.objects.published().filter(author=self.person).for_cards()
 
     def get_context_data(self, **kwargs):
-        reviewed = Article.objects.published().filter(reviewer=self.person).for_cards()[:24]
-        return super().get_context_data(person=self.person, reviewed_articles=reviewed, **kwargs)
+        person = self.person
+        reviewed = Article.objects.published().filter(reviewer=person).for_cards()[:24]
+        crumbs = [home_crumb(), ("Our team", reverse("clinic:team")),
+                  (person.name, person.get_absolute_url())]  # fmt: skip
+        return super().get_context_data(
+            person=person,
+            reviewed_articles=reviewed,
+            breadcrumbs=crumbs,
+            structured_data=page_data(
+                {"@type": "ProfilePage", "mainEntity": person_data(person)}, crumbs
+            ),
+            **kwargs,
+        )
 
 
 def locations_with_hours():
     """Locations with their weekly hours and today-onwards exceptions, in three queries."""
     upcoming = LocationException.objects.filter(date__gte=timezone.localdate())
     return Location.objects.prefetch_related("hours", Prefetch("exceptions", queryset=upcoming))
+
+
+def cache_until_status_changes(response, statuses):
+    """A cached copy must not outlive “Open now”: stop at the next opening, closing or midnight."""
+    moments = [until_next_midnight()]
+    moments += [status.closes_at or status.next_opens_at for status in statuses]
+    response.cache_until = min(moment for moment in moments if moment is not None)
+    return response
 
 
 class LocationListView(ListView):
@@ -58,6 +82,10 @@ class LocationListView(ListView):
             location.status = opening_status(location, now)
         return context
 
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        return cache_until_status_changes(response, [loc.status for loc in context["locations"]])
+
 
 class LocationDetailView(DetailView):
     template_name = "clinic/location_detail.html"
@@ -68,9 +96,26 @@ class LocationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         location = self.object
+        crumbs = [home_crumb(), ("Locations", reverse("clinic:locations")),
+                  (location.name, location.get_absolute_url())]  # fmt: skip
+        clinic = clinic_for(self.request)
         return super().get_context_data(
+            breadcrumbs=crumbs,
+            structured_data=page_data(location_data(location, clinic), crumbs),
             status=opening_status(location),
             weekly=weekly_table(location),
             upcoming_exceptions=list(location.exceptions.all()),
             **kwargs,
         )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        return cache_until_status_changes(response, [context["status"]])
+
+
+def robots_txt(request):
+    context = {
+        "admin_url": settings.ADMIN_URL,
+        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+    }
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

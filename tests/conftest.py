@@ -1,7 +1,16 @@
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 
 from tests.factories import ArticleFactory, PersonFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back rows must not linger in it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ class Person(models.Model):
     bio = MarkdownxField(blank=True, help_text="Markdown. A few sentences in the first person.")
     bio_html = models.TextField(editable=False, default="")
     photo = models.ImageField(upload_to="people/", blank=True)
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_alt = models.CharField(
         "photo alt text",
         max_length=250,

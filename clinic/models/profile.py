@@ -45,6 +45,22 @@ class ClinicProfile(models.Model):
     )
     contact_email = models.EmailField(blank=True)
     booking_url = models.URLField("booking link", blank=True)
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review interval (months)",
+        default=12,
+        help_text="New articles are due for medical review again this long after a review.",
+    )
+    require_review_before_publishing = models.BooleanField(
+        "require medical review before publishing",
+        default=False,
+        help_text="When on, an article can only be published once a reviewer and review date "
+        "are set.",
+    )
+    max_reading_grade = models.PositiveSmallIntegerField(
+        "reading grade limit",
+        default=9,
+        help_text="Articles written above this school grade get a warning when saved.",
+    )
 
     class Meta:
         verbose_name = "clinic profile"

@@ -18,6 +18,7 @@ def _article_form(author, **overrides):
         "status": "draft",
         "publish_at_0": "2026-01-10",
         "publish_at_1": "09:00:00",
+        "review_interval_months": "12",
         "body": "## Key findings\n\n1. Symptoms went down.",
         "disclaimer": "Educational only, not medical advice.",
         "hero_alt": "",

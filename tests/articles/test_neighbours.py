@@ -56,3 +56,17 @@ def test_neighbour_pair_takes_at_most_two_queries(django_assert_max_num_queries)
     with django_assert_max_num_queries(2):
         pair = (articles[2].get_previous_published(), articles[2].get_next_published())
     assert pair == (articles[1], articles[3])
+
+
+def test_neighbours_pair_comes_from_one_query(django_assert_num_queries):
+    now = timezone.now()
+    moment = now - timedelta(days=2)
+    before = ArticleFactory(publish_at=now - timedelta(days=3))
+    tie_low = ArticleFactory(publish_at=moment)
+    middle = ArticleFactory(publish_at=moment)
+    ArticleFactory(publish_at=moment, draft=True)
+    after = ArticleFactory(publish_at=now - timedelta(days=1))
+    with django_assert_num_queries(1):
+        assert middle.get_neighbours() == (tie_low, after)
+    assert before.get_neighbours() == (None, tie_low)
+    assert after.get_neighbours() == (middle, None)

@@ -39,7 +39,7 @@ def test_person_page_shows_bio_registration_written_and_reviewed_articles(client
     reviewed = ArticleFactory(reviewer=person, title="Reviewed by Ana")
     ArticleFactory(author=person, title="Ana's draft", draft=True)
     html = client.get(person.get_absolute_url()).content.decode()
-    assert "I am a <strong>psychiatrist</strong>." in html and "<script" not in html
+    assert "I am a <strong>psychiatrist</strong>." in html and "alert(1)" not in html
     assert "College of Physicians and Surgeons of Ontario" in html and "DEMO-1234" in html
     assert 'href="https://doctors.cpso.on.ca/"' in html
     assert written.title in html and reviewed.title in html

@@ -1,0 +1,122 @@
+"""History, side-by-side comparison and restore for articles in the admin.
+
+django-reversion stores a revision on every admin save; django-reversion-compare shows two
+revisions field by field. Restoring brings back an old revision's content and studies but
+never its publish state: the form shows the article's status and publish time as they are
+now, and saving says so.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+from reversion_compare.admin import CompareVersionAdmin
+
+from .revisions import article_revision
+
+
+@dataclass
+class Restore:
+    """What an editor is restoring, and the article's state that restoring keeps."""
+
+    revision_created_at: datetime
+    kept: dict
+
+
+def when(moment):
+    return format_date(timezone.localtime(moment), "j F Y, H:i")
+
+
+def publish_state(article):
+    """“Draft”, “Published”, or “Published, scheduled for <time>”."""
+    if article.is_scheduled:
+        return f"Published, scheduled for {when(article.publish_at)}"
+    return article.get_status_display()
+
+
+class ArticleRevisionAdmin(CompareVersionAdmin):
+    """VersionAdmin for articles: newest revision first, one revision per article saved."""
+
+    history_latest_first = True
+    # Kept as they are now when an old revision is restored. edit_version too, so that
+    # someone else's save since the restore form was opened is still noticed.
+    kept_on_restore = ("status", "publish_at", "updated_at", "edit_version")
+    # Derived or bookkeeping fields: they change on every save and only hide the real diff.
+    compare_exclude = [
+        "body_html", "reading_minutes", "search_document", "review_due_on", "created_at",
+        "modified_at", "modified_by", "edit_version", "changes", "import_record", "daily_views",
+    ]  # fmt: skip
+
+    def compare_view(self, request, object_id, extra_context=None):
+        # reversion-compare itself only asks for a staff login.
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        article = get_object_or_404(self.model, pk=unquote(object_id))
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        request._article_restore = Restore(
+            revision_created_at=version.revision.date_created,
+            kept={name: getattr(article, name) for name in self.kept_on_restore},
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        restore = getattr(request, "_article_restore", None)
+        if article is not None and restore is not None:
+            # The old revision has just been written to the database (inside a transaction
+            # that a GET rolls back): put the current state back on the row and the object,
+            # so the form shows it and the form's own checks see it.
+            for name, value in restore.kept.items():
+                setattr(article, name, value)
+            type(article)._default_manager.filter(pk=article.pk).update(**restore.kept)
+        return article
+
+    def response_change(self, request, obj):
+        if restore := getattr(request, "_article_restore", None):
+            kept = obj.status == restore.kept["status"] and (
+                obj.publish_at == restore.kept["publish_at"]
+            )
+            state = "unchanged" if kept else "changed, as set in the form"
+            self.message_user(
+                request,
+                f"Restored the content of the revision from {when(restore.revision_created_at)}."
+                f" Publish state {state}: {publish_state(obj)}.",
+                messages.INFO,
+            )
+        return super().response_change(request, obj)
+
+    def changelist_view(self, request, extra_context=None):
+        # Skips VersionAdmin's single revision around the whole list: an action on many
+        # articles would store them all in one revision, and restoring any one of them would
+        # restore them all. Actions store one revision per article (`article_revision`).
+        context = {
+            "has_change_permission": self.has_change_permission(request)
+            and self.has_delete_permission(request),  # only they see “Recover deleted”
+            **(extra_context or {}),
+        }
+        return super(VersionAdmin, self).changelist_view(request, context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        # Bringing back a deleted article is for those who may delete one.
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def article_revision(self, request, comment):
+        """One revision for what an action saves for one article (see changelist_view)."""
+        return article_revision(user=request.user, comment=comment)

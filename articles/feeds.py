@@ -1,0 +1,91 @@
+"""RSS 2.0 and Atom feeds of the latest live articles, for the site and for each topic."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from clinic.models import ClinicProfile
+
+from .models import Article, Topic
+
+FEED_LENGTH = 20
+
+
+def latest(articles):
+    return (
+        articles.select_related("author")
+        .prefetch_related("topics")
+        .order_by("-publish_at", "-id")[:FEED_LENGTH]
+    )
+
+
+class LatestArticlesFeed(Feed):
+    def title(self):
+        return f"{ClinicProfile.load().name}: research summaries"
+
+    def link(self):
+        return reverse("articles:list")
+
+    def description(self):
+        return "Plain-language summaries of published research, newest first."
+
+    def feed_url(self):
+        return reverse("articles:feed")
+
+    def items(self):
+        return latest(Article.objects.published())
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.dek
+
+    def item_author_name(self, item):
+        return item.author.name
+
+    def item_author_link(self, item):
+        return item.author.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at or item.publish_at
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+    def item_guid(self, item):
+        return f"article-{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description
+
+    def feed_url(self):
+        return reverse("articles:atom-feed")
+
+
+class TopicFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, topic):
+        return f"{ClinicProfile.load().name}: {topic.name}"
+
+    def link(self, topic):
+        return topic.get_absolute_url()
+
+    def description(self, topic):
+        return topic.description or f"Research summaries about {topic.name}."
+
+    def feed_url(self, topic):
+        return reverse("articles:topic-feed", kwargs={"slug": topic.slug})
+
+    def items(self, topic):
+        return latest(Article.objects.published().filter(topics=topic))

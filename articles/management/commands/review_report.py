@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.dateformat import format as format_date
+
+from clinic.roles import MARKETING
+
+from ...review import DUE_SOON_DAYS, review_worklist
+
+
+class Command(BaseCommand):
+    help = (
+        "List published articles whose medical review is overdue or due soon; optionally email it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=DUE_SOON_DAYS, help="What counts as soon.")
+        parser.add_argument(
+            "--email", action="store_true", help="Also email the report to the Marketing group."
+        )
+
+    def handle(self, *, days, email, **options):
+        if days < 0:
+            raise CommandError("--days must be zero or more.")
+        overdue, due_soon = review_worklist(soon_days=days)
+        report = self.format_report(overdue, due_soon, days)
+        self.stdout.write(report)
+        if email:
+            self.send(report, bool(overdue or due_soon))
+
+    def format_report(self, overdue, due_soon, days):
+        lines = [f"Overdue for medical review: {len(overdue)}"]
+        lines += [self.line(article, "overdue since") for article in overdue]
+        lines += ["", f"Due within {days} days: {len(due_soon)}"]
+        lines += [self.line(article, "due") for article in due_soon]
+        return "\n".join(lines)
+
+    def line(self, article, label):
+        due = format_date(article.review_due_on, "j M Y")
+        url = settings.SITE_URL + article.get_absolute_url()
+        return f"  - {article.title} ({label} {due}) {url}"
+
+    def send(self, report, has_items):
+        recipients = list(
+            get_user_model()
+            .objects.filter(groups__name=MARKETING, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+        if not recipients:
+            raise CommandError("Nobody in the Marketing group has an email address to send to.")
+        subject = "Articles due for medical review" if has_items else "No articles due for review"
+        send_mail(subject, report, None, recipients)
+        self.stdout.write(f"Emailed the report to {len(recipients)} Marketing user(s).")

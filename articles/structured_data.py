@@ -1,0 +1,57 @@
+"""schema.org data for an article page: a MedicalWebPage with its studies as citations."""
+
+from clinic.structured_data import absolute_url, organization_data, page_data, person_data
+
+
+def study_data(study):
+    data = {
+        "@type": "MedicalScholarlyArticle",
+        "name": study.title,
+        "headline": study.title,
+        "author": [
+            {"@type": "Person", "name": name.strip()}
+            for name in study.authors.split(",")
+            if name.strip()
+        ],
+        "datePublished": str(study.year),
+        "isPartOf": {"@type": "Periodical", "name": study.journal},
+    }
+    if study.doi:
+        data["sameAs"] = study.doi_url
+    if study.link:
+        data["url"] = study.link
+    if study.pmid:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "PMID", "value": study.pmid}
+    return data
+
+
+def article_data(article, *, studies, topics, clinic, crumbs):
+    url = absolute_url(article.get_absolute_url())
+    about = [
+        {"@type": "MedicalEntity", "name": t.name, "url": absolute_url(t.get_absolute_url())}
+        for t in topics
+    ]
+    data = {
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": article.title,
+        "headline": article.title,
+        "description": article.dek,
+        "inLanguage": "en-CA",
+        "datePublished": article.publish_at.isoformat(),
+        "dateModified": (article.updated_at or article.publish_at).isoformat(),
+        "author": person_data(article.author),
+        "publisher": organization_data(clinic),
+        "citation": [study_data(study) for study in studies],
+    }
+    if about:
+        data["about"] = about
+        data["mainEntity"] = about[0]
+    if article.reviewer:
+        data["reviewedBy"] = person_data(article.reviewer)
+    if article.reviewed_on:
+        data["lastReviewed"] = article.reviewed_on.isoformat()
+    if article.hero_image:
+        data["image"] = absolute_url(article.hero_image.url)
+    return page_data(data, crumbs)

@@ -1,0 +1,35 @@
+"""The Markdown editor's two staff-only endpoints: live preview and image upload.
+
+They replace django-markdownx's views so that pictures dropped into the editor pass the
+same checks as every other upload (`clinic.uploads`), and a malformed request gets a 400
+rather than an error page.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.http import HttpResponseBadRequest
+from markdownx.views import ImageUploadView, MarkdownifyView
+
+from .uploads import SafeImageField
+
+
+class EditorImageForm(forms.Form):
+    image = SafeImageField()
+
+    def save(self, commit=True):
+        """Store the re-encoded picture under the editor's folder and return its URL."""
+        image = self.cleaned_data["image"]
+        name = default_storage.save(f"{settings.MARKDOWNX_MEDIA_PATH}{image.name}", image)
+        return default_storage.url(name)
+
+
+class EditorImageUploadView(ImageUploadView):
+    form_class = EditorImageForm
+
+
+class EditorPreviewView(MarkdownifyView):
+    def post(self, request, *args, **kwargs):
+        if "content" not in request.POST:
+            return HttpResponseBadRequest("Send the Markdown to preview as “content”.")
+        return super().post(request, *args, **kwargs)

@@ -1,0 +1,147 @@
+"""Whole-page cache for anonymous visitors that is never wrong.
+
+* Only GET/HEAD requests without cookies are served from or stored in the cache; staff
+  (who have a session cookie), previews and signed preview links never touch it, and
+  responses marked private/no-store, or setting cookies, are never stored.
+* Every key includes a *generation* number. Saving or deleting anything a public page
+  shows (see `PUBLIC_MODELS`) bumps it, so the next request of every page is fresh.
+* Time is content too: an entry never outlives the next scheduled publish time (the
+  generation moves on when it passes), nor a time a view names in `response.cache_until`
+  (a location opening or closing, midnight for “today's hours”).
+"""
+
+import hashlib
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+GENERATION_KEY = "pages:generation"
+NEXT_CHANGE_KEY = "pages:next-change-at"
+PAGE_KEY = "pages:{generation}:{digest}"
+NEVER = 10**12  # a timestamp far in the future
+
+
+def _excluded_prefixes():
+    return ("/" + settings.ADMIN_URL, "/editor/", "/preview/", "/v/", "/media/", "/static/")
+
+
+def bump_generation(**kwargs):
+    """Make every cached page stale at once (content changed, or a scheduled time came)."""
+    cache.set(GENERATION_KEY, timezone.now().timestamp(), timeout=None)
+    cache.delete(NEXT_CHANGE_KEY)
+
+
+def _next_scheduled_publish(now):
+    from articles.models import Article
+
+    when = Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now).aggregate(
+        first=Min("publish_at")
+    )["first"]
+    return when.timestamp() if when else NEVER
+
+
+def current_generation():
+    """The generation to use now; moves it on first if a scheduled article has gone live."""
+    now = timezone.now()
+    state = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+    generation, next_change = state.get(GENERATION_KEY), state.get(NEXT_CHANGE_KEY)
+    if generation is None or (next_change is not None and now.timestamp() >= next_change):
+        generation = now.timestamp()
+        cache.set(GENERATION_KEY, generation, timeout=None)
+        next_change = None
+    if next_change is None:
+        next_change = _next_scheduled_publish(now)
+        cache.set(NEXT_CHANGE_KEY, next_change, timeout=None)
+    return generation, next_change
+
+
+def _is_cacheable_request(request):
+    return (
+        request.method in {"GET", "HEAD"}
+        and not request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith(_excluded_prefixes())
+    )
+
+
+def _is_storable(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code in {200, 301, 404}
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+def _lifetime(response, next_change, now):
+    seconds = settings.PAGE_CACHE_SECONDS
+    until = getattr(response, "cache_until", None)
+    if isinstance(until, datetime):
+        seconds = min(seconds, (until - now).total_seconds())
+    return int(min(seconds, next_change - now.timestamp()))
+
+
+class PublicPageCacheMiddleware:
+    """Serves anonymous visitors from the cache; see the module docstring for the rules."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.PAGE_CACHE_SECONDS <= 0 or not _is_cacheable_request(request):
+            return self.get_response(request)
+        generation, next_change = current_generation()
+        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+        raw = f"{request.method}:{request.get_host()}:{request.get_full_path()}:{encoding}"
+        key = PAGE_KEY.format(
+            generation=generation, digest=hashlib.sha256(raw.encode()).hexdigest()
+        )
+        cached = cache.get(key)
+        if cached is not None and timezone.now().timestamp() < cached[0]:
+            response = cached[1]
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        now = timezone.now()
+        lifetime = _lifetime(response, next_change, now)
+        if _is_storable(response) and lifetime > 0:
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            # The expiry travels with the page too: the clock, not only the cache's TTL, decides.
+            cache.set(key, (now.timestamp() + lifetime, response), timeout=lifetime)
+        response["X-Cache"] = "miss"
+        return response
+
+
+PUBLIC_MODELS = [
+    ("articles", "Article"), ("articles", "Study"), ("articles", "Topic"),
+    ("articles", "ArticleChange"), ("clinic", "ClinicProfile"), ("clinic", "Person"),
+    ("clinic", "Location"), ("clinic", "OpeningHours"), ("clinic", "LocationException"),
+    ("clinic", "Redirect"),
+]  # fmt: skip
+
+
+def connect_signals():
+    """Any write to content a public page shows makes every cached page stale."""
+    from django.apps import apps
+
+    for app_label, model_name in PUBLIC_MODELS:
+        model = apps.get_model(app_label, model_name)
+        uid = f"page-cache:{app_label}.{model_name}"
+        post_save.connect(bump_generation, sender=model, dispatch_uid=uid + ":save")
+        post_delete.connect(bump_generation, sender=model, dispatch_uid=uid + ":delete")
+    article = apps.get_model("articles", "Article")
+    m2m_changed.connect(
+        bump_generation, sender=article.topics.through, dispatch_uid="page-cache:topics"
+    )
+
+
+def until_next_midnight(now=None):
+    """The next local midnight: when “today's hours” become tomorrow's."""
+    local = timezone.localtime(now)
+    return (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)

@@ -1,0 +1,35 @@
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from clinic.renditions import srcsets
+
+register = template.Library()
+PRIORITY = mark_safe(' fetchpriority="high"')  # noqa: S308 - constant markup
+LAZY = mark_safe(' loading="lazy" decoding="async"')  # noqa: S308 - constant markup
+
+
+@register.simple_tag
+def picture(image, width, height, alt="", sizes="100vw", priority=False, css_class=""):
+    """A <picture> with AVIF/WebP renditions, the original as fallback, and its real size.
+
+    `priority` marks the page's main image (fetched early); every other one loads lazily.
+    """
+    if not image:
+        return ""
+    loading = PRIORITY if priority else LAZY
+    sources = format_html_join(
+        "",
+        '<source type="{}" srcset="{}" sizes="{}">',
+        ((t, s, sizes) for t, s in srcsets(image, width)),
+    )
+    return format_html(
+        '<picture>{}<img src="{}" alt="{}" width="{}" height="{}"{}{}></picture>',
+        sources,
+        image.url,
+        alt,
+        width or "",
+        height or "",
+        format_html(' class="{}"', css_class) if css_class else "",
+        loading,
+    )

@@ -1,0 +1,30 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from clinic.roles import FRONT_DESK, MARKETING
+
+
+def _staff_in_role(django_user_model, role):
+    user = django_user_model.objects.create_user(
+        f"{role.replace(' ', '-').lower()}@example.org", password="a-long-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def marketing_user(db, django_user_model):
+    """A member of the Marketing role: may add and change articles, not delete them."""
+    return _staff_in_role(django_user_model, MARKETING)
+
+
+@pytest.fixture
+def marketing_client(client, marketing_user):
+    client.force_login(marketing_user)
+    return client
+
+
+@pytest.fixture
+def front_desk_client(client, django_user_model):
+    client.force_login(_staff_in_role(django_user_model, FRONT_DESK))
+    return client

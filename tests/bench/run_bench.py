@@ -1,0 +1,185 @@
+"""`make bench`: load-test the site under gunicorn with wrk and print a table.
+
+Seeds a separate database (SQLite in .bench/, or `<name>_bench` on the PostgreSQL server named
+by DATABASE_URL), collects static files, then for the page cache off ("cold") and on ("warm")
+starts gunicorn on 127.0.0.1 with DEBUG off and drives each page with wrk for a fixed time at a
+fixed number of connections. A static file served by WhiteNoise is the ceiling. Everything it
+starts, it stops.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / ".bench"
+PAGES = {
+    "home": "/",
+    "list": "/articles/",
+    "article": "/articles/study-1000/",
+    "topic": "/topics/topic-3/",
+    "search": "/search/?q=ketamine+trial",
+    "team": "/team/",
+    "locations": "/locations/",
+}
+# gthread: keep-alive connections (wrk reuses them, as browsers do) and a thread can wait on the
+# database or Redis while another renders; 2 workers x 4 threads on this 2-core machine.
+GUNICORN = ["-w", "2", "-k", "gthread", "--threads", "4", "--log-level", "warning"]
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def bench_database(env):
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        parts = urlsplit(url)
+        name = parts.path.lstrip("/") + "_bench"
+        admin = parts._replace(path="/postgres").geturl()
+        import psycopg
+
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return parts._replace(path="/" + name).geturl()
+    database = WORK / "bench.sqlite3"
+    database.unlink(missing_ok=True)
+    return f"sqlite:///{database}"
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def start_gunicorn(env, port):
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "clinic.wsgi", "-b", f"127.0.0.1:{port}", *GUNICORN],
+        cwd=ROOT, env=env, start_new_session=True,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
+            return process
+        except OSError:
+            time.sleep(0.2)
+    stop(process)
+    raise SystemExit("gunicorn did not start")
+
+
+def stop(process):
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+def wrk(url, duration, connections):
+    command = [shutil.which("wrk"), "-t", "2", "-c", str(connections), "-d", f"{duration}s"]
+    command += ["--latency", "-H", "Accept-Encoding: gzip", url]
+    output = subprocess.run(  # noqa: S603
+        command, capture_output=True, text=True, check=True
+    ).stdout  # fmt: skip
+
+    def latency(percent):
+        match = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        return float(match.group(1)) * UNITS[match.group(2)]
+
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": latency(50), "p99": latency(99),
+        "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
+    }  # fmt: skip
+
+
+def static_path():
+    import json
+
+    manifest = json.loads((WORK / "static" / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"]["css/site.css"]
+
+
+def page_weight(port, article):
+    import gzip
+
+    def fetch(path):
+        return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5).read()  # noqa: S310
+
+    html = fetch(article)
+    css = fetch(static_path())
+    return len(gzip.compress(html)), len(gzip.compress(css))
+
+
+def run(args):
+    WORK.mkdir(exist_ok=True)
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": str(WORK / "static"),
+        "LOG_LEVEL": "ERROR",
+        "SITE_URL": "http://127.0.0.1",
+    }
+    env["DATABASE_URL"] = bench_database(env)
+    cache_url = env.get("CACHE_URL") or env.get("REDIS_URL") or "locmem"
+    print(f"Database: {env['DATABASE_URL']}  cache: {cache_url}")
+    manage(env, "migrate", "--noinput", "-v0")
+    seed = [sys.executable, "-m", "tests.bench.seed", "--articles", str(args.articles)]
+    subprocess.run(seed, cwd=ROOT, env=env, check=True)  # noqa: S603
+    manage(env, "collectstatic", "--noinput", "-v0")
+    results = {}
+    for mode, seconds in [("cold", "0"), ("warm", "600")]:
+        server = start_gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, args.port)
+        try:
+            for name, path in PAGES.items():
+                url = f"http://127.0.0.1:{args.port}{path}"
+                urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - warms the cache
+                results[(name, mode)] = wrk(url, args.duration, args.connections)
+            if mode == "warm":
+                url = f"http://127.0.0.1:{args.port}{static_path()}"
+                results[("static file", "ceiling")] = wrk(url, args.duration, args.connections)
+                weight = page_weight(args.port, PAGES["article"])
+        finally:
+            stop(server)
+    report(results, weight, args)
+
+
+def report(results, weight, args):
+    ceiling = results[("static file", "ceiling")]["rps"]
+    print(f"\n{args.connections} connections, {args.duration} s per row, gunicorn", *GUNICORN)
+    columns = ["req/s", "p50 ms", "p99 ms", "errors", "vs static"]
+    print(f"{'page':<12} {'mode':<8}", *(f"{column:>9}" for column in columns))
+    for (name, mode), row in results.items():
+        cells = [f"{row['rps']:.0f}", f"{row['p50']:.2f}", f"{row['p99']:.2f}", row["errors"]]
+        cells.append(f"{row['rps'] / ceiling:.0%}")
+        print(f"{name:<12} {mode:<8}", *(f"{cell:>9}" for cell in cells))
+    html, css = (size / 1024 for size in weight)
+    print(
+        f"\nArticle page, gzip: HTML {html:.1f} KB + CSS {css:.1f} KB = {html + css:.1f} KB, no JS"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10)))
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--port", type=int, default=8089)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk")
+    run(args)
+
+
+if __name__ == "__main__":
+    main()

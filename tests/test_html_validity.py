@@ -1,0 +1,121 @@
+"""Every public page type is valid HTML, checked by the W3C Nu HTML Checker (vnu.jar).
+
+The checker comes from npm (`npm ci` installs `vnu-jar`) and runs on the machine's Java.
+Where either is missing the test is skipped with the reason, except in CI
+(REQUIRE_HTML_CHECKER=1), where it must run.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from clinic.models import ClinicProfile, LocationException
+from tests.factories import (
+    ArticleFactory,
+    LocationFactory,
+    PersonFactory,
+    StudyFactory,
+    TopicFactory,
+    weekly_hours,
+)
+
+VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def _checker():
+    missing = [
+        what for what, ok in [("java", shutil.which("java")), (str(VNU), VNU.exists())] if not ok
+    ]
+    if missing:
+        reason = f"HTML checker unavailable ({', '.join(missing)} missing; run `npm ci`)"
+        if os.environ.get("REQUIRE_HTML_CHECKER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return ["java", "-Xss4m", "-jar", str(VNU), "--errors-only", "--format", "json"]
+
+
+def _site_with_content():
+    profile = ClinicProfile.load()
+    profile.name, profile.about = "Harbourlight Clinic", "We treat trauma & anxiety."
+    profile.save()
+    topic = TopicFactory(name="PTSD", slug="ptsd", description="About PTSD.")
+    reviewer = PersonFactory(
+        name="Dr Ana Ruiz",
+        bio="I *review* articles.",
+        regulator="CPSO",
+        registration_number="DEMO-1",
+        register_url="https://example.org/",
+    )
+    articles = [
+        ArticleFactory(
+            reviewer=reviewer,
+            reviewed_on=date(2026, 1, 5),
+            body="## Key findings\n\n1. One\n2. Two\n\n| a | b |\n|--|--|\n| 1 | 2 |\n\n"
+            "Note.[^1]\n\n[^1]: Source.",
+        )
+        for _ in range(3)
+    ]
+    for article in articles:
+        article.topics.add(topic)
+        StudyFactory(article=article, doi="10.4088/JCP.22r14614", url="https://example.org/s")
+    location = LocationFactory(
+        name="Downtown",
+        slug="downtown",
+        booking_url="https://example.org/b",
+        latitude="43.65",
+        longitude="-79.38",
+        parking_notes="Free.",
+    )
+    weekly_hours(location, intervals=(("09:00", "12:00"), ("13:00", "17:00")))
+    LocationException.objects.create(
+        location=location, date=timezone.localdate() + timedelta(days=3), note="Holiday"
+    )
+    return articles[1], topic, reviewer, location
+
+
+@pytest.mark.django_db
+def test_every_public_page_type_is_valid_html(client, tmp_path):
+    command = _checker()
+    article, topic, person, location = _site_with_content()
+    pages = {
+        "home": reverse("articles:home"),
+        "list": reverse("articles:list"),
+        "article": article.get_absolute_url(),
+        "article-in-topic": f"{article.get_absolute_url()}?topic=ptsd",
+        "topics": reverse("articles:topic-list"),
+        "topic": topic.get_absolute_url(),
+        "search-form": reverse("articles:search"),
+        "search-hits": reverse("articles:search") + "?q=key",
+        "search-none": reverse("articles:search") + "?q=zzzz",
+        "search-too-long": reverse("articles:search") + "?q=" + "x" * 201,
+        "team": reverse("clinic:team"),
+        "person": person.get_absolute_url(),
+        "locations": reverse("clinic:locations"),
+        "location": location.get_absolute_url(),
+        "not-found": "/no-such-page/",
+    }
+    files = []
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code in {200, 400, 404}, (name, response.status_code)
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files.append(str(path))
+    result = subprocess.run(  # noqa: S603 - our own checker on our own files
+        command + files, capture_output=True, text=True, timeout=180, check=False
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    errors = [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert errors == []
