@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
@@ -12,6 +10,7 @@ from .admin_mixins import ContentChecksMixin, ViewCountsMixin
 from .admin_revisions import ArticleRevisionAdmin
 from .forms import ArticleAdminForm
 from .models import Article, Study, Topic
+from .review import DUE_SOON_DAYS
 from .services import (
     PREVIEW_LINK_DAYS,
     PublishRefused,
@@ -59,22 +58,20 @@ class LiveFilter(admin.SimpleListFilter):
 class ReviewFilter(admin.SimpleListFilter):
     title = "medical review"
     parameter_name = "review"
-    DUE_SOON_DAYS = 30
 
     def lookups(self, request, model_admin):
         return [
             ("overdue", "Overdue for review"),
-            ("soon", f"Due within {self.DUE_SOON_DAYS} days"),
+            ("soon", f"Due within {DUE_SOON_DAYS} days"),
             ("never", "Never reviewed"),
         ]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
         if self.value() == "overdue":
-            return queryset.filter(review_due_on__lt=today)
+            return queryset.review_overdue(today)
         if self.value() == "soon":
-            soon = today + timedelta(days=self.DUE_SOON_DAYS)
-            return queryset.filter(review_due_on__gte=today, review_due_on__lte=soon)
+            return queryset.review_due_within(today, DUE_SOON_DAYS)
         if self.value() == "never":
             return queryset.filter(reviewed_on__isnull=True)
         return queryset

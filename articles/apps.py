@@ -13,7 +13,7 @@ class ArticlesConfig(AppConfig):
         from . import revisions, signals  # noqa: F401 - registers for history; search receivers
         from .models import Article
 
-        redirect_old_urls(Article, was_public=lambda article: article.status == "published")
+        redirect_old_urls(Article, was_public=lambda article: article.is_live)
         post_save.connect(
             renditions_on_save("hero_image", "hero_width", "hero_height"),
             sender=Article,

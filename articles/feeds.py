@@ -73,7 +73,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class TopicFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+        return get_object_or_404(Topic.objects.with_published_articles(), slug=slug)
 
     def title(self, topic):
         return f"{ClinicProfile.load().name}: {topic.name}"

@@ -3,6 +3,7 @@
 import math
 import re
 from calendar import monthrange
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,6 +35,12 @@ DISCLAIMER_REQUIRED = (
 _WORD = re.compile(r"\w+")
 
 
+class TopicQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Topics with at least one live article: a topic used only by drafts stays unseen."""
+        return self.filter(articles__in=Article.objects.published()).distinct()
+
+
 class Topic(models.Model):
     """A condition or treatment that articles are about: PTSD, depression, ketamine..."""
 
@@ -42,6 +49,8 @@ class Topic(models.Model):
     description = models.TextField(
         blank=True, help_text="One or two sentences shown at the top of the topic's page."
     )
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -57,6 +66,17 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and the publish time has come."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def review_overdue(self, today):
+        """Published articles whose medical review date has passed."""
+        return self.filter(status=Article.Status.PUBLISHED, review_due_on__lt=today)
+
+    def review_due_within(self, today, days):
+        """Published articles due for review from today to `days` ahead."""
+        soon = today + timedelta(days=days)
+        return self.filter(
+            status=Article.Status.PUBLISHED, review_due_on__gte=today, review_due_on__lte=soon
+        )
 
     def for_cards(self):
         """Just what a list card shows, with the author in the same query."""
@@ -218,18 +238,6 @@ class Article(models.Model):
         if topic is not None:
             candidates = candidates.filter(topics=topic)
         return candidates.order_by(*order)
-
-    def get_previous_published(self, topic=None):
-        """The live article published just before this one (within `topic` if given), or None."""
-        if self.pk is None:
-            return None
-        return self._neighbour_query(newer=False, topic=topic).only("title", "slug").first()
-
-    def get_next_published(self, topic=None):
-        """The live article published just after this one (within `topic` if given), or None."""
-        if self.pk is None:
-            return None
-        return self._neighbour_query(newer=True, topic=topic).only("title", "slug").first()
 
     def get_neighbours(self, topic=None):
         """(previous, next) live articles, found in one query with two scalar subqueries."""

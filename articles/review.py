@@ -1,7 +1,5 @@
 """Which live articles need their medical review renewed."""
 
-from datetime import timedelta
-
 from django.utils import timezone
 
 from .models import Article
@@ -12,11 +10,7 @@ DUE_SOON_DAYS = 30
 def review_worklist(*, soon_days=DUE_SOON_DAYS, today=None):
     """(overdue, due soon) lists of published articles, most urgent first."""
     today = today or timezone.localdate()
-    published = Article.objects.filter(status=Article.Status.PUBLISHED).select_related("reviewer")
-    overdue = list(published.filter(review_due_on__lt=today).order_by("review_due_on", "id"))
-    due_soon = list(
-        published.filter(
-            review_due_on__gte=today, review_due_on__lte=today + timedelta(days=soon_days)
-        ).order_by("review_due_on", "id")
-    )
+    articles = Article.objects.select_related("reviewer").order_by("review_due_on", "id")
+    overdue = list(articles.review_overdue(today))
+    due_soon = list(articles.review_due_within(today, soon_days))
     return overdue, due_soon

@@ -8,6 +8,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic.forms import bump_edit_version
 from clinic.models import ClinicProfile
 
 from .models import Article, ArticleChange
@@ -31,25 +32,38 @@ def publishing_problems(*, reviewer, reviewed_on, profile=None):
     return []
 
 
-def publish_article(*, article, user=None):
-    """Publish now, or at the article's future publish time if it has one."""
+def publish_article(*, article, user=None, keep_publish_time=False):
+    """Publish now, or at the article's future publish time if it has one.
+
+    A draft's publish time in the past is usually just when it was started, so it becomes
+    now; imports and demo content keep theirs (`keep_publish_time`).
+    """
     problems = publishing_problems(reviewer=article.reviewer, reviewed_on=article.reviewed_on)
     if problems:
         raise PublishRefused(" ".join(problems))
+    now = timezone.now()
+    if (
+        not keep_publish_time
+        and article.status == Article.Status.DRAFT
+        and article.publish_at <= now
+    ):
+        article.publish_at = now
     article.status = Article.Status.PUBLISHED
-    if article.publish_at is None:
-        article.publish_at = timezone.now()
-    article.modified_by = user
-    article.save(update_fields=["status", "publish_at", "modified_at", "modified_by"])
+    _save_state(article, user, ["status", "publish_at"])
     return article
 
 
 def unpublish_article(*, article, user=None):
     """Take the article off the public site; nothing is deleted."""
     article.status = Article.Status.DRAFT
-    article.modified_by = user
-    article.save(update_fields=["status", "modified_at", "modified_by"])
+    _save_state(article, user, ["status"])
     return article
+
+
+def _save_state(article, user, fields):
+    # A change form opened before this save must not silently undo it (see EditVersionFormMixin).
+    bump_edit_version(article, user)
+    article.save(update_fields=[*fields, "modified_at", "modified_by", "edit_version"])
 
 
 def record_substantive_update(*, article, note, user=None, when=None):

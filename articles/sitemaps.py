@@ -28,7 +28,7 @@ class TopicSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return list(Topic.objects.filter(articles__in=Article.objects.published()).distinct())
+        return list(Topic.objects.with_published_articles())
 
 
 class StaticPageSitemap(Sitemap):

@@ -55,7 +55,7 @@ class TopicListView(ListView):
     context_object_name = "topics"
 
     def get_queryset(self):
-        return Topic.objects.all()
+        return Topic.objects.with_published_articles()
 
 
 class TopicDetailView(ListView):
@@ -64,7 +64,8 @@ class TopicDetailView(ListView):
     paginate_by = ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        topics = Topic.objects.with_published_articles()
+        self.topic = get_object_or_404(topics, slug=self.kwargs["slug"])
         return Article.objects.published().filter(topics=self.topic).for_cards()
 
     def get_context_data(self, **kwargs):

@@ -25,6 +25,10 @@ class ClinicProfileAdmin(admin.ModelAdmin):
         (None, {"fields": ["name", "tagline", "about"]}),
         ("Contact", {"fields": ["contact_email", "booking_url"]}),
         ("Articles", {"fields": ["default_disclaimer", "max_reading_grade"]}),
+        (
+            "Medical review",
+            {"fields": ["require_review_before_publishing", "review_interval_months"]},
+        ),
     ]
 
     def has_add_permission(self, request):

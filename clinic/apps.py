@@ -7,7 +7,7 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
-        from . import page_cache, site_cache
+        from . import checks, page_cache, site_cache  # noqa: F401 - checks registers itself
         from .models import Person
         from .renditions import renditions_on_save
         from .slugs import redirect_old_urls

@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from . import page_cache, site_cache
+
 MANIFEST = "manifest.json"
 DUMP_FILES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 
@@ -96,6 +98,9 @@ def restore_backup(folder, *, force=False):
             source.backup(connection.connection)
         source.close()
     shutil.copytree(folder / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
+    # Pages cached before the restore show content that no longer exists (or not yet).
+    page_cache.bump_generation()
+    site_cache.forget_site_chrome()
     return manifest
 
 

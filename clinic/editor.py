@@ -5,13 +5,33 @@ same checks as every other upload (`clinic.uploads`), and a malformed request ge
 rather than an error page.
 """
 
+from functools import wraps
+
 from django import forms
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import HttpResponseBadRequest
 from markdownx.views import ImageUploadView, MarkdownifyView
 
 from .uploads import SafeImageField
+
+EDITOR_PERMISSIONS = (
+    "articles.add_article", "articles.change_article", "clinic.add_person", "clinic.change_person",
+)  # fmt: skip
+
+
+def for_editors(view):
+    """Staff who write articles or bios may use the editor; others get 403, visitors a login."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not any(request.user.has_perm(permission) for permission in EDITOR_PERMISSIONS):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return staff_member_required(checked)
 
 
 class EditorImageForm(forms.Form):

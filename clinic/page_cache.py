@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -33,6 +34,16 @@ def bump_generation(**kwargs):
     """Make every cached page stale at once (content changed, or a scheduled time came)."""
     cache.set(GENERATION_KEY, timezone.now().timestamp(), timeout=None)
     cache.delete(NEXT_CHANGE_KEY)
+
+
+def content_changed(**kwargs):
+    """Signal receiver: stale now, and again once the transaction commits.
+
+    A request served between the two would otherwise read the old committed rows and
+    store them under the new generation.
+    """
+    bump_generation()
+    transaction.on_commit(bump_generation)
 
 
 def _next_scheduled_publish(now):
@@ -68,10 +79,12 @@ def _is_cacheable_request(request):
     )
 
 
-def _is_storable(response):
+def _is_storable(request, response):
     cache_control = response.get("Cache-Control", "")
+    # A 404 for any made-up query string would let anyone fill the cache with junk.
+    statuses = {200, 301} if request.META.get("QUERY_STRING") else {200, 301, 404}
     return (
-        response.status_code in {200, 301, 404}
+        response.status_code in statuses
         and not response.streaming
         and not response.cookies
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
@@ -97,7 +110,8 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         generation, next_change = current_generation()
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
-        raw = f"{request.method}:{request.get_host()}:{request.get_full_path()}:{encoding}"
+        parts = [request.method, request.scheme, request.get_host(), request.get_full_path()]
+        raw = ":".join([*parts, encoding])
         key = PAGE_KEY.format(
             generation=generation, digest=hashlib.sha256(raw.encode()).hexdigest()
         )
@@ -109,7 +123,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         now = timezone.now()
         lifetime = _lifetime(response, next_change, now)
-        if _is_storable(response) and lifetime > 0:
+        if _is_storable(request, response) and lifetime > 0:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             # The expiry travels with the page too: the clock, not only the cache's TTL, decides.
@@ -133,11 +147,11 @@ def connect_signals():
     for app_label, model_name in PUBLIC_MODELS:
         model = apps.get_model(app_label, model_name)
         uid = f"page-cache:{app_label}.{model_name}"
-        post_save.connect(bump_generation, sender=model, dispatch_uid=uid + ":save")
-        post_delete.connect(bump_generation, sender=model, dispatch_uid=uid + ":delete")
+        post_save.connect(content_changed, sender=model, dispatch_uid=uid + ":save")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=uid + ":delete")
     article = apps.get_model("articles", "Article")
     m2m_changed.connect(
-        bump_generation, sender=article.topics.through, dispatch_uid="page-cache:topics"
+        content_changed, sender=article.topics.through, dispatch_uid="page-cache:topics"
     )
 
 

@@ -5,11 +5,13 @@ cache until a ClinicProfile or Location is saved or deleted.
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from .models import ClinicProfile, Location
 
 CACHE_KEY = "clinic:site-chrome:v1"
+CHROME_SECONDS = 3600  # a safety net; saves and deletes clear it at once
 
 
 def site_chrome():
@@ -25,12 +27,14 @@ def site_chrome():
             location.phone_display = location.phone.as_national
         clinic = ClinicProfile.objects.first() or ClinicProfile()
         chrome = {"clinic": clinic, "locations": locations}
-        cache.set(CACHE_KEY, chrome, timeout=None)
+        cache.set(CACHE_KEY, chrome, timeout=CHROME_SECONDS)
     return chrome
 
 
 def forget_site_chrome(**kwargs):
+    """Drop the cached profile and locations now, and again when the transaction commits."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 def connect_signals():

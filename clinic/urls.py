@@ -2,14 +2,13 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, StaticPageSitemap, TopicSitemap
 
 from . import views
-from .editor import EditorImageUploadView, EditorPreviewView
+from .editor import EditorImageUploadView, EditorPreviewView, for_editors
 from .sitemaps import LocationSitemap, PersonSitemap
 
 SITEMAPS = {
@@ -28,8 +27,8 @@ clinic_patterns = [
 ]
 
 editor_patterns = [
-    path("markdownify/", staff_member_required(EditorPreviewView.as_view()), name="markdownify"),
-    path("upload/", staff_member_required(EditorImageUploadView.as_view()), name="upload"),
+    path("markdownify/", for_editors(EditorPreviewView.as_view()), name="markdownify"),
+    path("upload/", for_editors(EditorImageUploadView.as_view()), name="upload"),
 ]
 
 urlpatterns = [

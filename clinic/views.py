@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -6,14 +5,13 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
+from articles.views import ARTICLES_PER_PAGE
 
 from .context_processors import clinic_for
 from .hours import opening_status, weekly_table
 from .models import Location, LocationException, Person
 from .page_cache import until_next_midnight
 from .structured_data import home_crumb, location_data, page_data, person_data
-
-ARTICLES_PER_PAGE = 12
 
 
 class TeamView(ListView):
@@ -114,8 +112,6 @@ class LocationDetailView(DetailView):
 
 
 def robots_txt(request):
-    context = {
-        "admin_url": settings.ADMIN_URL,
-        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
-    }
+    # The admin is not listed: its address may be kept private (ADMIN_URL), and it needs a login.
+    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -15,7 +15,8 @@ from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
 from articles.models import Article, ImportedPost
-from articles.services import publish_article, unpublish_article
+from articles.revisions import article_revision
+from articles.services import PublishRefused, publish_article, unpublish_article
 from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, record_redirect
 
 from .drafts import build_draft, skip_reason
@@ -63,11 +64,19 @@ def import_wxr(path, options=None, *, fetcher=None):
 
 
 def sync_status(article, status):
-    """Publish or unpublish through the services, so whatever they trigger happens here too."""
-    if status == Article.Status.PUBLISHED and article.status != status:
-        publish_article(article=article)
-    elif status == Article.Status.DRAFT and article.status == Article.Status.PUBLISHED:
-        unpublish_article(article=article)
+    """Publish or unpublish through the services, so their rules apply to imports too.
+
+    Returns a warning when the clinic's rules keep the article a draft (for example when a
+    medical review is required before publishing).
+    """
+    try:
+        if status == Article.Status.PUBLISHED and article.status != status:
+            publish_article(article=article, keep_publish_time=True)
+        elif status == Article.Status.DRAFT and article.status == Article.Status.PUBLISHED:
+            unpublish_article(article=article)
+    except PublishRefused as refusal:
+        return f"“{article.title}” was imported as a draft: {refusal}"
+    return None
 
 
 class WxrImporter:
@@ -177,6 +186,13 @@ class WxrImporter:
             self.index.articles_by_key[draft.key] = None
             return changes
         changes.url = article.get_absolute_url()
+        if _edited_here_since_import(article):
+            changes.action = "unchanged"
+            changes.warnings.append(
+                f"“{article.title}” was edited on this site since it was imported; "
+                "the export's version would not be applied."
+            )
+            return changes
         changes.action = "updated" if _differs(article, draft, author, topics) else "unchanged"
         return changes
 
@@ -188,19 +204,29 @@ class WxrImporter:
         if article_id is None:
             article = Article(slug=self._new_slug(draft, changes), status=Article.Status.DRAFT)
         else:
-            article = Article.objects.get(pk=article_id)
+            article = Article.objects.select_related("import_record").get(pk=article_id)
             changes.url = article.get_absolute_url()
+            if _edited_here_since_import(article):
+                changes.action = "unchanged"
+                changes.warnings.append(
+                    f"“{article.title}” was edited on this site since it was imported, so the "
+                    "export's version was not applied."
+                )
+                return changes
             if not _differs(article, draft, author, topics):
                 changes.action = "unchanged"
                 return changes
             changes.action = "updated"
-        for name in ("title", "dek", "body", "disclaimer", "publish_at"):
-            setattr(article, name, getattr(draft, name))
-        article.author = author
-        article.full_clean()
-        article.save()
-        article.topics.set(topics)
-        sync_status(article, draft.status)
+        with article_revision(user=None, comment="Imported from a WordPress/Squarespace export."):
+            for name in ("title", "dek", "body", "disclaimer", "publish_at"):
+                setattr(article, name, getattr(draft, name))
+            article.author = author
+            article.full_clean()
+            article.save()
+            article.topics.set(topics)
+        if article_id is None:  # an existing article keeps the publish state editors gave it
+            if warning := sync_status(article, draft.status):
+                changes.warnings.append(warning)
         ImportedPost.objects.update_or_create(
             import_key=draft.key, defaults={"article": article, "old_url": draft.old_link[:500]}
         )
@@ -261,12 +287,19 @@ class WxrImporter:
         report.new_topics.extend(changes.new_topics)
 
 
+def _edited_here_since_import(article):
+    """True when someone saved the article after the import that last wrote it."""
+    record = getattr(article, "import_record", None)
+    # The import writes its record after the article, so only a later save is newer.
+    return record is not None and article.modified_at > record.updated_at
+
+
 def _differs(article, draft, author, topics):
     """Whether writing `draft` would change `article` at all."""
     current = (article.title, article.dek, article.body, article.disclaimer,
-               article.publish_at, article.author_id, article.status)  # fmt: skip
+               article.publish_at, article.author_id)  # fmt: skip
     wanted = (draft.title, draft.dek, draft.body, draft.disclaimer,
-              draft.publish_at, author.pk, draft.status)  # fmt: skip
+              draft.publish_at, author.pk)  # fmt: skip
     if current != wanted:
         return True
     return set(article.topics.values_list("pk", flat=True)) != {topic.pk for topic in topics}

@@ -81,7 +81,9 @@ def test_an_image_is_downloaded_into_the_media_storage(image_server, media):
     url = local_fetcher().fetch(f"{base}/photo.png")
     assert url.startswith("/media/articles/imported/") and url.endswith(".png")
     stored = media / url.removeprefix("/media/")
-    assert stored.read_bytes() == png_bytes()
+    original = Image.open(io.BytesIO(png_bytes()))
+    with Image.open(stored) as copy:  # re-encoded like every upload, same picture
+        assert copy.format == "PNG" and copy.size == original.size
 
 
 def test_a_second_fetch_of_the_same_address_reuses_the_stored_file(image_server, media):
@@ -101,7 +103,7 @@ def test_a_redirect_to_another_image_is_followed(image_server, media):
     ("path", "message"),
     [
         ("/page.html", "did not return an image (text/html)"),
-        ("/fake.png", "not a readable image"),
+        ("/fake.png", "not one of those"),
         ("/big.png", "larger than"),
         ("/missing.png", "download failed"),
         ("/to-file", "Redirection to url 'file:///etc/passwd' is not allowed"),

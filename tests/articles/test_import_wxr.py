@@ -109,13 +109,39 @@ def test_running_again_updates_instead_of_duplicating(tmp_path):
     assert Article.objects.count() == counts[0]
 
 
-def test_a_post_turned_into_a_draft_in_the_export_is_unpublished_on_the_next_run(tmp_path):
+def test_a_rerun_never_changes_the_publish_state_editors_gave_an_article(tmp_path):
     run_import(SQUARESPACE)
     changed = SQUARESPACE.read_text().replace(
         "<wp:status>publish</wp:status>", "<wp:status>draft</wp:status>", 1
     )
     run_import(write(tmp_path, changed))
-    assert Article.objects.get(slug="what-is-emdr").status == Article.Status.DRAFT
+    assert Article.objects.get(slug="what-is-emdr").status == Article.Status.PUBLISHED
+
+
+def test_a_rerun_leaves_articles_edited_here_since_the_import_alone(tmp_path):
+    from articles.services import unpublish_article
+
+    run_import(SQUARESPACE)
+    article = Article.objects.get(slug="what-is-emdr")
+    article.body = "Rewritten by our clinician."
+    article.save()
+    unpublish_article(article=article)
+    changed = SQUARESPACE.read_text().replace("EMDR", "Eye movement therapy")
+    output = run_import(write(tmp_path, changed))
+    article.refresh_from_db()
+    assert article.body == "Rewritten by our clinician." and article.status == "draft"
+    assert "was edited on this site since it was imported" in output
+
+
+def test_published_posts_come_in_as_drafts_when_review_is_required(tmp_path):
+    from clinic.models import ClinicProfile
+
+    profile = ClinicProfile.load()
+    profile.require_review_before_publishing = True
+    profile.save()
+    output = run_import(SQUARESPACE)
+    assert not Article.objects.filter(status=Article.Status.PUBLISHED).exists()
+    assert "was imported as a draft" in output and "requires a medical review" in output
 
 
 def test_old_addresses_redirect_permanently_to_the_new_articles(client):

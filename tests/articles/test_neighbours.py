@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -13,24 +13,23 @@ def test_neighbours_follow_publish_time():
     old = ArticleFactory(publish_at=now - timedelta(days=3))
     middle = ArticleFactory(publish_at=now - timedelta(days=2))
     new = ArticleFactory(publish_at=now - timedelta(days=1))
-    assert middle.get_previous_published() == old
-    assert middle.get_next_published() == new
+    assert middle.get_neighbours() == (old, new)
 
 
 def test_first_article_has_no_previous_and_last_has_no_next():
     now = timezone.now()
     first = ArticleFactory(publish_at=now - timedelta(days=2))
     last = ArticleFactory(publish_at=now - timedelta(days=1))
-    assert first.get_previous_published() is None
-    assert last.get_next_published() is None
+    assert first.get_neighbours() == (None, last)
+    assert last.get_neighbours() == (first, None)
 
 
 def test_equal_publish_times_are_ordered_by_id():
     moment = timezone.now() - timedelta(days=1)
     a, b, c = (ArticleFactory(publish_at=moment) for _ in range(3))
-    assert (a.get_previous_published(), a.get_next_published()) == (None, b)
-    assert (b.get_previous_published(), b.get_next_published()) == (a, c)
-    assert (c.get_previous_published(), c.get_next_published()) == (b, None)
+    assert a.get_neighbours() == (None, b)
+    assert b.get_neighbours() == (a, c)
+    assert c.get_neighbours() == (b, None)
 
 
 def test_draft_between_two_live_articles_is_skipped():
@@ -38,24 +37,29 @@ def test_draft_between_two_live_articles_is_skipped():
     before = ArticleFactory(publish_at=now - timedelta(days=3))
     draft = ArticleFactory(publish_at=now - timedelta(days=2), draft=True)
     after = ArticleFactory(publish_at=now - timedelta(days=1))
-    assert before.get_next_published() == after
-    assert after.get_previous_published() == before
-    assert draft.get_next_published() == after
+    assert before.get_neighbours() == (None, after)
+    assert after.get_neighbours() == (before, None)
+    assert draft.get_neighbours() == (before, after)
 
 
 def test_future_dated_article_between_two_live_articles_is_skipped():
     now = timezone.now()
-    live = ArticleFactory(publish_at=now - timedelta(days=1))
-    ArticleFactory(publish_at=now + timedelta(hours=1))
-    assert live.get_next_published() is None
+    before = ArticleFactory(publish_at=now - timedelta(days=2))
+    ArticleFactory(publish_at=now - timedelta(days=1) + timedelta(days=2))
+    live = ArticleFactory(publish_at=now - timedelta(hours=1))
+    assert before.get_neighbours() == (None, live)
+    assert live.get_neighbours() == (before, None)
 
 
-def test_neighbour_pair_takes_at_most_two_queries(django_assert_max_num_queries):
+def test_neighbours_can_stay_within_a_topic():
     now = timezone.now()
-    articles = [ArticleFactory(publish_at=now - timedelta(days=d)) for d in range(5, 0, -1)]
-    with django_assert_max_num_queries(2):
-        pair = (articles[2].get_previous_published(), articles[2].get_next_published())
-    assert pair == (articles[1], articles[3])
+    topic = TopicFactory()
+    first = ArticleFactory(publish_at=now - timedelta(days=3))
+    first.topics.add(topic)
+    ArticleFactory(publish_at=now - timedelta(days=2))
+    last = ArticleFactory(publish_at=now - timedelta(days=1))
+    last.topics.add(topic)
+    assert last.get_neighbours(topic) == (first, None)
 
 
 def test_neighbours_pair_comes_from_one_query(django_assert_num_queries):

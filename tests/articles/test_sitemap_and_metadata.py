@@ -61,6 +61,7 @@ def test_robots_points_at_the_sitemap_and_keeps_previews_out(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
     assert "Disallow: /preview/" in response.text and "Disallow: /editor/" in response.text
+    assert settings.ADMIN_URL not in response.text  # the admin's address may be private
 
 
 def test_article_head_has_title_description_canonical_and_social_tags(client):

@@ -24,9 +24,18 @@ def test_list_filters_by_topic_and_unknown_topic_is_404(client):
     assert client.get(reverse("articles:list"), {"topic": "nope"}).status_code == 404
 
 
-def test_topic_index_lists_topics(client):
-    TopicFactory(name="Depression")
-    assert b"Depression" in client.get(reverse("articles:topic-list")).content
+def test_topic_index_lists_topics_with_live_articles_only(client):
+    _article(1, TopicFactory(name="Depression"))
+    _article(1, TopicFactory(name="Upcoming topic"), draft=True)
+    html = client.get(reverse("articles:topic-list")).text
+    assert "Depression" in html and "Upcoming topic" not in html
+
+
+def test_a_topic_used_only_by_drafts_has_no_public_page_or_feed(client):
+    topic = TopicFactory(slug="secret")
+    _article(1, topic, draft=True)
+    assert client.get(topic.get_absolute_url()).status_code == 404
+    assert client.get(reverse("articles:topic-feed", kwargs={"slug": "secret"})).status_code == 404
 
 
 def test_article_links_to_its_topics(client):

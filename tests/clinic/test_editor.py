@@ -140,3 +140,12 @@ def test_article_hero_image_in_the_admin_goes_through_the_same_checks(rf, admin_
     request.user = admin_user
     form_class = admin.site._registry[Article].get_form(request)
     assert isinstance(form_class.base_fields["hero_image"], SafeImageField)
+
+
+def test_front_desk_staff_cannot_use_the_editor(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    desk = django_user_model.objects.create_user("desk", password="x" * 14, is_staff=True)
+    desk.groups.add(Group.objects.get(name="Front desk"))
+    client.force_login(desk)
+    assert client.post(reverse("editor:markdownify"), {"content": "hi"}).status_code == 403

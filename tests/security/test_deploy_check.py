@@ -15,6 +15,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "clinic.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://clinic.example.org,https://www.clinic.example.org",
     "TRUST_X_FORWARDED_PROTO": "1",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -22,7 +23,7 @@ def run(args, tmp_path, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DEBUG", "SECRET_KEY", "SECURE_", "SESSION_", "CSRF_"))
+        if not key.startswith(("DEBUG", "SECRET_KEY", "SECURE_", "SESSION_", "CSRF_", "CACHE_URL"))
     }
     environment.update(
         DJANGO_SETTINGS_MODULE="clinic.settings",
@@ -107,3 +108,11 @@ def test_proxy_header_and_trusted_origins_come_from_the_environment(tmp_path):
 )
 def test_security_settings_are_configurable(tmp_path, env, name, expected):
     assert production_settings(tmp_path, **env)[name] == expected
+
+
+def test_check_deploy_warns_when_the_page_cache_is_not_shared(tmp_path):
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], tmp_path, REDIS_URL=""
+    )
+    assert result.returncode != 0
+    assert "clinic.W001" in result.stdout + result.stderr

@@ -136,7 +136,7 @@ def load_article(data, people, topics, disclaimer, tally):
     article.topics.set([topics[slug] for slug in data["topics"]])
     add_studies(article, data["studies"], tally)
     if data["status"] == demo.PUBLISHED:
-        publish_article(article=article, user=None)
+        publish_article(article=article, user=None, keep_publish_time=True)
     return article
 
 
