@@ -3,14 +3,16 @@
 * Only GET/HEAD requests without cookies are served from or stored in the cache; staff
   (who have a session cookie), previews and signed preview links never touch it, and
   responses marked private/no-store, or setting cookies, are never stored.
-* Every key includes a *generation* number. Saving or deleting anything a public page
-  shows (see `PUBLIC_MODELS`) bumps it, so the next request of every page is fresh.
+* Every stored page carries the *generation* it was made in. Saving or deleting anything a
+  public page shows (see `PUBLIC_MODELS`) bumps the generation, so the next request of every
+  page is fresh. The generation and the page are read in one cache round trip.
 * Time is content too: an entry never outlives the next scheduled publish time (the
   generation moves on when it passes), nor a time a view names in `response.cache_until`
   (a location opening or closing, midnight for “today's hours”).
 """
 
 import hashlib
+import time
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -22,7 +24,7 @@ from django.utils import timezone
 
 GENERATION_KEY = "pages:generation"
 NEXT_CHANGE_KEY = "pages:next-change-at"
-PAGE_KEY = "pages:{generation}:{digest}"
+PAGE_KEY = "pages:{digest}"
 NEVER = 10**12  # a timestamp far in the future
 
 
@@ -55,10 +57,15 @@ def _next_scheduled_publish(now):
     return when.timestamp() if when else NEVER
 
 
-def current_generation():
-    """The generation to use now; moves it on first if a scheduled article has gone live."""
+def current_generation(state=None):
+    """The generation to use now; moves it on first if a scheduled article has gone live.
+
+    `state` is what `cache.get_many` returned for the generation keys, when the caller
+    already fetched them (with the page, in one round trip).
+    """
     now = timezone.now()
-    state = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+    if state is None:
+        state = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
     generation, next_change = state.get(GENERATION_KEY), state.get(NEXT_CHANGE_KEY)
     if generation is None or (next_change is not None and now.timestamp() >= next_change):
         generation = now.timestamp()
@@ -108,16 +115,18 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if settings.PAGE_CACHE_SECONDS <= 0 or not _is_cacheable_request(request):
             return self.get_response(request)
-        generation, next_change = current_generation()
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
         parts = [request.method, request.scheme, request.get_host(), request.get_full_path()]
-        raw = ":".join([*parts, encoding])
         key = PAGE_KEY.format(
-            generation=generation, digest=hashlib.sha256(raw.encode()).hexdigest()
+            digest=hashlib.sha256(":".join([*parts, encoding]).encode()).hexdigest()
         )
-        cached = cache.get(key)
-        if cached is not None and timezone.now().timestamp() < cached[0]:
-            response = cached[1]
+        # One round trip: the generation state and the page. A page stored under an older
+        # generation, or past its own expiry, is a miss.
+        state = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+        generation, next_change = current_generation(state)
+        cached = state.get(key)
+        if cached is not None and cached[0] == generation and time.time() < cached[1]:
+            response = cached[2]
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -127,7 +136,7 @@ class PublicPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             # The expiry travels with the page too: the clock, not only the cache's TTL, decides.
-            cache.set(key, (now.timestamp() + lifetime, response), timeout=lifetime)
+            cache.set(key, (generation, now.timestamp() + lifetime, response), timeout=lifetime)
         response["X-Cache"] = "miss"
         return response
 

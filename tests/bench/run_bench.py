@@ -31,9 +31,10 @@ PAGES = {
     "team": "/team/",
     "locations": "/locations/",
 }
-# gthread: keep-alive connections (wrk reuses them, as browsers do) and a thread can wait on the
-# database or Redis while another renders; 2 workers x 4 threads on this 2-core machine.
-GUNICORN = ["-w", "2", "-k", "gthread", "--threads", "4", "--log-level", "warning"]
+# sync workers, as gunicorn recommends behind a buffering proxy (nginx): each worker takes one
+# connection at a time, so the two share the load evenly and tail latency stays low. (gthread
+# allowed keep-alive but often left most connections on one worker: a bimodal, noisier result.)
+GUNICORN = ["-w", "2", "-k", "sync", "--log-level", "warning"]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -80,7 +81,8 @@ def stop(process):
 
 
 def wrk(url, duration, connections):
-    command = [shutil.which("wrk"), "-t", "2", "-c", str(connections), "-d", f"{duration}s"]
+    threads = str(min(2, connections))
+    command = [shutil.which("wrk"), "-t", threads, "-c", str(connections), "-d", f"{duration}s"]
     command += ["--latency", "-H", "Accept-Encoding: gzip", url]
     output = subprocess.run(  # noqa: S603
         command, capture_output=True, text=True, check=True
@@ -145,6 +147,9 @@ def run(args):
                 url = f"http://127.0.0.1:{args.port}{path}"
                 urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - warms the cache
                 results[(name, mode)] = wrk(url, args.duration, args.connections)
+            if mode == "cold":  # latency of one reader's search, without queueing behind others
+                url = f"http://127.0.0.1:{args.port}{PAGES['search']}"
+                results[("search", "cold, 1 connection")] = wrk(url, args.duration, 1)
             if mode == "warm":
                 url = f"http://127.0.0.1:{args.port}{static_path()}"
                 results[("static file", "ceiling")] = wrk(url, args.duration, args.connections)
@@ -158,11 +163,11 @@ def report(results, weight, args):
     ceiling = results[("static file", "ceiling")]["rps"]
     print(f"\n{args.connections} connections, {args.duration} s per row, gunicorn", *GUNICORN)
     columns = ["req/s", "p50 ms", "p99 ms", "errors", "vs static"]
-    print(f"{'page':<12} {'mode':<8}", *(f"{column:>9}" for column in columns))
+    print(f"{'page':<12} {'mode':<20}", *(f"{column:>9}" for column in columns))
     for (name, mode), row in results.items():
         cells = [f"{row['rps']:.0f}", f"{row['p50']:.2f}", f"{row['p99']:.2f}", row["errors"]]
         cells.append(f"{row['rps'] / ceiling:.0%}")
-        print(f"{name:<12} {mode:<8}", *(f"{cell:>9}" for cell in cells))
+        print(f"{name:<12} {mode:<20}", *(f"{cell:>9}" for cell in cells))
     html, css = (size / 1024 for size in weight)
     print(
         f"\nArticle page, gzip: HTML {html:.1f} KB + CSS {css:.1f} KB = {html + css:.1f} KB, no JS"
