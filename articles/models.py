@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from markdownx.models import MarkdownxField
 
 from clinic.markdown import render_markdown
-from clinic.models import Person, has_visible_text
+from clinic.models import EditTracked, Person, has_visible_text
 
 WORDS_PER_MINUTE = 200
 
@@ -86,7 +86,7 @@ class ArticleQuerySet(models.QuerySet):
         )  # fmt: skip
 
 
-class Article(models.Model):
+class Article(EditTracked):
     """A plain-language summary of published research, written for patients."""
 
     class Status(models.TextChoices):
@@ -162,12 +162,6 @@ class Article(models.Model):
         help_text="Shown near the top and at the end. An article cannot be saved without it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    modified_at = models.DateTimeField(auto_now=True)
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
-    edit_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

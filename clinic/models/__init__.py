@@ -1,5 +1,6 @@
 """The clinic itself: its profile, its people and its locations."""
 
+from .editing import EditTracked
 from .locations import Location, LocationException, OpeningHours
 from .people import Person
 from .profile import DEFAULT_DISCLAIMER, ClinicProfile, has_visible_text
@@ -7,6 +8,7 @@ from .redirects import Redirect, record_redirect
 
 __all__ = [
     "DEFAULT_DISCLAIMER",
+    "EditTracked",
     "ClinicProfile",
     "Location",
     "LocationException",

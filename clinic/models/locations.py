@@ -1,10 +1,11 @@
 """The clinic's locations, their weekly opening hours and dated exceptions."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from phonenumber_field.modelfields import PhoneNumberField
+
+from .editing import EditTracked
 
 
 class LocationQuerySet(models.QuerySet):
@@ -12,7 +13,7 @@ class LocationQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Location(models.Model):
+class Location(EditTracked):
     """A place patients can visit or call."""
 
     name = models.CharField(max_length=120)
@@ -42,12 +43,6 @@ class Location(models.Model):
     position = models.PositiveSmallIntegerField(
         "order", default=0, help_text="Lower numbers come first."
     )
-    modified_at = models.DateTimeField(auto_now=True)
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
-    edit_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = LocationQuerySet.as_manager()
 
