@@ -17,6 +17,7 @@ from .services import (
     preview_link,
     publish_article,
     record_substantive_update,
+    revoke_preview_links,
     unpublish_article,
 )
 
@@ -92,7 +93,7 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "reviewer"]
     filter_horizontal = ["topics"]
-    actions = ["publish_selected", "unpublish_selected", "copy_preview_links"]
+    actions = ["publish_selected", "unpublish_selected", "copy_preview_links", "revoke_previews"]
     readonly_fields = ["updated_at", "review_due_on"]
     save_on_top = True
     fieldsets = [
@@ -198,6 +199,14 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
                 ),
                 messages.SUCCESS,
             )
+
+    @admin.action(description="Revoke preview links", permissions=["change"])
+    def revoke_previews(self, request, queryset):
+        for article in queryset:
+            revoke_preview_links(article)
+        self.message_user(
+            request, f"Preview links of {len(queryset)} article(s) no longer work.", messages.INFO
+        )
 
 
 @admin.register(Topic)

@@ -47,11 +47,12 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
     history_latest_first = True
     # Kept as they are now when an old revision is restored. edit_version too, so that
     # someone else's save since the restore form was opened is still noticed.
-    kept_on_restore = ("status", "publish_at", "updated_at", "edit_version")
+    kept_on_restore = ("status", "publish_at", "updated_at", "edit_version", "preview_key")
     # Derived or bookkeeping fields: they change on every save and only hide the real diff.
     compare_exclude = [
         "body_html", "reading_minutes", "search_document", "review_due_on", "created_at",
-        "modified_at", "modified_by", "edit_version", "changes", "import_record", "daily_views",
+        "modified_at", "modified_by", "edit_version", "preview_key", "changes", "import_record",
+        "daily_views",
     ]  # fmt: skip
 
     def compare_view(self, request, object_id, extra_context=None):

@@ -161,6 +161,9 @@ class Article(EditTracked):
     disclaimer = models.TextField(
         help_text="Shown near the top and at the end. An article cannot be saved without it.",
     )
+    preview_key = models.CharField(
+        max_length=43, blank=True, editable=False, help_text="Part of every preview link."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ArticleQuerySet.as_manager()

@@ -4,6 +4,8 @@
 (through `publishing_problems`) and imports all apply the same rules.
 """
 
+import secrets
+
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
@@ -54,9 +56,14 @@ def publish_article(*, article, user=None, keep_publish_time=False):
 
 
 def unpublish_article(*, article, user=None):
-    """Take the article off the public site; nothing is deleted."""
+    """Take the article off the public site; nothing is deleted.
+
+    Preview links made before are revoked: whoever saw the published article must not go
+    on seeing the draft through an old link.
+    """
     article.status = Article.Status.DRAFT
-    _save_state(article, user, ["status"])
+    article.preview_key = ""
+    _save_state(article, user, ["status", "preview_key"])
     return article
 
 
@@ -77,7 +84,18 @@ def record_substantive_update(*, article, note, user=None, when=None):
 
 
 def preview_link_token(article):
-    return signing.dumps({"article": article.pk}, salt=PREVIEW_SALT, compress=True)
+    """A signed token naming the article and its current preview key."""
+    if not article.preview_key:
+        article.preview_key = secrets.token_urlsafe(32)
+        Article.objects.filter(pk=article.pk).update(preview_key=article.preview_key)
+    data = {"article": article.pk, "key": article.preview_key}
+    return signing.dumps(data, salt=PREVIEW_SALT, compress=True)
+
+
+def revoke_preview_links(article):
+    """Every preview link made so far stops working (a new key; links made later work)."""
+    article.preview_key = secrets.token_urlsafe(32)
+    Article.objects.filter(pk=article.pk).update(preview_key=article.preview_key)
 
 
 def preview_link(article, request):
@@ -89,4 +107,9 @@ def preview_link(article, request):
 def article_from_preview_token(token):
     """The article a preview token names. Raises signing.SignatureExpired / BadSignature."""
     data = signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_LINK_DAYS * 24 * 3600)
-    return Article.objects.select_related("author", "reviewer").filter(pk=data["article"]).first()
+    article = (
+        Article.objects.select_related("author", "reviewer").filter(pk=data["article"]).first()
+    )
+    if article is not None and data.get("key") != article.preview_key:
+        raise signing.BadSignature("This preview link was revoked.")
+    return article

@@ -287,3 +287,27 @@ def test_marketing_cannot_delete_a_published_article_but_a_superuser_can(
     assert b"Are you sure" in admin_client.get(url).content
     admin_client.post(url, {"post": "yes"})
     assert not Article.objects.filter(pk=article.pk).exists()
+
+
+def test_revoked_preview_link_stops_working_and_a_new_one_works(admin_client, client):
+    draft = ArticleFactory(draft=True)
+    old = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
+    admin_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "revoke_previews", "_selected_action": [draft.pk]},
+    )
+    assert client.get(old).status_code == 403
+    draft.refresh_from_db()
+    new = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
+    assert client.get(new).status_code == 200
+
+
+def test_unpublishing_revokes_links_made_before(client):
+    from articles.services import unpublish_article
+
+    article = ArticleFactory(draft=True)
+    link = reverse("articles:preview", kwargs={"token": preview_link_token(article)})
+    publish_article(article=article)
+    assert client.get(link).status_code == 302  # published: the public page
+    unpublish_article(article=article)
+    assert client.get(link).status_code == 403
