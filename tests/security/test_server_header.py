@@ -9,8 +9,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 BASE_DIR = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
@@ -34,7 +32,6 @@ def fetch(url, attempts=100):
     raise AssertionError(f"gunicorn did not answer at {url}")
 
 
-@pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed")
 def test_gunicorn_sends_no_version_in_the_server_header(tmp_path):
     port = free_port()
     env = {
