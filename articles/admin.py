@@ -3,8 +3,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from clinic.admin import FORMFIELD_OVERRIDES
+from clinic.chrome import clinic_profile
 from clinic.forms import bump_edit_version
-from clinic.models import ClinicProfile
 
 from .admin_mixins import ContentChecksMixin, ViewCountsMixin
 from .admin_revisions import ArticleRevisionAdmin
@@ -46,11 +46,10 @@ class LiveFilter(admin.SimpleListFilter):
         return [("live", "Live"), ("scheduled", "Scheduled"), ("draft", "Draft")]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         if self.value() == "live":
             return queryset.published()
         if self.value() == "scheduled":
-            return queryset.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+            return queryset.scheduled()
         if self.value() == "draft":
             return queryset.filter(status=Article.Status.DRAFT)
         return queryset
@@ -88,7 +87,7 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
     ]  # fmt: skip
     list_filter = [LiveFilter, ReviewFilter, "status", "topics", "author"]
     list_select_related = ["author"]
-    search_fields = ["title", "dek", "body", "studies__title", "studies__journal"]
+    search_fields = ["title", "summary", "body", "studies__title", "studies__journal"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "reviewer"]
@@ -97,7 +96,7 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
     readonly_fields = ["updated_at", "review_due_on"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "author", "topics"]}),
+        (None, {"fields": ["title", "slug", "summary", "author", "topics"]}),
         (
             "Medical review",
             {"fields": ["reviewer", "reviewed_on", "review_interval_months", "review_due_on"]},
@@ -117,7 +116,7 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        profile = ClinicProfile.load()
+        profile = clinic_profile()
         initial.setdefault("disclaimer", profile.default_disclaimer)
         initial.setdefault("review_interval_months", profile.review_interval_months)
         return initial

@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 
 import textstat
 
-from clinic.markdown import render_markdown
-from clinic.models import ClinicProfile
+from clinic.authoring.markdown import render_markdown
+from clinic.chrome import clinic_profile
 
 PROMOTIONAL = "is promotional wording that advertising rules for clinics forbid"
 TESTIMONIAL = "reads as a patient testimonial, which advertising rules for clinics forbid"
@@ -181,7 +181,7 @@ def reading_warnings(blocks, limit):
 def content_warnings(article, studies, *, max_reading_grade=None):
     """Everything worth a second look before `article` (with `studies`) is published."""
     if max_reading_grade is None:
-        max_reading_grade = ClinicProfile.load().max_reading_grade
+        max_reading_grade = clinic_profile().max_reading_grade
     blocks = body_blocks(render_markdown(article.body))
     warnings = []
     if not studies:
@@ -190,7 +190,7 @@ def content_warnings(article, studies, *, max_reading_grade=None):
         )
     warnings += reading_warnings(blocks, max_reading_grade)
     warnings += wording_warnings("Title", article.title)
-    warnings += wording_warnings("Summary", article.dek)
+    warnings += wording_warnings("Summary", article.summary)
     for block in blocks:
         warnings += wording_warnings(block.where, block.text)
         warnings += link_warnings(block.where, block.links, block.text)

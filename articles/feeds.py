@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from clinic.models import ClinicProfile
+from clinic.chrome import clinic_profile
 
 from .models import Article, Topic
 
@@ -22,7 +22,7 @@ def latest(articles):
 
 class LatestArticlesFeed(Feed):
     def title(self):
-        return f"{ClinicProfile.load().name}: research summaries"
+        return f"{clinic_profile().name}: research summaries"
 
     def link(self):
         return reverse("articles:list")
@@ -40,7 +40,7 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.dek
+        return item.summary
 
     def item_author_name(self, item):
         return item.author.name
@@ -76,7 +76,7 @@ class TopicFeed(LatestArticlesFeed):
         return get_object_or_404(Topic.objects.with_published_articles(), slug=slug)
 
     def title(self, topic):
-        return f"{ClinicProfile.load().name}: {topic.name}"
+        return f"{clinic_profile().name}: {topic.name}"
 
     def link(self, topic):
         return topic.get_absolute_url()

@@ -25,7 +25,8 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "title", "slug", "dek", "author", "reviewer", "reviewed_on", "review_interval_months",
+            "title", "slug", "summary", "author", "reviewer", "reviewed_on",
+            "review_interval_months",
             "topics", "status", "publish_at", "body", "disclaimer", "hero_image", "hero_alt",
             "hero_credit",
         ]  # fmt: skip

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from markdownx.models import MarkdownxField
 
-from clinic.markdown import render_markdown
+from clinic.authoring.markdown import render_markdown
 from clinic.models import EditTracked, Person, has_visible_text
 
 WORDS_PER_MINUTE = 200
@@ -67,6 +67,10 @@ class ArticleQuerySet(models.QuerySet):
         """What the public may see: published, and the publish time has come."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def scheduled(self, now=None):
+        """Published, but waiting for a publish time still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
     def review_overdue(self, today):
         """Published articles whose medical review date has passed."""
         return self.filter(status=Article.Status.PUBLISHED, review_due_on__lt=today)
@@ -81,8 +85,8 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """Just what a list card shows, with the author in the same query."""
         return self.select_related("author").only(
-            "title", "slug", "dek", "publish_at", "updated_at", "reading_minutes",
-            "author__name", "author__slug",
+            "title", "slug", "summary", "publish_at", "updated_at", "reading_minutes",
+            "reviewer", "author__name", "author__slug",
         )  # fmt: skip
 
 
@@ -99,7 +103,7 @@ class Article(EditTracked):
     slug = models.SlugField(
         max_length=200, unique=True, help_text="The page address. Changing it breaks old links."
     )
-    dek = models.TextField(
+    summary = models.TextField(
         "summary",
         max_length=600,
         help_text="One short paragraph under the headline; also used in lists and search results.",
@@ -192,7 +196,7 @@ class Article(EditTracked):
             add_months(self.reviewed_on, self.review_interval_months) if self.reviewed_on else None
         )
         self.body_html = render_markdown(self.body)
-        words = len(_WORD.findall(strip_tags(self.body_html))) + len(_WORD.findall(self.dek))
+        words = len(_WORD.findall(strip_tags(self.body_html))) + len(_WORD.findall(self.summary))
         self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
@@ -265,9 +269,7 @@ class Article(EditTracked):
         links = Article.topics.through.objects.filter(topic_id__in=topic_ids)
         best = (
             links.exclude(article_id=self.pk)
-            .filter(
-                article__status=Article.Status.PUBLISHED, article__publish_at__lte=timezone.now()
-            )
+            .filter(article__in=Article.objects.published())
             .values("article_id")
             .annotate(shared=models.Count("topic_id"), newest=models.Max("article__publish_at"))
             .order_by("-shared", "-newest", "-article_id")

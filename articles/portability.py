@@ -33,7 +33,7 @@ STUDY_FIELDS = [
 ]  # fmt: skip
 # Written under their own keys; any other editable field is written under `fields:`.
 HANDLED_FIELDS = {
-    "id", "title", "slug", "dek", "body", "status", "publish_at", "updated_at", "author",
+    "id", "title", "slug", "summary", "body", "status", "publish_at", "updated_at", "author",
     "reviewer", "reviewed_on", "disclaimer", "hero_image", "hero_alt", "hero_credit",
 }  # fmt: skip
 MARKDOWN_IMAGE = re.compile(r"(?P<start>!\[[^\]]*\]\()(?P<url>[^)\s]+)")
@@ -67,7 +67,7 @@ def article_to_markdown(article, directory):
         "format": FORMAT_VERSION,
         "title": article.title,
         "slug": article.slug,
-        "summary": article.dek,
+        "summary": article.summary,
         "status": article.status,
         "publish_at": article.publish_at.isoformat(),
         "updated_at": article.updated_at.isoformat() if article.updated_at else None,
@@ -195,7 +195,7 @@ def save_article(front, body, directory):
     created = article is None
     if created:
         article = Article(slug=front["slug"], status=Article.Status.DRAFT)
-    article.title, article.dek = front["title"], front["summary"]
+    article.title, article.summary = front["title"], front["summary"]
     article.body = _import_body_images(body, directory)
     article.disclaimer = front["disclaimer"]
     article.publish_at = datetime.fromisoformat(front["publish_at"])

@@ -54,7 +54,7 @@ def _postgresql_search(query):
         .annotate(
             rank=SearchRank(F("vector"), search_query),
             headline=SearchHeadline(
-                "dek",
+                "summary",
                 search_query,
                 config="english",
                 start_sel=_START,
@@ -75,7 +75,7 @@ def _fallback_search(query):
     for term in terms:
         matches &= (
             Q(title__icontains=term)
-            | Q(dek__icontains=term)
+            | Q(summary__icontains=term)
             | Q(body__icontains=term)
             | Q(search_document__icontains=term)
         )
@@ -83,7 +83,7 @@ def _fallback_search(query):
 
 
 def add_snippets(articles, query):
-    """Give each article on a results page its `snippet` (a PostgreSQL headline or the dek)."""
+    """Give each article on a results page its `snippet` (a PostgreSQL headline or the summary)."""
     terms = [re.escape(term) for term in _WORDS.findall(query)[:12]]
     pattern = re.compile("|".join(terms), re.IGNORECASE) if terms else None
     for article in articles:
@@ -91,8 +91,8 @@ def add_snippets(articles, query):
         if headline is not None:
             article.snippet = highlight(headline)
         elif pattern:
-            marked = pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", article.dek)
+            marked = pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", article.summary)
             article.snippet = highlight(marked)
         else:
-            article.snippet = escape(article.dek)
+            article.snippet = escape(article.summary)
     return articles

@@ -10,8 +10,8 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic.chrome import clinic_profile
 from clinic.forms import bump_edit_version
-from clinic.models import ClinicProfile
 
 from .models import Article, ArticleChange
 
@@ -25,7 +25,7 @@ class PublishRefused(Exception):
 
 def publishing_problems(*, reviewer, reviewed_on, profile=None):
     """What stops an article with this review information from being published."""
-    profile = profile or ClinicProfile.load()
+    profile = profile or clinic_profile()
     if profile.require_review_before_publishing and not (reviewer and reviewed_on):
         return [
             "This clinic requires a medical review before publishing: choose the medical "

@@ -1,9 +1,41 @@
-"""Keep each article's search text current when its studies or topics change."""
+"""Everything that happens when an article is saved, in one list.
+
+Saving an `Article` (from the admin, a list action, an import, a script):
+
+1. `Article.save()` renders the Markdown body to sanitised HTML (`body_html`), counts the
+   reading time and works out the next medical review date.
+2. When a live article's slug changes, its old address gets a permanent redirect to the new
+   one (`clinic.slugs.redirect_old_urls`, connected below).
+3. The hero image's AVIF/WebP renditions are made and its width and height stored
+   (`clinic.authoring.renditions`, connected below).
+4. The text search reads from its studies and topics (`search_document`) is rewritten when a
+   study is saved or deleted, topics are added or removed, or a topic is renamed (below).
+5. Every cached public page becomes stale, at once and again on commit
+   (`clinic.site.page_cache`, which watches every public model of both apps).
+
+Admin saves, the publish/unpublish actions and imports also store a revision
+(`articles.revisions.article_revision`) and move the edit version on
+(`clinic.forms.bump_edit_version`); those are called explicitly, not through signals.
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from clinic.authoring.renditions import renditions_on_save
+from clinic.slugs import redirect_old_urls
+
 from .models import Article, Study, Topic
+
+
+def connect():
+    """Connect items 2 and 3 above (4 are the receivers of this module)."""
+    redirect_old_urls(Article, was_public=lambda article: article.is_live)
+    post_save.connect(
+        renditions_on_save("hero_image", "hero_width", "hero_height"),
+        sender=Article,
+        weak=False,
+        dispatch_uid="hero-renditions",
+    )
 
 
 def refresh_search_documents(article_ids):

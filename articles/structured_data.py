@@ -1,6 +1,7 @@
 """schema.org data for an article page: a MedicalWebPage with its studies as citations."""
 
-from clinic.structured_data import absolute_url, organization_data, page_data, person_data
+from clinic.seo.links import absolute_url
+from clinic.seo.structured_data import organization_data, page_data, person_data
 
 
 def study_data(study):
@@ -37,7 +38,7 @@ def article_data(article, *, studies, topics, clinic, crumbs):
         "url": url,
         "name": article.title,
         "headline": article.title,
-        "description": article.dek,
+        "description": article.summary,
         "inLanguage": "en-CA",
         "datePublished": article.publish_at.isoformat(),
         "dateModified": (article.updated_at or article.publish_at).isoformat(),

@@ -1,5 +1,6 @@
 import re
 
+from django.conf import settings
 from django.core import signing
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
@@ -8,8 +9,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from clinic.context_processors import clinic_for
-from clinic.structured_data import home_crumb, page_data
+from clinic.chrome import clinic_profile
+from clinic.seo.structured_data import home_crumb, page_data
 
 from .forms import SearchForm
 from .models import Article, Topic
@@ -17,7 +18,6 @@ from .search import add_snippets, search_articles
 from .services import article_from_preview_token
 from .structured_data import article_data
 
-ARTICLES_PER_PAGE = 12
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
@@ -34,7 +34,7 @@ class ArticleListView(ListView):
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
-    paginate_by = ARTICLES_PER_PAGE
+    paginate_by = settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
         articles = Article.objects.published().for_cards()
@@ -61,7 +61,7 @@ class TopicListView(ListView):
 class TopicDetailView(ListView):
     template_name = "articles/topic_detail.html"
     context_object_name = "articles"
-    paginate_by = ARTICLES_PER_PAGE
+    paginate_by = settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
         topics = Topic.objects.with_published_articles()
@@ -109,7 +109,7 @@ class ArticleDetailView(DetailView):
         if topics:
             crumbs.append((topics[0].name, topics[0].get_absolute_url()))
         crumbs.append((article.title, article.get_absolute_url()))
-        clinic = clinic_for(self.request)
+        clinic = clinic_profile()
         return super().get_context_data(
             is_preview=not article.is_live,
             studies=studies,
@@ -174,7 +174,7 @@ def search(request):
     if not form.is_valid():
         return render(request, "articles/search.html", {"form": form, "query": ""}, status=400)
     query = form.cleaned_data["q"]
-    paginator = Paginator(search_articles(query), ARTICLES_PER_PAGE)
+    paginator = Paginator(search_articles(query), settings.ARTICLES_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage) as error:

@@ -5,9 +5,9 @@ from django.db import models
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from .authoring.uploads import SafeImageField
 from .forms import EditVersionFormMixin, bump_edit_version
 from .models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
-from .uploads import SafeImageField
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {

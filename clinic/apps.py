@@ -1,15 +1,18 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class ClinicConfig(AppConfig):
+    """The clinic itself: its profile, people, locations, redirects and staff roles."""
+
     name = "clinic"
     verbose_name = "Clinic"
 
     def ready(self):
-        from . import checks, page_cache, site_cache  # noqa: F401 - checks registers itself
-        from .models import Person
-        from .renditions import renditions_on_save
+        from .authoring.renditions import renditions_on_save
+        from .chrome import forget_site_chrome
+        from .models import ClinicProfile, Location, Person
+        from .roles import sync_roles_after_migrate
         from .slugs import redirect_old_urls
 
         redirect_old_urls(Person)
@@ -19,5 +22,9 @@ class ClinicConfig(AppConfig):
             weak=False,
             dispatch_uid="photo-renditions",
         )
-        site_cache.connect_signals()
-        page_cache.connect_signals()
+        for model in (ClinicProfile, Location):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_site_chrome, sender=model, dispatch_uid=f"site-chrome:{model.__name__}"
+                )
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="clinic-staff-roles")

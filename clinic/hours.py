@@ -28,7 +28,6 @@ class DayHours:
     date: date
     intervals: tuple = ()
     note: str = ""
-    is_exception: bool = False
 
     @property
     def is_closed(self):
@@ -92,7 +91,7 @@ def hours_on(location, day, *, weekly=None, exceptions=None):
     if exception is None:
         return DayHours(date=day, intervals=weekly.get(day.weekday(), ()))
     intervals = () if exception.is_closed else ((exception.opens, exception.closes),)
-    return DayHours(date=day, intervals=intervals, note=exception.note, is_exception=True)
+    return DayHours(date=day, intervals=intervals, note=exception.note)
 
 
 def opening_status(location, now=None):
@@ -124,3 +123,9 @@ def weekly_table(location):
         (weekday.label, DayHours(date=None, intervals=weekly.get(weekday.value, ())).label)
         for weekday in Weekday
     ]
+
+
+def until_next_midnight(now=None):
+    """The next local midnight: when “today's hours” become tomorrow's."""
+    local = timezone.localtime(now)
+    return (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)

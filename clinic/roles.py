@@ -1,7 +1,8 @@
 """Staff roles: which Django permissions each group holds.
 
-The data migration and `create_staff_user` both read ROLE_PERMISSIONS, so the
-roles documented in the README are defined in one place.
+ROLE_PERMISSIONS is the one definition of the roles documented in the README. After every
+`migrate`, `sync_roles_after_migrate` gives each group exactly these permissions, so a
+change here reaches existing installs; `create_staff_user` reads the same map.
 """
 
 MARKETING = "Marketing"
@@ -25,15 +26,16 @@ ROLE_PERMISSIONS = {
     },
 }
 
+ROLE_PERMISSIONS_APPS = sorted({label for apps in ROLE_PERMISSIONS.values() for label in apps})
 ROLE_SLUGS = {"marketing": MARKETING, "front-desk": FRONT_DESK}
 
 
-def sync_role_groups(group_model, permission_model):
-    """Create the role groups and give each exactly its permissions."""
+def sync_role_groups(groups, permissions):
+    """Create the role groups and give each exactly its permissions (managers of both)."""
     for role, apps in ROLE_PERMISSIONS.items():
-        group, _ = group_model.objects.get_or_create(name=role)
+        group, _ = groups.get_or_create(name=role)
         wanted = [
-            permission_model.objects.get(
+            permissions.get(
                 content_type__app_label=app_label, codename=f"{action}_{model}"
             )
             for app_label, models in apps.items()
@@ -41,3 +43,16 @@ def sync_role_groups(group_model, permission_model):
             for action in actions
         ]
         group.permissions.set(wanted)
+
+
+def sync_roles_after_migrate(sender, using="default", **kwargs):
+    """post_migrate receiver: after every `migrate`, the groups hold exactly ROLE_PERMISSIONS."""
+    if sender.label != "clinic":  # once per migrate; every table exists by then
+        return
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for label in ROLE_PERMISSIONS_APPS:  # auth makes them in its own receiver, maybe later
+        create_permissions(apps.get_app_config(label), verbosity=0, using=using)
+    sync_role_groups(Group.objects.db_manager(using), Permission.objects.db_manager(using))

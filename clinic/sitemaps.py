@@ -9,7 +9,7 @@ class PersonSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return list(Person.objects.filter(is_active=True).only("slug"))
+        return list(Person.objects.active().only("slug"))
 
 
 class LocationSitemap(Sitemap):

@@ -1,17 +1,14 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article
-from articles.views import ARTICLES_PER_PAGE
-
-from .context_processors import clinic_for
-from .hours import opening_status, weekly_table
+from .chrome import clinic_profile
+from .hours import opening_status, until_next_midnight, weekly_table
 from .models import Location, LocationException, Person
-from .page_cache import until_next_midnight
-from .structured_data import home_crumb, location_data, page_data, person_data
+from .seo.structured_data import home_crumb, location_data, page_data, person_data
 
 
 class TeamView(ListView):
@@ -19,7 +16,7 @@ class TeamView(ListView):
     context_object_name = "people"
 
     def get_queryset(self):
-        return Person.objects.filter(is_active=True)
+        return Person.objects.active()
 
 
 class PersonDetailView(ListView):
@@ -30,15 +27,16 @@ class PersonDetailView(ListView):
 
     template_name = "clinic/person_detail.html"
     context_object_name = "articles"
-    paginate_by = ARTICLES_PER_PAGE
+    paginate_by = settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
         self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
-        return Article.objects.published().filter(author=self.person).for_cards()
+        # The reverse managers are the article app's own queryset: the same publication rule.
+        return self.person.articles.published().for_cards()
 
     def get_context_data(self, **kwargs):
         person = self.person
-        reviewed = Article.objects.published().filter(reviewer=person).for_cards()[:24]
+        reviewed = person.reviewed_articles.published().for_cards()[:24]
         crumbs = [home_crumb(), ("Our team", reverse("clinic:team")),
                   (person.name, person.get_absolute_url())]  # fmt: skip
         return super().get_context_data(
@@ -96,7 +94,7 @@ class LocationDetailView(DetailView):
         location = self.object
         crumbs = [home_crumb(), ("Locations", reverse("clinic:locations")),
                   (location.name, location.get_absolute_url())]  # fmt: skip
-        clinic = clinic_for(self.request)
+        clinic = clinic_profile()
         return super().get_context_data(
             breadcrumbs=crumbs,
             structured_data=page_data(location_data(location, clinic), crumbs),

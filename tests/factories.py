@@ -38,7 +38,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Article {n}")
     slug = factory.Sequence(lambda n: f"article-{n}")
-    dek = "What a study found, in plain language."
+    summary = "What a study found, in plain language."
     body = "## Key findings\n\n1. One\n2. Two\n"
     author = factory.SubFactory(PersonFactory)
     status = Article.Status.PUBLISHED

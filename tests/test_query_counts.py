@@ -31,7 +31,7 @@ def _populate(size):
         Article(
             title=f"Ketamine study {n}",
             slug=f"article-{n}",
-            dek="Summary.",
+            summary="Summary.",
             body="Body.",
             body_html="<p>Body.</p>",
             author=people[n % size],

@@ -17,7 +17,8 @@ from django.utils.text import slugify
 from articles.models import Article, ImportedPost
 from articles.revisions import article_revision
 from articles.services import PublishRefused, publish_article, unpublish_article
-from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, record_redirect
+from clinic.chrome import clinic_profile
+from clinic.models import record_redirect
 
 from .drafts import build_draft, skip_reason
 from .images import ImageFetcher, ImageFetchError, check_address
@@ -85,9 +86,9 @@ class WxrImporter:
         self.report = ImportReport(dry_run=options.dry_run)
         self.index = Index()
         self.seen_keys = set()
-        profile = ClinicProfile.objects.filter(pk=ClinicProfile.SINGLETON_ID).first()
-        self.default_disclaimer = profile.default_disclaimer if profile else DEFAULT_DISCLAIMER
-        self.fallback_author = f"{profile.name if profile else 'Clinic'} team"
+        profile = clinic_profile()
+        self.default_disclaimer = profile.default_disclaimer
+        self.fallback_author = f"{profile.name} team"
         self.fetcher = None
         if options.fetch_images and not options.dry_run:
             self.fetcher = fetcher or ImageFetcher(deadline=options.deadline)
@@ -218,7 +219,7 @@ class WxrImporter:
                 return changes
             changes.action = "updated"
         with article_revision(user=None, comment="Imported from a WordPress/Squarespace export."):
-            for name in ("title", "dek", "body", "disclaimer", "publish_at"):
+            for name in ("title", "summary", "body", "disclaimer", "publish_at"):
                 setattr(article, name, getattr(draft, name))
             article.author = author
             article.full_clean()
@@ -296,9 +297,9 @@ def _edited_here_since_import(article):
 
 def _differs(article, draft, author, topics):
     """Whether writing `draft` would change `article` at all."""
-    current = (article.title, article.dek, article.body, article.disclaimer,
+    current = (article.title, article.summary, article.body, article.disclaimer,
                article.publish_at, article.author_id)  # fmt: skip
-    wanted = (draft.title, draft.dek, draft.body, draft.disclaimer,
+    wanted = (draft.title, draft.summary, draft.body, draft.disclaimer,
               draft.publish_at, author.pk)  # fmt: skip
     if current != wanted:
         return True

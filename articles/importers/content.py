@@ -2,7 +2,7 @@
 
 markdownify writes Markdown only, never raw HTML, so Squarespace's layout <div>s, inline
 styles, scripts and comments are left behind. The Markdown is then rendered through
-`clinic.markdown.render_markdown` like any other article, which sanitises the result.
+`clinic.authoring.markdown.render_markdown` like any other article, which sanitises the result.
 """
 
 import html
@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 from markdownify import MarkdownConverter
 
 DEK_WORDS = 50
-DEK_CHARACTERS = 600  # Article.dek's max_length
+SUMMARY_CHARACTERS = 600  # Article.summary's max_length
 # WordPress shortcodes that wrap content ([caption]…[/caption]) or stand alone ([gallery]).
 SHORTCODE = re.compile(
     r"\[/?(caption|wp_caption|gallery|embed|video|audio|playlist)\b[^\]]*\]", re.IGNORECASE
@@ -134,7 +134,7 @@ def _plain_text(markdown):
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
-def make_dek(excerpt_html, markdown):
+def make_summary(excerpt_html, markdown):
     """The summary under the headline: the post's excerpt, else its first paragraph."""
     text = _plain_text(html.unescape(strip_tags(excerpt_html)))
     if not text:
@@ -144,4 +144,4 @@ def make_dek(excerpt_html, markdown):
                 text = candidate
                 break
     text = re.sub(r"\s+", " ", text).strip()
-    return Truncator(Truncator(text).words(DEK_WORDS, truncate="…")).chars(DEK_CHARACTERS)
+    return Truncator(Truncator(text).words(DEK_WORDS, truncate="…")).chars(SUMMARY_CHARACTERS)

@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 
 from articles.models import Article
 
-from .content import html_to_markdown, make_dek, split_disclaimer
+from .content import html_to_markdown, make_summary, split_disclaimer
 from .wxr import WxrTerm
 
 SKIPPED_STATUSES = {"trash": "it is in the trash", "auto-draft": "it is an empty auto-draft"}
@@ -24,7 +24,7 @@ class ArticleDraft:
     label: str
     title: str
     slug: str
-    dek: str
+    summary: str
     body: str
     disclaimer: str
     status: str
@@ -80,7 +80,7 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
         label=post.label,
         title=title,
         slug=post.slug,
-        dek=make_dek(post.excerpt_html, body) or title,
+        summary=make_summary(post.excerpt_html, body) or title,
         body=body,
         disclaimer=own_disclaimer or default_disclaimer,
         status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from clinic.uploads import UploadRejected, clean_image_upload
+from clinic.authoring.uploads import UploadRejected, clean_image_upload
 
 IMAGE_TYPES = {
     "image/jpeg": ".jpg",

@@ -1,7 +1,29 @@
+"""The two staff groups as they were first defined.
+
+A frozen copy: later changes to the roles live in `clinic.roles.ROLE_PERMISSIONS`, which a
+post_migrate receiver applies after every `migrate` (see clinic/roles.py).
+"""
+
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from clinic.roles import sync_role_groups
+ROLE_PERMISSIONS = {
+    "Marketing": {
+        "articles": {
+            "article": ["add", "change", "view"],
+            "study": ["add", "change", "delete", "view"],
+            "topic": ["add", "change", "view"],
+        },
+        "clinic": {"person": ["add", "change", "view"]},
+    },
+    "Front desk": {
+        "clinic": {
+            "location": ["change", "view"],
+            "openinghours": ["add", "change", "delete", "view"],
+            "locationexception": ["add", "change", "delete", "view"],
+        },
+    },
+}
 
 
 def create_role_groups(apps, schema_editor):
@@ -10,7 +32,20 @@ def create_role_groups(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, verbosity=0)
         app_config.models_module = None
-    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    for role, app_models in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=role)
+        group.permissions.set(
+            [
+                permission_model.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
+                )
+                for app_label, models in app_models.items()
+                for model, actions in models.items()
+                for action in actions
+            ]
+        )
 
 
 def remove_role_groups(apps, schema_editor):

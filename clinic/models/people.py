@@ -5,9 +5,15 @@ from django.db import models
 from django.urls import reverse
 from markdownx.models import MarkdownxField
 
-from clinic.markdown import render_markdown
+from clinic.authoring.markdown import render_markdown
 
 from .profile import has_visible_text
+
+
+class PersonQuerySet(models.QuerySet):
+    def active(self):
+        """People shown on the team page; inactive ones keep their page for their bylines."""
+        return self.filter(is_active=True)
 
 
 class Person(models.Model):
@@ -62,6 +68,8 @@ class Person(models.Model):
     position = models.PositiveSmallIntegerField(
         "order", default=0, help_text="Lower numbers come first on the team page."
     )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]

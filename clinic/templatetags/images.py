@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from clinic.renditions import srcsets
+from clinic.authoring.renditions import srcsets
 
 register = template.Library()
 PRIORITY = mark_safe(' fetchpriority="high"')  # noqa: S308 - constant markup

@@ -1,10 +1,11 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from clinic.seo.links import absolute_url
 
 register = template.Library()
 
@@ -27,6 +28,4 @@ def jsonld(data):
 @register.simple_tag
 def absolute(path):
     """An absolute URL on the public site (settings.SITE_URL) for a path or a full URL."""
-    if not path or str(path).startswith(("http://", "https://")):
-        return path
-    return settings.SITE_URL + str(path)
+    return absolute_url(path) if path else path

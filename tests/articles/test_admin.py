@@ -13,7 +13,7 @@ def _article_form(author, **overrides):
     data = {
         "title": "Ketamine with therapy for PTSD",
         "slug": "ketamine-with-therapy-for-ptsd",
-        "dek": "A small review of four studies.",
+        "summary": "A small review of four studies.",
         "author": str(author.pk),
         "status": "draft",
         "publish_at_0": "2026-01-10",

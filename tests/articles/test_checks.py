@@ -19,9 +19,9 @@ HARD = (
 )
 
 
-def warnings_for(body=PLAIN, title="Ketamine and PTSD", dek="What a study found.", studies=1,
+def warnings_for(body=PLAIN, title="Ketamine and PTSD", summary="What a study found.", studies=1,
                  limit=9):  # fmt: skip
-    article = Article(title=title, dek=dek, body=body)
+    article = Article(title=title, summary=summary, body=body)
     return content_warnings(article, [Study(url="")] * studies, max_reading_grade=limit)
 
 
@@ -64,7 +64,7 @@ def test_writing_above_the_reading_grade_limit_is_flagged_with_where_to_start():
 
 @pytest.mark.django_db
 def test_the_reading_grade_limit_comes_from_the_clinic_profile():
-    article = Article(title="T", dek="D", body=HARD)
+    article = Article(title="T", summary="D", body=HARD)
     profile = ClinicProfile.load()
     assert any(w.startswith("Reading level") for w in content_warnings(article, [Study()]))
     profile.max_reading_grade = 60
@@ -109,7 +109,7 @@ def test_promotional_wording_in_the_title_summary_and_headings_is_flagged():
     warnings = warnings_for(
         "## Guaranteed results\n\nPeople felt better.",
         title="The best PTSD care",
-        dek="A miracle?",
+        summary="A miracle?",
     )
     assert [w.split(":")[0] for w in warnings] == [
         "Title",
@@ -126,7 +126,7 @@ def test_each_phrase_is_reported_once_per_place_in_the_order_it_appears():
 def test_links_that_are_not_https_are_flagged_in_the_body_and_the_studies():
     article = Article(
         title="T",
-        dek="D",
+        summary="D",
         body="See [the trial](http://example.org/trial) and [this](https://ok.org).",
     )
     studies = [Study(url="https://doi.org/10.1/x"), Study(url="http://journal.example/paper")]

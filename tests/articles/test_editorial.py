@@ -28,7 +28,7 @@ def change_form(article, **overrides):
         status=article.status,
         disclaimer=article.disclaimer,
         body=article.body,
-        dek=article.dek,
+        summary=article.summary,
         opened_version=str(article.edit_version),
         **{"studies-TOTAL_FORMS": "0"},
     )

@@ -21,7 +21,7 @@ def parse(client, url):
 @pytest.mark.parametrize("url_name", ["articles:feed", "articles:atom-feed"])
 def test_feed_lists_latest_live_articles_with_details(client, url_name):
     topic = TopicFactory(name="PTSD")
-    article = ArticleFactory(title="Live one", dek="Plain summary.")
+    article = ArticleFactory(title="Live one", summary="Plain summary.")
     article.topics.add(topic)
     ArticleFactory(title="Hidden draft", draft=True)
     ArticleFactory(title="Future one", publish_at=timezone.now() + timedelta(days=1))

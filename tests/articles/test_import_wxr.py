@@ -33,7 +33,10 @@ def test_wordpress_posts_become_articles_with_their_authors_topics_and_dates():
     output = run_import(WORDPRESS)
     article = Article.objects.get(slug="ketamine-ptsd-review")
     assert article.title == "Ketamine-assisted therapy for PTSD: what a new review found"
-    assert article.dek == "Four small studies suggest ketamine with therapy may ease PTSD symptoms."
+    assert (
+        article.summary
+        == "Four small studies suggest ketamine with therapy may ease PTSD symptoms."
+    )
     assert article.publish_at == datetime(2023, 5, 11, 13, 30, tzinfo=UTC)
     assert article.author.name == "Dr Ana Ruiz"
     assert sorted(article.topics.values_list("name", flat=True)) == ["Ketamine", "PTSD"]

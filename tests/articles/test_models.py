@@ -16,7 +16,7 @@ def test_database_refuses_article_with_blank_disclaimer(disclaimer):
     author = PersonFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Article.objects.create(
-            title="T", slug="t", dek="d", body="b", author=author, disclaimer=disclaimer
+            title="T", slug="t", summary="d", body="b", author=author, disclaimer=disclaimer
         )
 
 

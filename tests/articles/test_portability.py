@@ -42,7 +42,7 @@ def library():
     live = ArticleFactory(
         title="Ketamine with therapy for PTSD",
         slug="ketamine-with-therapy",
-        dek="Four small studies, in plain words.",
+        summary="Four small studies, in plain words.",
         body=f"## Key findings\n\n![A chart]({default_storage.url(uploaded)})\n\n1. One\n",
         author=author,
         reviewer=reviewer,
@@ -75,7 +75,7 @@ def snapshot():
                     for name in [
                         "title",
                         "slug",
-                        "dek",
+                        "summary",
                         "body",
                         "status",
                         "publish_at",

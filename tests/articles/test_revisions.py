@@ -45,7 +45,7 @@ def test_adding_an_article_in_the_admin_stores_a_revision_with_its_studies(marke
     add_url = reverse("admin:articles_article_add")
     data = form_data(
         marketing_client.get(add_url),
-        title="Ketamine for PTSD", slug="ketamine-for-ptsd", dek="A review.",
+        title="Ketamine for PTSD", slug="ketamine-for-ptsd", summary="A review.",
         author=str(author.pk), body="## Key findings\n\nSymptoms fell.", **{
             "studies-TOTAL_FORMS": "1", **study_fields(0, "A trial of ketamine")},
     )  # fmt: skip

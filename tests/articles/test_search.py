@@ -23,14 +23,14 @@ def test_empty_query_shows_only_the_form(client):
         assert b'type="search"' in response.content and b"result" not in response.content
 
 
-def test_finds_words_in_title_dek_body_studies_and_topics(client):
+def test_finds_words_in_title_summary_body_studies_and_topics(client):
     ArticleFactory(title="Psilocybin for depression")
-    ArticleFactory(title="Dek match", dek="A summary about insomnia.")
+    ArticleFactory(title="Summary match", summary="A summary about insomnia.")
     ArticleFactory(title="Body match", body="Participants practised mindfulness daily.")
     StudyFactory(article=ArticleFactory(title="Study match"), journal="Lancet Psychiatry")
     ArticleFactory(title="Topic match").topics.add(TopicFactory(name="Agoraphobia"))
     assert results(client, "psilocybin") == ["Psilocybin for depression"]
-    assert results(client, "insomnia") == ["Dek match"]
+    assert results(client, "insomnia") == ["Summary match"]
     assert results(client, "mindfulness") == ["Body match"]
     assert results(client, "lancet") == ["Study match"]
     assert results(client, "agoraphobia") == ["Topic match"]
@@ -57,7 +57,7 @@ def test_title_matches_rank_above_body_matches_on_postgresql(client):
 
 
 def test_snippets_highlight_matches_and_escape_html(client):
-    ArticleFactory(title="Trauma", dek="Trauma <b>therapy</b> & recovery")
+    ArticleFactory(title="Trauma", summary="Trauma <b>therapy</b> & recovery")
     response = client.get(URL, {"q": "trauma"})
     snippet = response.context["page_obj"].object_list[0].snippet
     assert "<mark>Trauma</mark>" in snippet
@@ -70,13 +70,13 @@ def test_snippets_highlight_matches_and_escape_html(client):
      "ПТСР", "心理治疗", "'; DROP TABLE articles_article; --", "\\", "%", "_"],
 )  # fmt: skip
 def test_odd_queries_never_fail(client, query):
-    ArticleFactory(title="Ketamine and PTSD", dek="ПТСР 心理治疗")
+    ArticleFactory(title="Ketamine and PTSD", summary="ПТСР 心理治疗")
     response = client.get(URL, {"q": query})
     assert response.status_code == 200
 
 
 def test_non_latin_words_are_found(client):
-    ArticleFactory(title="Русский", dek="Исследование о ПТСР")
+    ArticleFactory(title="Русский", summary="Исследование о ПТСР")
     assert results(client, "ПТСР") == ["Русский"]
 
 

@@ -65,7 +65,7 @@ def test_robots_points_at_the_sitemap_and_keeps_previews_out(client):
 
 
 def test_article_head_has_title_description_canonical_and_social_tags(client):
-    article = ArticleFactory(title="Ketamine & PTSD", dek="What a review found.")
+    article = ArticleFactory(title="Ketamine & PTSD", summary="What a review found.")
     html = client.get(article.get_absolute_url()).text
     canonical = settings.SITE_URL + article.get_absolute_url()
     assert "<title>Ketamine &amp; PTSD ·" in html

@@ -61,7 +61,8 @@ def manage(env, *args):
 
 def start_gunicorn(env, port):
     process = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "clinic.wsgi", "-b", f"127.0.0.1:{port}", *GUNICORN],
+        [sys.executable, "-m", "gunicorn", "clinic.config.wsgi", "-b", f"127.0.0.1:{port}",
+         *GUNICORN],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
     for _ in range(100):

@@ -39,7 +39,7 @@ def seed(count):
 
     from articles.models import Article, Study, Topic
     from articles.signals import refresh_search_documents
-    from clinic.markdown import render_markdown
+    from clinic.authoring.markdown import render_markdown
     from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, Location, OpeningHours, Person
 
     rng = random.Random(2026)  # noqa: S311 - reproducible test data, not security
@@ -61,7 +61,8 @@ def seed(count):
         text = body(rng)
         articles.append(Article(
             title=f"{rng.choice(WORDS).capitalize()} and {rng.choice(WORDS)}: study {n}",
-            slug=f"study-{n}", dek=paragraph(rng, 2), body=text, body_html=render_markdown(text),
+            slug=f"study-{n}", summary=paragraph(rng, 2), body=text,
+            body_html=render_markdown(text),
             reading_minutes=3, author=rng.choice(people), reviewer=people[0],
             reviewed_on=(now - timedelta(days=n % 300)).date(), status="published",
             publish_at=now - timedelta(hours=3 * n + 1), disclaimer=DEFAULT_DISCLAIMER,
@@ -94,7 +95,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.config.settings")
     django.setup()
     from articles.models import Article
 

@@ -86,7 +86,7 @@ def role_groups(transactional_db):
     """The staff role groups. Live-server tests flush every table afterwards, including the
     groups the data migration made, so they are made again here (permissions come back by
     themselves after a flush)."""
-    sync_role_groups(Group, Permission)
+    sync_role_groups(Group.objects, Permission.objects)
     return {group.name: group for group in Group.objects.all()}
 
 

@@ -27,7 +27,7 @@ def prepare_site(folder):
     os.environ["MEDIA_ROOT"] = str(folder / "media")
     os.environ["CACHE_URL"] = "dummy://"
     os.environ["LOG_LEVEL"] = "ERROR"  # the 404 page is wanted here, not worth a warning
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.config.settings")
     import django
 
     django.setup()

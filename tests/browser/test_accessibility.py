@@ -98,7 +98,7 @@ def library(clinic, settings, tmp_path):
     articles = [
         ArticleFactory(
             title=title,
-            dek=f"{title}: what researchers found, in plain language.",
+            summary=f"{title}: what researchers found, in plain language.",
             body=BODY,
             author=author,
             reviewer=reviewer,

@@ -24,7 +24,7 @@ def test_marketing_writes_previews_is_refused_a_blank_disclaimer_and_publishes(
 
     page.goto(reverse("admin:articles_article_add"))
     page.locator("#id_title").fill("Walking groups eased low mood")
-    page.locator("#id_dek").fill("In a small trial, weekly walking groups helped.")
+    page.locator("#id_summary").fill("In a small trial, weekly walking groups helped.")
     page.locator(".field-author .select2-selection").click()
     page.locator(".select2-search__field").fill("Priya")
     page.get_by_role("option", name="Priya Raman").click()

@@ -134,7 +134,7 @@ def test_article_hero_image_in_the_admin_goes_through_the_same_checks(rf, admin_
     from django.contrib import admin
 
     from articles.models import Article
-    from clinic.uploads import SafeImageField
+    from clinic.authoring.uploads import SafeImageField
 
     request = rf.get("/")
     request.user = admin_user

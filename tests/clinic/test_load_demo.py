@@ -11,9 +11,9 @@ from django.db.models import Count
 from django.utils import timezone
 
 from articles.models import Article, Study, Topic
-from clinic import demo
 from clinic.management.commands.load_demo import next_occurrence
 from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person
+from clinic.operations import demo
 
 pytestmark = pytest.mark.django_db
 
@@ -174,7 +174,7 @@ def test_demo_articles_have_the_summary_sections_and_a_numbered_list(debug_on):
         for heading in REQUIRED_SECTIONS:
             assert heading in article.body, (article.slug, heading)
         assert "<ol>" in article.body_html, article.slug
-        assert len(article.dek) <= 600, article.slug
+        assert len(article.summary) <= 600, article.slug
         words = len(re.findall(r"\w+", article.body))
         assert 250 <= words <= 600, (article.slug, words)
 

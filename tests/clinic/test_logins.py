@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.logins import client_ip
+from clinic.site.logins import client_ip
 
 PASSWORD = "a-long-staff-password"
 WRONG = "not-the-password"

@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.markdown import render_markdown
+from clinic.authoring.markdown import render_markdown
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from PIL import Image
 
-from clinic.renditions import FORMATS, rendition_name, rendition_widths
+from clinic.authoring.renditions import FORMATS, rendition_name, rendition_widths
 from tests.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import sys
 
 from django.conf import settings
 
-from clinic.settings import cache_from_url
+from clinic.config.settings import cache_from_url
 
 
 def _django(code, **env):
@@ -12,7 +12,7 @@ def _django(code, **env):
     environment.update(env)
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", "import django; django.setup(); " + code],
-        env={**environment, "DJANGO_SETTINGS_MODULE": "clinic.settings"},
+        env={**environment, "DJANGO_SETTINGS_MODULE": "clinic.config.settings"},
         capture_output=True,
         text=True,
         check=False,

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
 
-from clinic.uploads import (
+from clinic.authoring.uploads import (
     DAMAGED,
     MAX_UPLOAD_BYTES,
     NOT_AN_IMAGE,

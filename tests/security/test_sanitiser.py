@@ -1,6 +1,6 @@
 """The XSS corpus through every way editor or visitor text reaches a page.
 
-Markdown is rendered by `clinic.markdown.render_markdown` (articles, bios, the editor's
+Markdown is rendered by `clinic.authoring.markdown.render_markdown` (articles, bios, the editor's
 preview); search snippets are escaped by `articles.search.highlight`. Each path must turn
 every vector into HTML that can run nothing.
 """
@@ -10,7 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clinic.markdown import ALLOWED_TAGS, render_markdown
+from clinic.authoring.markdown import ALLOWED_TAGS, render_markdown
 from tests.factories import ArticleFactory, PersonFactory
 from tests.security.html_checks import load_vectors, problems
 
@@ -67,9 +67,9 @@ def test_search_highlighting_escapes_every_vector():
 def test_search_results_page_escapes_vectors_in_articles_and_queries(db, client):
     if "articles:search" not in {f"articles:{p.name}" for p in _article_patterns()}:
         pytest.skip("search is not built yet")
-    ArticleFactory(title="Ketamine <b>study</b>", dek=" ".join(VECTORS[:60]) + " ketamine")
+    ArticleFactory(title="Ketamine <b>study</b>", summary=" ".join(VECTORS[:60]) + " ketamine")
     for vector in VECTORS:
-        ArticleFactory(dek=f"ketamine {vector}")
+        ArticleFactory(summary=f"ketamine {vector}")
     for query in ["ketamine", *VECTORS[::5]]:
         response = client.get(reverse("articles:search"), {"q": query})
         assert response.status_code < 500

@@ -41,7 +41,7 @@ def test_gunicorn_sends_no_version_in_the_server_header(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
     server = subprocess.Popen(  # noqa: S603 - our own virtualenv's gunicorn
-        [str(GUNICORN), "clinic.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        [str(GUNICORN), "clinic.config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=BASE_DIR,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from clinic.backups import BackupError, create_backup
+from clinic.operations.backups import BackupError, create_backup
 
 
 class Command(BaseCommand):

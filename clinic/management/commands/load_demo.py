@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from articles.models import Article, Study, Topic
 from articles.services import publish_article
-from clinic import demo
 from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person
+from clinic.operations import demo
 
 
 class Tally:
@@ -121,7 +121,7 @@ def load_article(data, people, topics, disclaimer, tally):
     """Create one demo article with its topics and studies, unless its slug is already taken."""
     values = {
         "title": data["title"],
-        "dek": data["dek"],
+        "summary": data["summary"],
         "body": data["body"],
         "author": people[data["author"]],
         "disclaimer": disclaimer,

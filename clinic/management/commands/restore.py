@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from clinic.backups import BackupError, restore_backup
+from clinic.operations.backups import BackupError, restore_backup
 
 
 class Command(BaseCommand):

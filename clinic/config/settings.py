@@ -14,7 +14,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def env_bool(name, default=False):
@@ -68,6 +68,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "clinic",
     "articles",
+    "clinic.site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -90,24 +91,24 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Security headers outside everything else, so cached pages and early errors get them too.
     "csp.middleware.CSPMiddleware",
-    "clinic.middleware.PermissionsPolicyMiddleware",
+    "clinic.site.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "clinic.middleware.RejectNulCharactersMiddleware",
+    "clinic.site.middleware.RejectNulCharactersMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "clinic.page_cache.PublicPageCacheMiddleware",
+    "clinic.site.page_cache.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "clinic.middleware.RedirectOn404Middleware",
-    "clinic.middleware.MethodNotAllowedPageMiddleware",
+    "clinic.site.middleware.RedirectOn404Middleware",
+    "clinic.site.middleware.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "clinic.urls"
-WSGI_APPLICATION = "clinic.wsgi.application"
+ROOT_URLCONF = "clinic.config.urls"
+WSGI_APPLICATION = "clinic.config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -119,7 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "clinic.context_processors.site",
+                "clinic.site.context_processors.site",
             ],
         },
     },
@@ -134,7 +135,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Whole pages for anonymous visitors (clinic/page_cache.py); 0 turns the page cache off.
+# Articles on one page of a list (the library, a topic, a person's articles, search results).
+ARTICLES_PER_PAGE = 12
+
+# Whole pages for anonymous visitors (clinic/site/page_cache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 CACHES = {
@@ -154,7 +158,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Axes first: it refuses sign-ins that are locked out, then ModelBackend checks the password.
 AUTHENTICATION_BACKENDS = [
-    "clinic.logins.LoginLockoutBackend",
+    "clinic.site.logins.LoginLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -168,7 +172,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# `make backup` writes timestamped folders here (see clinic/backups.py).
+# `make backup` writes timestamped folders here (see clinic/operations/backups.py).
 BACKUP_ROOT = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
 STORAGES = {
@@ -190,7 +194,7 @@ PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 
 # The Markdown editor: our renderer and sanitiser, staff-only endpoints, no SVG uploads.
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "clinic.markdown.render_markdown"
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "clinic.authoring.markdown.render_markdown"
 MARKDOWNX_URLS_PATH = "/editor/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/editor/upload/"
 MARKDOWNX_MEDIA_PATH = "editor/"
@@ -239,13 +243,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in lock-out (django-axes): a username and address pair, for a while; see clinic/logins.py.
+# Sign-in lock-out (django-axes) of a username and address pair: see clinic/site/logins.py.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "clinic.logins.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "clinic.logins.client_ip"
+AXES_LOCKOUT_CALLABLE = "clinic.site.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "clinic.site.logins.client_ip"
 # Proxies in front of the site that append the visitor's address to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

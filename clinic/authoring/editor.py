@@ -1,7 +1,7 @@
 """The Markdown editor's two staff-only endpoints: live preview and image upload.
 
 They replace django-markdownx's views so that pictures dropped into the editor pass the
-same checks as every other upload (`clinic.uploads`), and a malformed request gets a 400
+same checks as every other upload (`clinic.authoring.uploads`), and a malformed request gets a 400
 rather than an error page.
 """
 

@@ -2,7 +2,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from .models import Redirect
+from clinic.models import Redirect
 
 
 class RedirectOn404Middleware:

@@ -1,16 +1,16 @@
-"""The parts of every page that come from the clinic's own data: its profile and locations.
+"""The clinic's own data that every page shows: its profile and its active locations.
 
-They change rarely and appear on every page, so they are read once and kept in the
-cache until a ClinicProfile or Location is saved or deleted.
+`clinic_profile()` is the one way code reads the clinic profile. Both are read once and
+kept in the cache until a ClinicProfile or Location is saved or deleted (`clinic.apps`
+connects `forget_site_chrome`).
 """
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 
 from .models import ClinicProfile, Location
 
-CACHE_KEY = "clinic:site-chrome:v1"
+CACHE_KEY = "clinic:site-chrome:v2"
 CHROME_SECONDS = 3600  # a safety net; saves and deletes clear it at once
 
 
@@ -25,21 +25,21 @@ def site_chrome():
             location.url = location.get_absolute_url()
             location.phone_uri = location.phone.as_rfc3966
             location.phone_display = location.phone.as_national
-        clinic = ClinicProfile.objects.first() or ClinicProfile()
-        chrome = {"clinic": clinic, "locations": locations}
+        clinic = ClinicProfile.objects.filter(pk=ClinicProfile.SINGLETON_ID).first()
+        chrome = {"clinic": clinic or ClinicProfile(), "locations": locations}
         cache.set(CACHE_KEY, chrome, timeout=CHROME_SECONDS)
     return chrome
+
+
+def clinic_profile():
+    """The clinic's profile from the cache; its defaults (unsaved) until one is stored.
+
+    Reading never writes: `ClinicProfile.load()` is for code that saves the profile.
+    """
+    return site_chrome()["clinic"]
 
 
 def forget_site_chrome(**kwargs):
     """Drop the cached profile and locations now, and again when the transaction commits."""
     cache.delete(CACHE_KEY)
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))
-
-
-def connect_signals():
-    for model in (ClinicProfile, Location):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                forget_site_chrome, sender=model, dispatch_uid=f"site-chrome:{model.__name__}"
-            )

@@ -208,7 +208,7 @@ ARTICLES = [
     {
         "slug": "ketamine-and-psychotherapy-for-ptsd-2023-review",
         "title": "Ketamine together with talk therapy for PTSD: what a 2023 review found",
-        "dek": (
+        "summary": (
             "Researchers in Kingston, Ontario gathered every study they could find that paired "
             "ketamine with psychotherapy for posttraumatic stress disorder. Across four small "
             "studies with 34 people in total, PTSD symptoms fell significantly after the "
@@ -289,7 +289,7 @@ Talk with your care team about whether this approach fits your situation.
     {
         "slug": "repeated-ketamine-infusions-for-chronic-ptsd",
         "title": "Six ketamine infusions over two weeks eased chronic PTSD in a small trial",
-        "dek": (
+        "summary": (
             "In a randomised trial of 30 adults with long-standing PTSD, six infusions of "
             "ketamine over two weeks reduced PTSD symptoms more than an active comparison drug. "
             "Two in three people who received ketamine responded to treatment. For many, the "
@@ -364,7 +364,7 @@ through the possible benefits and risks for you.
     {
         "slug": "esketamine-nasal-spray-for-treatment-resistant-depression",
         "title": "A nasal spray related to ketamine, for depression other medicines did not ease",
-        "dek": (
+        "summary": (
             "Adults whose depression had not improved with at least two antidepressants started "
             "a new antidepressant plus either esketamine nasal spray or a placebo spray. After "
             "four weeks, depression symptoms had improved more with esketamine. Side effects "
@@ -445,7 +445,7 @@ Ask your care team whether esketamine is available to you and whether it suits y
     {
         "slug": "cognitive-processing-therapy-and-prolonged-exposure-for-ptsd",
         "title": "Two talk therapies for PTSD after sexual assault both helped, about equally",
-        "dek": (
+        "summary": (
             "In a trial of 171 women with long-standing PTSD after rape, cognitive processing "
             "therapy and prolonged exposure both reduced PTSD and depression clearly more than "
             "waiting for treatment. The two therapies worked about equally well, and the "
@@ -521,7 +521,7 @@ each approach involves.
     {
         "slug": "guided-online-cbt-compared-with-face-to-face-therapy",
         "title": "Guided online CBT worked about as well as face-to-face therapy across 13 trials",
-        "dek": (
+        "summary": (
             "Researchers pooled 13 trials, with 1,053 people in total, that compared guided "
             "internet-based cognitive behavioural therapy with the same therapy given in person. "
             "Most trials were about anxiety or depression. Overall, the two formats worked "
@@ -594,7 +594,7 @@ If you are interested in online CBT, ask your care team whether a guided program
     {
         "slug": "single-ketamine-infusion-for-treatment-resistant-depression",
         "title": "One ketamine infusion for hard-to-treat depression: a two-site trial",
-        "dek": (
+        "summary": (
             "Seventy-three adults with depression that had not responded to other treatments "
             "received a single infusion of either ketamine or midazolam, an active comparison "
             "drug. A day later, depression had eased more in the ketamine group. The study "

@@ -25,7 +25,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from . import page_cache, site_cache
+from clinic import chrome
+from clinic.site import page_cache
 
 MANIFEST = "manifest.json"
 DUMP_FILES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
@@ -100,7 +101,7 @@ def restore_backup(folder, *, force=False):
     shutil.copytree(folder / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
     # Pages cached before the restore show content that no longer exists (or not yet).
     page_cache.bump_generation()
-    site_cache.forget_site_chrome()
+    chrome.forget_site_chrome()
     return manifest
 
 

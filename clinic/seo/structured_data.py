@@ -1,16 +1,12 @@
 """schema.org data as plain dicts; templates render them with the `jsonld` filter."""
 
-from django.conf import settings
 from django.urls import reverse
+
+from .links import absolute_url
 
 SCHEMA = "https://schema.org"
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 DAY_URLS = [f"{SCHEMA}/{day}" for day in DAYS]
-
-
-def absolute_url(path):
-    """A URL on the public site; already-absolute URLs (object storage) pass through."""
-    return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
 
 
 def organization_data(clinic):

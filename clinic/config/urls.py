@@ -6,10 +6,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, StaticPageSitemap, TopicSitemap
-
-from . import views
-from .editor import EditorImageUploadView, EditorPreviewView, for_editors
-from .sitemaps import LocationSitemap, PersonSitemap
+from clinic import views
+from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, for_editors
+from clinic.sitemaps import LocationSitemap, PersonSitemap
 
 SITEMAPS = {
     "pages": StaticPageSitemap,

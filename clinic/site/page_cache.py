@@ -3,9 +3,11 @@
 * Only GET/HEAD requests without cookies are served from or stored in the cache; staff
   (who have a session cookie), previews and signed preview links never touch it, and
   responses marked private/no-store, or setting cookies, are never stored.
-* Every stored page carries the *generation* it was made in. Saving or deleting anything a
-  public page shows (see `PUBLIC_MODELS`) bumps the generation, so the next request of every
-  page is fresh. The generation and the page are read in one cache round trip.
+* Every stored page carries the *generation* it was made in. Saving or deleting a row of any
+  model of the `clinic` and `articles` apps (but the few in `PRIVATE_MODELS`, which no public
+  page shows), or changing a many-to-many link between them, bumps the generation, so the
+  next request of every page is fresh. The generation and the page are read in one cache
+  round trip.
 * Time is content too: an entry never outlives the next scheduled publish time (the
   generation moves on when it passes), nor a time a view names in `response.cache_until`
   (a location opening or closing, midnight for “today's hours”).
@@ -13,14 +15,17 @@
 
 import hashlib
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+
+from articles.models import Article
 
 GENERATION_KEY = "pages:generation"
 NEXT_CHANGE_KEY = "pages:next-change-at"
@@ -49,11 +54,7 @@ def content_changed(**kwargs):
 
 
 def _next_scheduled_publish(now):
-    from articles.models import Article
-
-    when = Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now).aggregate(
-        first=Min("publish_at")
-    )["first"]
+    when = Article.objects.scheduled(now).aggregate(first=Min("publish_at"))["first"]
     return when.timestamp() if when else NEVER
 
 
@@ -141,30 +142,30 @@ class PublicPageCacheMiddleware:
         return response
 
 
-PUBLIC_MODELS = [
-    ("articles", "Article"), ("articles", "Study"), ("articles", "Topic"),
-    ("articles", "ArticleChange"), ("clinic", "ClinicProfile"), ("clinic", "Person"),
-    ("clinic", "Location"), ("clinic", "OpeningHours"), ("clinic", "LocationException"),
-    ("clinic", "Redirect"),
-]  # fmt: skip
+# Models no public page shows: writing them leaves cached pages alone. Every other model of
+# the two apps makes every cached page stale (tests/clinic/test_page_cache.py checks both).
+CONTENT_APPS = ("clinic", "articles")
+PRIVATE_MODELS = {
+    "articles.ArticleDailyViews",  # view counts, written by every reader; shown only to staff
+    "articles.ImportedPost",  # where an imported article came from; shown only to staff
+}
+
+
+def public_models():
+    """Every model of the content apps whose rows a public page may show."""
+    return [
+        model
+        for label in CONTENT_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.label not in PRIVATE_MODELS
+    ]
 
 
 def connect_signals():
     """Any write to content a public page shows makes every cached page stale."""
-    from django.apps import apps
-
-    for app_label, model_name in PUBLIC_MODELS:
-        model = apps.get_model(app_label, model_name)
-        uid = f"page-cache:{app_label}.{model_name}"
+    for model in public_models():
+        uid = f"page-cache:{model._meta.label}"
         post_save.connect(content_changed, sender=model, dispatch_uid=uid + ":save")
         post_delete.connect(content_changed, sender=model, dispatch_uid=uid + ":delete")
-    article = apps.get_model("articles", "Article")
-    m2m_changed.connect(
-        content_changed, sender=article.topics.through, dispatch_uid="page-cache:topics"
-    )
-
-
-def until_next_midnight(now=None):
-    """The next local midnight: when “today's hours” become tomorrow's."""
-    local = timezone.localtime(now)
-    return (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        if model._meta.auto_created:  # a many-to-many table: links change through m2m_changed
+            m2m_changed.connect(content_changed, sender=model, dispatch_uid=uid + ":links")

@@ -1,0 +1,1 @@
+"""Project configuration: settings, the root URLconf, the WSGI and ASGI entry points."""

@@ -1,9 +1,0 @@
-"""WSGI entry point, used by gunicorn: `gunicorn clinic.wsgi`."""
-
-import os
-
-from django.core.wsgi import get_wsgi_application
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings")
-
-application = get_wsgi_application()
