@@ -35,9 +35,7 @@ def sync_role_groups(groups, permissions):
     for role, apps in ROLE_PERMISSIONS.items():
         group, _ = groups.get_or_create(name=role)
         wanted = [
-            permissions.get(
-                content_type__app_label=app_label, codename=f"{action}_{model}"
-            )
+            permissions.get(content_type__app_label=app_label, codename=f"{action}_{model}")
             for app_label, models in apps.items()
             for model, actions in models.items()
             for action in actions

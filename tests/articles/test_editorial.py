@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, add_months
-from articles.services import PublishRefused, preview_link_token, publish_article
+from articles.services import PublishRefused, publish_article
 from clinic.models import ClinicProfile
 from tests.articles.test_admin import _article_form
 from tests.factories import ArticleFactory, LocationFactory, PersonFactory
@@ -204,48 +204,6 @@ def test_substantive_update_needs_both_the_box_and_the_note(admin_client, fields
 # Preview links --------------------------------------------------------------------
 
 
-def test_preview_link_action_gives_a_working_signed_link(admin_client, client):
-    draft = ArticleFactory(draft=True, title="Draft for the clinician")
-    response = admin_client.post(
-        reverse("admin:articles_article_changelist"),
-        {"action": "copy_preview_links", "_selected_action": [draft.pk]},
-        follow=True,
-    )
-    assert "Preview link for “Draft for the clinician”" in response.text
-    link = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
-    page = client.get(link)
-    assert page.status_code == 200
-    assert "Preview — not public" in page.text and "Draft for the clinician" in page.text
-    assert page["X-Robots-Tag"] == "noindex, nofollow" and "no-store" in page["Cache-Control"]
-    assert "sessionid" not in page.cookies
-
-
-def test_expired_preview_link_is_410(client):
-    draft = ArticleFactory(draft=True)
-    link = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
-    with time_machine.travel(timezone.now() + timedelta(days=7, minutes=1)):
-        response = client.get(link)
-    assert response.status_code == 410 and "This preview link has expired" in response.text
-
-
-def test_tampered_preview_link_is_403(client):
-    draft = ArticleFactory(draft=True)
-    token = preview_link_token(draft)
-    tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
-    response = client.get(reverse("articles:preview", kwargs={"token": tampered}))
-    assert response.status_code == 403 and "not valid" in response.text
-
-
-def test_preview_link_to_a_published_article_redirects_to_the_public_page(client):
-    article = ArticleFactory()
-    link = reverse("articles:preview", kwargs={"token": preview_link_token(article)})
-    response = client.get(link)
-    assert response.status_code == 302 and response["Location"] == article.get_absolute_url()
-
-
-# Concurrent edits and deleting ---------------------------------------------------------
-
-
 def test_a_later_save_never_silently_overwrites_an_earlier_one(
     admin_client, client, django_user_model
 ):
@@ -287,27 +245,3 @@ def test_marketing_cannot_delete_a_published_article_but_a_superuser_can(
     assert b"Are you sure" in admin_client.get(url).content
     admin_client.post(url, {"post": "yes"})
     assert not Article.objects.filter(pk=article.pk).exists()
-
-
-def test_revoked_preview_link_stops_working_and_a_new_one_works(admin_client, client):
-    draft = ArticleFactory(draft=True)
-    old = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
-    admin_client.post(
-        reverse("admin:articles_article_changelist"),
-        {"action": "revoke_previews", "_selected_action": [draft.pk]},
-    )
-    assert client.get(old).status_code == 403
-    draft.refresh_from_db()
-    new = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
-    assert client.get(new).status_code == 200
-
-
-def test_unpublishing_revokes_links_made_before(client):
-    from articles.services import unpublish_article
-
-    article = ArticleFactory(draft=True)
-    link = reverse("articles:preview", kwargs={"token": preview_link_token(article)})
-    publish_article(article=article)
-    assert client.get(link).status_code == 302  # published: the public page
-    unpublish_article(article=article)
-    assert client.get(link).status_code == 403

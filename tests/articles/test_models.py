@@ -123,7 +123,6 @@ def test_study_citation_shortens_long_author_lists():
     study = StudyFactory()
     assert study.short_authors == "Philipp-Muller A, Stephenson C, Moghimi E, et al"
     assert study.measure_list == ["CAPS-5", "PCL-5"]
-    assert study.is_review
 
 
 def test_database_refuses_implausible_study_year():

@@ -185,7 +185,8 @@ def test_demo_studies_are_valid_and_only_reviews_say_how_many_studies_they_poole
     for study in Study.objects.all():
         study.full_clean()
         assert study.link.startswith("https://"), study.title
-        assert (study.studies_pooled is not None) == study.is_review, study.title
+        pooled = study.design in {Study.Design.META_ANALYSIS, Study.Design.SYSTEMATIC_REVIEW}
+        assert (study.studies_pooled is not None) == pooled, study.title
 
 
 def test_load_demo_creates_three_active_locations_with_contact_details(debug_on):

@@ -1,0 +1,30 @@
+"""The research library: topics, articles, the studies they summarise, and staff records."""
+
+from .changes import ArticleChange
+from .library import (
+    DISCLAIMER_REQUIRED,
+    WORDS_PER_MINUTE,
+    Article,
+    ArticleQuerySet,
+    Topic,
+    TopicQuerySet,
+    add_months,
+)
+from .records import ArticleDailyViews, ImportedPost
+from .studies import Study, doi_validator, pmid_validator
+
+__all__ = [
+    "DISCLAIMER_REQUIRED",
+    "WORDS_PER_MINUTE",
+    "Article",
+    "ArticleChange",
+    "ArticleDailyViews",
+    "ArticleQuerySet",
+    "ImportedPost",
+    "Study",
+    "Topic",
+    "TopicQuerySet",
+    "add_months",
+    "doi_validator",
+    "pmid_validator",
+]
