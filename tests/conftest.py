@@ -5,6 +5,13 @@ from django.core.cache import cache
 from tests.factories import ArticleFactory, PersonFactory
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing test passwords with PBKDF2's 1,000,000 rounds costs seconds per run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rolled-back rows must not linger in it."""

@@ -1,12 +1,13 @@
 """Small factories for test data, made in each test."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import factory
-from django.utils import timezone
 
 from articles.models import Article, Study, Topic
 from clinic.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
+
+FIRST_PUBLISHED = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
@@ -42,7 +43,8 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "## Key findings\n\n1. One\n2. Two\n"
     author = factory.SubFactory(PersonFactory)
     status = Article.Status.PUBLISHED
-    publish_at = factory.Sequence(lambda n: timezone.now() - timedelta(days=1000 - n))
+    # A fixed past date, one minute apart: always live and in creation order, however many.
+    publish_at = factory.Sequence(lambda n: FIRST_PUBLISHED + timedelta(minutes=n))
     disclaimer = DEFAULT_DISCLAIMER
 
 

@@ -26,6 +26,7 @@ from tests.factories import (
     TopicFactory,
     weekly_hours,
 )
+from tests.public_pages import html_pages, page_url
 
 VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -85,23 +86,10 @@ def _site_with_content():
 def test_every_public_page_type_is_valid_html(client, tmp_path):
     command = _checker()
     article, topic, person, location = _site_with_content()
-    pages = {
-        "home": reverse("articles:home"),
-        "list": reverse("articles:list"),
-        "article": article.get_absolute_url(),
-        "article-in-topic": f"{article.get_absolute_url()}?topic=ptsd",
-        "topics": reverse("articles:topic-list"),
-        "topic": topic.get_absolute_url(),
-        "search-form": reverse("articles:search"),
-        "search-hits": reverse("articles:search") + "?q=key",
-        "search-none": reverse("articles:search") + "?q=zzzz",
-        "search-too-long": reverse("articles:search") + "?q=" + "x" * 201,
-        "team": reverse("clinic:team"),
-        "person": person.get_absolute_url(),
-        "locations": reverse("clinic:locations"),
-        "location": location.get_absolute_url(),
-        "not-found": "/no-such-page/",
-    }
+    content = {"article": article, "topic": topic, "person": person, "location": location}
+    pages = {page.name: page_url(page, content) for page in html_pages()}
+    # The longest-possible refused query: 201 characters, one past the limit.
+    pages["search too long by one"] = reverse("articles:search") + "?q=" + "x" * 201
     files = []
     for name, url in pages.items():
         response = client.get(url)

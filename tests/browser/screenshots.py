@@ -38,38 +38,19 @@ def prepare_site(folder):
 
 
 def public_pages():
-    """(name, path) for one page of every public type, chosen from the demo content."""
-    from django.urls import NoReverseMatch, reverse
-
+    """(name, path) for one page of every public type (tests/public_pages.py), from the demo."""
     from articles.models import Article, Topic
     from clinic.models import Location, Person
+    from tests.public_pages import html_pages, page_url
 
     live = list(Article.objects.published().order_by("publish_at", "id"))
-    article = live[len(live) // 2]  # one with both a previous and a next summary
-    topic = Topic.objects.filter(articles__in=live).order_by("name").first()
-    person = Person.objects.filter(articles__in=live, is_active=True).order_by("position").first()
-    pages = [
-        ("home", reverse("articles:home")),
-        ("article-list", reverse("articles:list")),
-        ("article", article.get_absolute_url()),
-        ("topic", topic.get_absolute_url()),
-        ("team", reverse("clinic:team")),
-        ("person", person.get_absolute_url()),
-        ("locations", reverse("clinic:locations")),
-        ("location", Location.objects.active().first().get_absolute_url()),
-        ("not-found", "/this-page-does-not-exist/"),
-    ]
-    optional = [
-        ("topic-list", "articles:topic-list", ""),
-        ("search-hits", "articles:search", "?q=ketamine"),
-        ("search-no-hits", "articles:search", "?q=zzzyzx"),
-    ]
-    for name, url_name, query in optional:
-        try:
-            pages.append((name, reverse(url_name) + query))
-        except NoReverseMatch:
-            print(f"skipped {name}: no URL named {url_name} yet", file=sys.stderr)
-    return pages
+    content = {
+        "article": live[len(live) // 2],  # one with both a previous and a next summary
+        "topic": Topic.objects.filter(articles__in=live).order_by("name").first(),
+        "person": Person.objects.active().filter(articles__in=live).order_by("position").first(),
+        "location": Location.objects.active().first(),
+    }
+    return [(page.name.replace(" ", "-"), page_url(page, content)) for page in html_pages()]
 
 
 def shoot(base_url, pages, out):

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -25,6 +24,7 @@ from tests.factories import (
     TopicFactory,
     weekly_hours,
 )
+from tests.public_pages import html_pages, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -49,23 +49,6 @@ Read [the full paper](https://example.org/paper) for the details.
 [^1]: At least two antidepressants at an adequate dose for long enough.
 """
 
-# name: (URL, expected status). The URL is a path, or a function of the library below.
-PAGES = {
-    "home": (lambda lib: reverse("articles:home"), 200),
-    "article list": (lambda lib: reverse("articles:list"), 200),
-    "article": (lambda lib: lib["article"].get_absolute_url(), 200),
-    "topic list": (lambda lib: reverse("articles:topic-list"), 200),
-    "topic": (lambda lib: lib["topic"].get_absolute_url(), 200),
-    "search form": (lambda lib: reverse("articles:search"), 200),
-    "search with hits": (lambda lib: reverse("articles:search") + "?q=ketamine", 200),
-    "search without hits": (lambda lib: reverse("articles:search") + "?q=zzzyzx", 200),
-    "search refused": (lambda lib: reverse("articles:search") + "?q=" + "x" * 300, 400),
-    "team": (lambda lib: reverse("clinic:team"), 200),
-    "person": (lambda lib: lib["person"].get_absolute_url(), 200),
-    "locations": (lambda lib: reverse("clinic:locations"), 200),
-    "location": (lambda lib: lib["location"].get_absolute_url(), 200),
-    "not found": (lambda lib: "/no-such-page/", 404),
-}
 # Each page in both schemes, and at a desktop's width and the narrowest phone's (WCAG's reflow
 # width: 320 CSS px, where nothing may need scrolling sideways).
 MODES = {"light, 1280 px": ("light", 1280), "dark, 320 px": ("dark", 320)}
@@ -146,17 +129,15 @@ def library(clinic, settings, tmp_path):
 
 
 @pytest.mark.parametrize("mode", MODES.values(), ids=MODES.keys())
-@pytest.mark.parametrize("page_type", PAGES.keys())
+@pytest.mark.parametrize("page_type", html_pages(), ids=lambda page: page.name)
 def test_public_page_meets_wcag_22_aa(new_context, live_server, library, page_type, mode):
     scheme, width = mode
     page = new_context(color_scheme=scheme, viewport={"width": width, "height": 800}).new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    url, status = PAGES[page_type]
+    response = page.goto(page_url(page_type, library))
 
-    response = page.goto(url(library))
-
-    assert response.status == status
+    assert response.status == page_type.status
     assert axe_violations(page) == []
     head = head_facts(page)
     assert head["viewport"] == "width=device-width, initial-scale=1"

@@ -1,0 +1,67 @@
+"""One list of the public site's page types, shared by every test that walks the site.
+
+The query-count, accessibility, HTML-validity and screenshot runs all take their pages from
+`PAGE_TYPES`; `tests/test_public_pages.py` fails when a public route is in neither this list
+nor `NOT_PAGES`, so a new page cannot be left out of those checks by accident.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    url_name: str | None  # None for a made-up path (the 404 page)
+    needs: str | None = None  # the content object the URL is built from
+    query: str = ""
+    status: int = 200
+    html: bool = True
+    path: str = ""
+
+    def url(self, content):
+        """The path of this page for `content`, a dict of the objects the page types need."""
+        if self.url_name is None:
+            return self.path
+        kwargs = {"slug": content[self.needs].slug} if self.needs else {}
+        return reverse(self.url_name, kwargs=kwargs) + self.query
+
+
+PAGE_TYPES = [
+    PageType("home", "articles:home"),
+    PageType("article list", "articles:list"),
+    PageType("article", "articles:detail", needs="article"),
+    PageType("article in a topic", "articles:detail", needs="article", query="?topic={topic}"),
+    PageType("topic list", "articles:topic-list"),
+    PageType("topic", "articles:topic-detail", needs="topic"),
+    PageType("search form", "articles:search"),
+    PageType("search with hits", "articles:search", query="?q=ketamine"),
+    PageType("search without hits", "articles:search", query="?q=zzzyzx"),
+    PageType("search refused", "articles:search", query="?q=" + "x" * 300, status=400),
+    PageType("team", "clinic:team"),
+    PageType("person", "clinic:person-detail", needs="person"),
+    PageType("locations", "clinic:locations"),
+    PageType("location", "clinic:location-detail", needs="location"),
+    PageType("not found", None, path="/no-such-page/", status=404),
+    PageType("rss feed", "articles:feed", html=False),
+    PageType("atom feed", "articles:atom-feed", html=False),
+    PageType("topic feed", "articles:topic-feed", needs="topic", html=False),
+    PageType("sitemap", "sitemap", html=False),
+    PageType("robots.txt", "robots", html=False),
+]
+
+# Public routes that are not pages a visitor browses to, and where each is tested instead.
+NOT_PAGES = {
+    "articles:preview": "signed draft previews: tests/articles/test_preview_links.py",
+    "articles:view-beacon": "the view-count image: tests/articles/test_view_counts.py",
+}
+
+
+def html_pages():
+    return [page for page in PAGE_TYPES if page.html]
+
+
+def page_url(page, content):
+    """`page.url(content)`, with `{topic}` in a query filled from the content's topic."""
+    return page.url(content).replace("{topic}", content["topic"].slug)
