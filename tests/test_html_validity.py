@@ -31,6 +31,9 @@ from tests.public_pages import html_pages, page_url
 VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
+pytestmark = pytest.mark.html_checker
+
+
 def _checker():
     missing = [
         what for what, ok in [("java", shutil.which("java")), (str(VNU), VNU.exists())] if not ok

@@ -1,7 +1,8 @@
-"""The anonymous page cache is never wrong. These tests run against Redis (as production does).
+"""The anonymous page cache is never wrong. Every test runs on the local-memory cache (a laptop's
+default) and on Redis (as production does).
 
 Redis comes from TEST_REDIS_URL (default redis://127.0.0.1:6379), one database per worker. In CI
-(REQUIRE_REDIS=1) an unreachable Redis fails the run; elsewhere the module is skipped.
+(REQUIRE_REDIS=1) an unreachable Redis fails the run; elsewhere the Redis runs are skipped.
 """
 
 import os
@@ -43,15 +44,17 @@ def _redis_or_skip():
         pytest.skip(f"Redis not reachable at {REDIS_URL}")
 
 
-@pytest.fixture(autouse=True)
-def redis_cache(db):
-    _redis_or_skip()
-    caches = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
+BACKENDS = {
+    "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+}
+
+
+@pytest.fixture(autouse=True, params=BACKENDS.keys())
+def page_cache_backend(request, db):
+    if request.param == "redis":
+        _redis_or_skip()
+    caches = {"default": BACKENDS[request.param]}
     with override_settings(CACHES=caches, PAGE_CACHE_SECONDS=600):
         cache.clear()
         yield
@@ -203,3 +206,27 @@ def test_person_page_changes_show(client):
     person.name = "Dr New"
     person.save()
     assert b"Dr New" in get(client, person.get_absolute_url()).content
+
+
+def test_every_model_of_the_content_apps_is_watched_or_named_private():
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+
+    from clinic.site.page_cache import CONTENT_APPS, PRIVATE_MODELS, content_changed
+
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            watched = all(
+                content_changed in signal._live_receivers(model)[0]
+                for signal in (post_save, post_delete)
+            )
+            assert watched != (model._meta.label in PRIVATE_MODELS), model._meta.label
+
+
+def test_writing_a_private_model_keeps_cached_pages(client):
+    from articles.models import ArticleDailyViews
+
+    article = ArticleFactory()
+    get(client, article.get_absolute_url())
+    ArticleDailyViews.objects.create(article=article, day=timezone.localdate(), views=1)
+    assert get(client, article.get_absolute_url())["X-Cache"] == "hit"

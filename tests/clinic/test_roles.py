@@ -187,3 +187,18 @@ def test_create_staff_user_puts_the_user_in_the_role(django_user_model, capsys):
     assert user.is_staff and not user.is_superuser and not user.has_usable_password()
     assert list(user.groups.values_list("name", flat=True)) == [FRONT_DESK]
     assert "changepassword desk@example.org" in capsys.readouterr().out
+
+
+def test_a_change_to_the_role_map_reaches_existing_installs_on_migrate(monkeypatch):
+    from clinic import roles
+
+    changed = {**roles.ROLE_PERMISSIONS}
+    changed[FRONT_DESK] = {**changed[FRONT_DESK], "clinic": {"location": ["view"]}}
+    monkeypatch.setattr(roles, "ROLE_PERMISSIONS", changed)
+    call_command("migrate", verbosity=0)
+    front_desk = Group.objects.get(name=FRONT_DESK)
+    assert set(front_desk.permissions.values_list("codename", flat=True)) == {"view_location"}
+
+    monkeypatch.undo()
+    call_command("migrate", verbosity=0)
+    assert front_desk.permissions.filter(codename="change_openinghours").exists()
