@@ -8,8 +8,8 @@ Saving an `Article` (from the admin, a list action, an import, a script):
    one (`clinic.slugs.redirect_old_urls`, connected below).
 3. The hero image's AVIF/WebP renditions are made and its width and height stored
    (`clinic.authoring.renditions`, connected below).
-4. The text search reads from its studies and topics (`search_document`) is rewritten when a
-   study is saved or deleted, topics are added or removed, or a topic is renamed (below).
+4. The study and topic text that search reads (`search_document`) is rewritten when a study
+   is saved or deleted, topics are added or removed, or a topic is renamed (below).
 5. Every cached public page becomes stale, at once and again on commit
    (`clinic.site.page_cache`, which watches every public model of both apps).
 
@@ -28,7 +28,7 @@ from .models import Article, Study, Topic
 
 
 def connect():
-    """Connect items 2 and 3 above (4 are the receivers of this module)."""
+    """Connect items 2 and 3 above; item 4 is the receivers below, connected on import."""
     redirect_old_urls(Article, was_public=lambda article: article.is_live)
     post_save.connect(
         renditions_on_save("hero_image", "hero_width", "hero_height"),
