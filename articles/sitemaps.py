@@ -5,7 +5,10 @@ items() return lists, not querysets: one query per section, no separate COUNT. A
 it lists.
 """
 
-from django.contrib.sitemaps import Sitemap
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.db.models import Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -24,6 +27,16 @@ def newest_change(articles):
     """A subquery: the newest change among `articles` (filtered on OuterRef by the caller)."""
     latest = articles.annotate(changed=changed()).order_by("-changed").values("changed")[:1]
     return Subquery(latest)
+
+
+class Sitemap(BaseSitemap):
+    """URLs on the public site (settings.SITE_URL), the same as each page's canonical link."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
 
 
 def newer(*moments):

@@ -10,6 +10,7 @@ from .hours import opening_status, until_next_midnight, weekly_table
 from .models import Location, LocationException, Person
 from .pages import PageMetadataMixin
 from .seo.graph import collection_page, ref, web_page
+from .seo.links import absolute_url
 from .seo.meta import meta_description, page_meta, social_image
 from .seo.structured_data import home_crumb, location_data, person_data
 
@@ -191,5 +192,5 @@ class LocationDetailView(PageMetadataMixin, DetailView):
 
 def robots_txt(request):
     # The admin is not listed: its address may be kept private (ADMIN_URL), and it needs a login.
-    context = {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))}
+    context = {"sitemap_url": absolute_url(reverse("sitemap"))}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

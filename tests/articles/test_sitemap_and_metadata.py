@@ -45,7 +45,7 @@ def test_sitemap_lists_published_content_only(client):
     urls = {
         u.findtext("s:loc", namespaces=SITEMAP_NS): u for u in tree.findall("s:url", SITEMAP_NS)
     }
-    base = "http://testserver"
+    base = settings.SITE_URL
     assert base + live.get_absolute_url() in urls
     assert base + draft.get_absolute_url() not in urls
     assert base + topic.get_absolute_url() in urls
@@ -59,7 +59,7 @@ def test_sitemap_lists_published_content_only(client):
 def test_robots_points_at_the_sitemap_and_keeps_staff_endpoints_out(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.text
     assert "Disallow: /editor/" in response.text
     # Previews and search say noindex themselves: crawlers must be allowed to read that.
     assert "/preview/" not in response.text and "/search/" not in response.text
