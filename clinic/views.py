@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.views.generic import DetailView, ListView
 
 from .chrome import clinic_profile
@@ -78,8 +79,7 @@ class PersonDetailView(PageMetadataMixin, ListView):
             alt=person.photo_alt or person.name,
         )
         description = meta_description(
-            f"{person.name_with_credentials}{role}.",
-            person.bio_html,
+            f"{person.name_with_credentials}{role}. {strip_tags(person.bio_html)}",
             f"Research summaries written and reviewed for {clinic.name}.",
         )
         return page_meta(

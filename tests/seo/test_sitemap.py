@@ -17,6 +17,7 @@ from articles.models import Article
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 W3C_DATE = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$")
 CHANGEFREQ = {"always", "hourly", "daily", "weekly", "monthly", "yearly", "never"}
+SEQUENCE = ["loc", "lastmod", "changefreq", "priority"]
 NOT_INDEXED = {"search", "search-results"}  # noindex
 
 
@@ -31,7 +32,8 @@ def sitemap(client):
         assert url.tag == f"{NS}url"
         fields = {child.tag.removeprefix(NS): (child.text or "").strip() for child in url}
         assert len(fields) == len(url), "each field once"
-        assert set(fields) <= {"loc", "lastmod", "changefreq", "priority"}
+        order = [child.tag.removeprefix(NS) for child in url]
+        assert order == [name for name in SEQUENCE if name in fields], "the schema's order"
         assert fields["loc"] not in entries, "each URL once"
         entries[fields["loc"]] = fields
     assert 0 < len(entries) <= 50_000
@@ -41,7 +43,7 @@ def sitemap(client):
 @pytest.mark.django_db
 def test_sitemap_follows_the_sitemaps_org_schema(site, client):
     for loc, fields in sitemap(client).items():
-        assert loc.startswith(settings.SITE_URL + "/") and len(loc) < 2048
+        assert loc.startswith(settings.SITE_URL + "/") and 12 <= len(loc) <= 2048
         assert W3C_DATE.match(fields["lastmod"]), fields
         assert fields["changefreq"] in CHANGEFREQ
         assert 0.0 <= float(fields["priority"]) <= 1.0
