@@ -28,7 +28,7 @@ class StudyInline(admin.StackedInline):
     extra = 0
     min_num = 0
     fieldsets = [
-        (None, {"fields": ["title", ("journal", "year"), "authors", "design"]}),
+        (None, {"fields": ["title", ("journal", "year", "month"), "authors", "design"]}),
         ("Links", {"fields": ["url", ("doi", "pmid")]}),
         (
             "At a glance",

@@ -1,4 +1,9 @@
-"""RSS 2.0 and Atom feeds of the latest live articles, for the site and for each topic."""
+"""RSS 2.0 and Atom feeds of the latest live articles, for the site and for each topic.
+
+Every URL is absolute on the public site (settings.SITE_URL), like the pages' canonical
+links. Each entry's id is a `tag:` URI made from the site's host, the article's creation day
+and its primary key: it survives a new slug or title, so readers never see an entry twice.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -6,6 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from clinic.chrome import clinic_profile
+from clinic.seo.links import absolute_url, tag_uri
 
 from .models import Article, Topic
 
@@ -20,24 +26,32 @@ def latest(articles):
     )
 
 
+def article_guid(article):
+    """The article's permanent id in every feed: `tag:host,YYYY-MM-DD:article-N`."""
+    return tag_uri(article.created_at, f"article-{article.pk}")
+
+
 class LatestArticlesFeed(Feed):
     def title(self):
         return f"{clinic_profile().name}: research summaries"
 
     def link(self):
-        return reverse("articles:list")
+        return absolute_url(reverse("articles:list"))
 
     def description(self):
         return "Plain-language summaries of published research, newest first."
 
     def feed_url(self):
-        return reverse("articles:feed")
+        return absolute_url(reverse("articles:feed"))
 
     def items(self):
         return latest(Article.objects.published())
 
     def item_title(self, item):
         return item.title
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def item_description(self, item):
         return item.summary
@@ -46,7 +60,7 @@ class LatestArticlesFeed(Feed):
         return item.author.name
 
     def item_author_link(self, item):
-        return item.author.get_absolute_url()
+        return absolute_url(item.author.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.publish_at
@@ -58,7 +72,7 @@ class LatestArticlesFeed(Feed):
         return [topic.name for topic in item.topics.all()]
 
     def item_guid(self, item):
-        return f"article-{item.pk}"
+        return article_guid(item)
 
     item_guid_is_permalink = False
 
@@ -68,7 +82,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
     subtitle = LatestArticlesFeed.description
 
     def feed_url(self):
-        return reverse("articles:atom-feed")
+        return absolute_url(reverse("articles:atom-feed"))
 
 
 class TopicFeed(LatestArticlesFeed):
@@ -79,13 +93,21 @@ class TopicFeed(LatestArticlesFeed):
         return f"{clinic_profile().name}: {topic.name}"
 
     def link(self, topic):
-        return topic.get_absolute_url()
+        return absolute_url(topic.get_absolute_url())
 
     def description(self, topic):
         return topic.description or f"Research summaries about {topic.name}."
 
     def feed_url(self, topic):
-        return reverse("articles:topic-feed", kwargs={"slug": topic.slug})
+        return absolute_url(reverse("articles:topic-feed", kwargs={"slug": topic.slug}))
 
     def items(self, topic):
         return latest(Article.objects.published().filter(topics=topic))
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = Atom1Feed
+    subtitle = TopicFeed.description
+
+    def feed_url(self, topic):
+        return absolute_url(reverse("articles:topic-atom-feed", kwargs={"slug": topic.slug}))

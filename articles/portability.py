@@ -28,8 +28,8 @@ FORMAT_VERSION = 1
 IMAGES = "images"
 PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
 STUDY_FIELDS = [
-    "title", "journal", "year", "authors", "url", "doi", "pmid", "design", "studies_pooled",
-    "participants", "population", "measures", "funding_note", "position",
+    "title", "journal", "year", "month", "authors", "url", "doi", "pmid", "design",
+    "studies_pooled", "participants", "population", "measures", "funding_note", "position",
 ]  # fmt: skip
 # Written under their own keys; any other editable field is written under `fields:`.
 HANDLED_FIELDS = {

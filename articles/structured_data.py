@@ -1,7 +1,8 @@
 """schema.org data for an article page: a MedicalWebPage with its studies as citations."""
 
+from clinic.seo.graph import web_page
 from clinic.seo.links import absolute_url
-from clinic.seo.structured_data import organization_data, page_data, person_data
+from clinic.seo.structured_data import person_data
 
 
 def study_data(study):
@@ -14,7 +15,7 @@ def study_data(study):
             for name in study.authors.split(",")
             if name.strip()
         ],
-        "datePublished": str(study.year),
+        "datePublished": study.published_on,
         "isPartOf": {"@type": "Periodical", "name": study.journal},
     }
     if study.doi:
@@ -26,26 +27,24 @@ def study_data(study):
     return data
 
 
-def article_data(article, *, studies, topics, clinic, crumbs):
+def article_page(article, *, studies, topics, description):
+    """The article's page node: headline, byline, review, dates, topics and citations."""
     url = absolute_url(article.get_absolute_url())
     about = [
         {"@type": "MedicalEntity", "name": t.name, "url": absolute_url(t.get_absolute_url())}
         for t in topics
     ]
-    data = {
-        "@type": "MedicalWebPage",
-        "@id": url,
-        "url": url,
-        "name": article.title,
-        "headline": article.title,
-        "description": article.summary,
-        "inLanguage": "en-CA",
-        "datePublished": article.publish_at.isoformat(),
-        "dateModified": (article.updated_at or article.publish_at).isoformat(),
-        "author": person_data(article.author),
-        "publisher": organization_data(clinic),
-        "citation": [study_data(study) for study in studies],
-    }
+    data = web_page(
+        "MedicalWebPage",
+        url=url,
+        name=article.title,
+        description=description,
+        headline=article.title,
+        datePublished=article.publish_at.isoformat(),
+        dateModified=(article.updated_at or article.publish_at).isoformat(),
+        author=person_data(article.author),
+        citation=[study_data(study) for study in studies],
+    )
     if about:
         data["about"] = about
         data["mainEntity"] = about[0]
@@ -55,4 +54,4 @@ def article_data(article, *, studies, topics, clinic, crumbs):
         data["lastReviewed"] = article.reviewed_on.isoformat()
     if article.hero_image:
         data["image"] = absolute_url(article.hero_image.url)
-    return page_data(data, crumbs)
+    return data

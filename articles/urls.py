@@ -11,6 +11,7 @@ urlpatterns = [
     path("topics/", views.TopicListView.as_view(), name="topic-list"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
     path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic-feed"),
+    path("topics/<slug:slug>/feed/atom/", feeds.TopicAtomFeed(), name="topic-atom-feed"),
     path("search/", views.search, name="search"),
     path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),

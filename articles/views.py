@@ -10,26 +10,51 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from clinic.chrome import clinic_profile
-from clinic.seo.structured_data import home_crumb, page_data
+from clinic.pages import PageMetadataMixin, list_start, site_graph
+from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
+from clinic.seo.links import absolute_url
+from clinic.seo.meta import article_meta, meta_description, page_meta
+from clinic.seo.structured_data import home_crumb
 
 from .forms import SearchForm
 from .models import Article, Topic
 from .search import add_snippets, search_articles
 from .services import article_from_preview_token
-from .structured_data import article_data
+from .structured_data import article_page
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+LIBRARY = "Plain-language summaries of published research, written for patients and families."
 
 
-class HomeView(ListView):
+def article_entries(articles):
+    return [(article.title, article.get_absolute_url()) for article in articles]
+
+
+class HomeView(PageMetadataMixin, ListView):
     template_name = "articles/home.html"
     context_object_name = "articles"
 
     def get_queryset(self):
         return Article.objects.published().for_cards()[:6]
 
+    def get_page_meta(self, context):
+        clinic = clinic_profile()
+        title = f"{clinic.name} research library"
+        return page_meta(clinic, title=title, description=meta_description(clinic.tagline, LIBRARY))
 
-class ArticleListView(ListView):
+    def get_page_node(self, context):
+        clinic = clinic_profile()
+        page = web_page(
+            "WebPage",
+            url=self.page_url(),
+            name=f"{clinic.name} research library",
+            description=context["page_meta"].description,
+            about=ref(organization_id()),
+        )
+        return page, website_data(clinic)
+
+
+class ArticleListView(PageMetadataMixin, ListView):
     """All live articles, newest first; `?topic=<slug>` narrows them to one topic."""
 
     template_name = "articles/article_list.html"
@@ -49,16 +74,44 @@ class ArticleListView(ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
 
+    def get_page_meta(self, context):
+        clinic = clinic_profile()
+        about = f" about {self.topic.name}" if self.topic else ""
+        description = f"Every research summary{about} from {clinic.name}, newest first. {LIBRARY}"
+        return page_meta(
+            clinic, title=f"Research summaries{about}", description=meta_description(description)
+        )
 
-class TopicListView(ListView):
+    def get_page_node(self, context):
+        return collection_page(
+            url=self.page_url(),
+            name="Research summaries",
+            description=LIBRARY,
+            entries=article_entries(context["articles"]),
+            start=list_start(context),
+        )
+
+
+class TopicListView(PageMetadataMixin, ListView):
     template_name = "articles/topic_list.html"
     context_object_name = "topics"
 
     def get_queryset(self):
         return Topic.objects.with_published_articles()
 
+    def get_page_meta(self, context):
+        clinic = clinic_profile()
+        description = f"Research summaries from {clinic.name}, by condition and treatment."
+        return page_meta(clinic, title="Topics", description=meta_description(description, LIBRARY))
 
-class TopicDetailView(ListView):
+    def get_page_node(self, context):
+        entries = [(topic.name, topic.get_absolute_url()) for topic in context["topics"]]
+        return collection_page(
+            url=self.page_url(), name="Topics", description=LIBRARY, entries=entries
+        )
+
+
+class TopicDetailView(PageMetadataMixin, ListView):
     template_name = "articles/topic_detail.html"
     context_object_name = "articles"
     paginate_by = settings.ARTICLES_PER_PAGE
@@ -72,14 +125,21 @@ class TopicDetailView(ListView):
         topic = self.topic
         crumbs = [home_crumb(), ("Topics", reverse("articles:topic-list")),
                   (topic.name, topic.get_absolute_url())]  # fmt: skip
-        return super().get_context_data(
-            topic=topic,
-            breadcrumbs=crumbs,
-            structured_data=page_data(
-                {"@type": "CollectionPage", "name": topic.name, "description": topic.description},
-                crumbs,
-            ),
-            **kwargs,
+        return super().get_context_data(topic=topic, breadcrumbs=crumbs, **kwargs)
+
+    def get_page_meta(self, context):
+        clinic = clinic_profile()
+        fallback = f"Research summaries about {self.topic.name} from {clinic.name}."
+        description = meta_description(self.topic.description, fallback, LIBRARY)
+        return page_meta(clinic, title=self.topic.name, description=description)
+
+    def get_page_node(self, context):
+        return collection_page(
+            url=self.page_url(),
+            name=self.topic.name,
+            description=context["page_meta"].description,
+            entries=article_entries(context["articles"]),
+            start=list_start(context),
         )
 
 
@@ -109,15 +169,16 @@ class ArticleDetailView(DetailView):
         if topics:
             crumbs.append((topics[0].name, topics[0].get_absolute_url()))
         crumbs.append((article.title, article.get_absolute_url()))
-        clinic = clinic_profile()
+        meta = article_meta(article, clinic_profile(), topics=topics)
+        page = article_page(article, studies=studies, topics=topics, description=meta.description)
+        page["image"] = meta.image.url
         return super().get_context_data(
             is_preview=not article.is_live,
             studies=studies,
             topics=topics,
             breadcrumbs=crumbs,
-            structured_data=article_data(
-                article, studies=studies, topics=topics, clinic=clinic, crumbs=crumbs
-            ),
+            page_meta=meta,
+            structured_data=site_graph(page, crumbs=crumbs),
             trail_topic=trail_topic,
             **dict(
                 zip(
@@ -166,13 +227,30 @@ def preview_link_problem(request, reason, *, status):
     return response
 
 
+def search_metadata(request):
+    """The search page's head tags and graph: the same for every query (it is not indexed)."""
+    clinic = clinic_profile()
+    description = meta_description(
+        f"Search the research summaries of {clinic.name} by condition, treatment or study."
+    )
+    url = absolute_url(reverse("articles:search"))
+    page = web_page("SearchResultsPage", url=url, name="Search", description=description)
+    return {
+        "page_meta": page_meta(clinic, title="Search", description=description),
+        "structured_data": site_graph(page),
+    }
+
+
 def search(request):
     """`/search/?q=`: the form alone when empty; a 400 with the form's message when invalid."""
+    metadata = search_metadata(request)
     if not request.GET.get("q", "").strip():
-        return render(request, "articles/search.html", {"form": SearchForm(), "query": ""})
+        context = {"form": SearchForm(), "query": "", **metadata}
+        return render(request, "articles/search.html", context)
     form = SearchForm(request.GET)
     if not form.is_valid():
-        return render(request, "articles/search.html", {"form": form, "query": ""}, status=400)
+        context = {"form": form, "query": "", **metadata}
+        return render(request, "articles/search.html", context, status=400)
     query = form.cleaned_data["q"]
     paginator = Paginator(search_articles(query), settings.ARTICLES_PER_PAGE)
     try:
@@ -180,5 +258,5 @@ def search(request):
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page of results.") from error
     page.object_list = add_snippets(list(page.object_list), query)
-    context = {"form": form, "query": query, "page_obj": page, "paginator": paginator}
+    context = {"form": form, "query": query, "page_obj": page, "paginator": paginator, **metadata}
     return render(request, "articles/search.html", context)

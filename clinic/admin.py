@@ -23,7 +23,7 @@ class ClinicProfileAdmin(admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
-        ("Contact", {"fields": ["contact_email", "booking_url"]}),
+        ("Contact", {"fields": ["contact_email", "booking_url", "profile_links"]}),
         ("Articles", {"fields": ["default_disclaimer", "max_reading_grade"]}),
         (
             "Medical review",

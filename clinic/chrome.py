@@ -10,7 +10,7 @@ from django.db import transaction
 
 from .models import ClinicProfile, Location
 
-CACHE_KEY = "clinic:site-chrome:v2"
+CACHE_KEY = "clinic:site-chrome:v3"
 CHROME_SECONDS = 3600  # a safety net; saves and deletes clear it at once
 
 
@@ -19,8 +19,11 @@ def site_chrome():
     chrome = cache.get(CACHE_KEY)
     if chrome is None:
         locations = list(
-            Location.objects.active().only("name", "slug", "phone", "booking_url", "city")
-        )
+            Location.objects.active().only(
+                "name", "slug", "phone", "booking_url", "street_address", "city", "region",
+                "postal_code", "country",
+            )  # the address too: the clinic's structured data on every page gives it
+        )  # fmt: skip
         for location in locations:  # formatted once here, not on every page
             location.url = location.get_absolute_url()
             location.phone_uri = location.phone.as_rfc3966

@@ -47,6 +47,7 @@ PAGE_TYPES = [
     PageType("rss feed", "articles:feed", html=False),
     PageType("atom feed", "articles:atom-feed", html=False),
     PageType("topic feed", "articles:topic-feed", needs="topic", html=False),
+    PageType("topic atom feed", "articles:topic-atom-feed", needs="topic", html=False),
     PageType("sitemap", "sitemap", html=False),
     PageType("robots.txt", "robots", html=False),
 ]

@@ -47,6 +47,7 @@ class Topic(models.Model):
     description = models.TextField(
         blank=True, help_text="One or two sentences shown at the top of the topic's page."
     )
+    modified_at = models.DateTimeField(auto_now=True)
 
     objects = TopicQuerySet.as_manager()
 

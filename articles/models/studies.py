@@ -30,6 +30,13 @@ class Study(models.Model):
     year = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
+    month = models.PositiveSmallIntegerField(
+        "month",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="1 to 12, if the paper gives its month of publication.",
+    )
     authors = models.TextField(
         help_text="As in the paper, separated by commas: “Philipp-Muller A, Stephenson C, ...”."
     )
@@ -66,10 +73,20 @@ class Study(models.Model):
             models.CheckConstraint(
                 condition=Q(year__gte=1900) & Q(year__lte=2100), name="study_year_plausible"
             ),
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | (Q(month__gte=1) & Q(month__lte=12)),
+                name="study_month_valid",
+                violation_error_message="A month is a number from 1 to 12.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.title} ({self.year})"
+
+    @property
+    def published_on(self):
+        """The publication date as precisely as known: "2023" or "2023-04" (ISO 8601)."""
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
 
     @property
     def measure_list(self):

@@ -5,10 +5,15 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import ArticleSitemap, StaticPageSitemap, TopicSitemap
+from articles.sitemaps import (
+    ArticleSitemap,
+    LocationSitemap,
+    PersonSitemap,
+    StaticPageSitemap,
+    TopicSitemap,
+)
 from clinic import views
 from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, for_editors
-from clinic.sitemaps import LocationSitemap, PersonSitemap
 
 SITEMAPS = {
     "pages": StaticPageSitemap,

@@ -68,6 +68,7 @@ class Person(models.Model):
     position = models.PositiveSmallIntegerField(
         "order", default=0, help_text="Lower numbers come first on the team page."
     )
+    modified_at = models.DateTimeField(auto_now=True)
 
     objects = PersonQuerySet.as_manager()
 
@@ -110,3 +111,8 @@ class Person(models.Model):
     @property
     def has_registration(self):
         return bool(self.regulator and self.registration_number)
+
+    @property
+    def is_collective(self):
+        """A byline for a group ("The Clinic Team"): by the house rule, no registration."""
+        return not self.has_registration

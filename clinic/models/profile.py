@@ -1,5 +1,7 @@
 """The clinic's single profile, and the blank-text rule shared by constraints."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Length, Replace
 from django.db.models.lookups import GreaterThan
@@ -27,6 +29,24 @@ def has_visible_text(field_name):
     return GreaterThan(Length(expression), 0)
 
 
+def link_lines(text):
+    """The non-blank lines of a one-address-a-line field, stripped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def validate_link_lines(text):
+    check = URLValidator(schemes=["http", "https"])
+    for number, line in enumerate(link_lines(text), start=1):
+        try:
+            check(line)
+        except ValidationError:
+            raise ValidationError(
+                "Line %(number)s is not a full web address (https://...): %(line)s",
+                params={"number": number, "line": line[:80]},
+                code="invalid_link",
+            ) from None
+
+
 class ClinicProfile(models.Model):
     """The clinic's name, blurb and defaults. There is exactly one."""
 
@@ -45,6 +65,13 @@ class ClinicProfile(models.Model):
     )
     contact_email = models.EmailField(blank=True)
     booking_url = models.URLField("booking link", blank=True)
+    profile_links = models.TextField(
+        "profiles on other sites",
+        blank=True,
+        validators=[validate_link_lines],
+        help_text="One full address a line: the clinic's Google Business Profile, Facebook or "
+        "LinkedIn page, Wikipedia entry... Search engines use them to recognise the clinic.",
+    )
     review_interval_months = models.PositiveSmallIntegerField(
         "review interval (months)",
         default=12,
@@ -83,6 +110,11 @@ class ClinicProfile(models.Model):
     def save(self, *args, **kwargs):
         self.pk = self.SINGLETON_ID
         super().save(*args, **kwargs)
+
+    @property
+    def same_as(self):
+        """The clinic's profiles on other sites, as a list of URLs."""
+        return link_lines(self.profile_links)
 
     @classmethod
     def load(cls):

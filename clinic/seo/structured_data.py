@@ -1,25 +1,19 @@
-"""schema.org data as plain dicts; templates render them with the `jsonld` filter."""
+"""schema.org nodes for the clinic's people and locations; templates render them with `jsonld`."""
 
 from django.urls import reverse
 
+from .graph import SCHEMA, location_id, organization_id, postal_address, ref
 from .links import absolute_url
 
-SCHEMA = "https://schema.org"
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 DAY_URLS = [f"{SCHEMA}/{day}" for day in DAYS]
 
 
-def organization_data(clinic):
-    data = {"@type": "MedicalOrganization", "name": clinic.name, "url": absolute_url("/")}
-    if clinic.contact_email:
-        data["email"] = clinic.contact_email
-    return data
+def person_id(person):
+    return absolute_url(person.get_absolute_url()) + "#person"
 
 
-def person_data(person):
-    data = {"@type": "Person", "name": person.name, "url": absolute_url(person.get_absolute_url())}
-    if person.role_title:
-        data["jobTitle"] = person.role_title
+def _credentials(person):
     credentials = []
     if person.credentials:
         credentials.append(
@@ -35,25 +29,28 @@ def person_data(person):
         if person.register_url:
             registration["url"] = person.register_url
         credentials.append(registration)
-    if credentials:
+    return credentials
+
+
+def person_data(person):
+    """A byline: a Person, or for a collective byline ("The Clinic Team") an Organization."""
+    url = absolute_url(person.get_absolute_url())
+    if person.is_collective:
+        return {
+            "@type": "Organization",
+            "@id": person_id(person),
+            "name": person.name,
+            "url": url,
+            "parentOrganization": ref(organization_id()),
+        }
+    data = {"@type": "Person", "@id": person_id(person), "name": person.name, "url": url}
+    if person.role_title:
+        data["jobTitle"] = person.role_title
+    if person.is_active:
+        data["worksFor"] = ref(organization_id())
+    if credentials := _credentials(person):
         data["hasCredential"] = credentials
     return data
-
-
-def breadcrumb_data(crumbs):
-    return {
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": n, "name": name, "item": absolute_url(url)}
-            for n, (name, url) in enumerate(crumbs, start=1)
-        ],
-    }
-
-
-def page_data(data, crumbs=None):
-    """A JSON-LD document: the page's main node and, when given, its breadcrumb trail."""
-    graph = [data] + ([breadcrumb_data(crumbs)] if crumbs else [])
-    return {"@context": SCHEMA, "@graph": graph}
 
 
 def _opening_hours(location):
@@ -77,28 +74,24 @@ def _opening_hours(location):
     return specs
 
 
-def location_data(location, clinic):
+def location_data(location):
+    """A location as a MedicalClinic, part of the clinic; coordinates exactly as stored."""
     data = {
         "@type": "MedicalClinic",
+        "@id": location_id(location),
         "name": location.name,
         "url": absolute_url(location.get_absolute_url()),
         "telephone": location.phone.as_e164,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": location.street_address,
-            "addressLocality": location.city,
-            "addressRegion": location.region,
-            "postalCode": location.postal_code,
-            "addressCountry": location.country,
-        },
+        "address": postal_address(location),
         "openingHoursSpecification": _opening_hours(location),
-        "parentOrganization": organization_data(clinic),
+        "parentOrganization": ref(organization_id()),
     }
     if location.email:
         data["email"] = location.email
     if location.latitude is not None and location.longitude is not None:
-        data["geo"] = {"@type": "GeoCoordinates", "latitude": float(location.latitude),
-                       "longitude": float(location.longitude)}  # fmt: skip
+        # Decimals, written as text by the encoder: every stored digit is kept.
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": location.latitude,
+                       "longitude": location.longitude}  # fmt: skip
     if location.booking_url:
         data["potentialAction"] = {"@type": "ReserveAction", "target": location.booking_url}
     return data

@@ -1,17 +1,5 @@
-from django.core.exceptions import SuspiciousOperation
-
 from clinic.chrome import site_chrome
-from clinic.seo.links import absolute_url
-
-
-def _canonical_url(request):
-    """The page's address on the public site; only `?page=N` survives from the query."""
-    url = absolute_url(request.path)
-    try:
-        page = request.GET.get("page", "")
-    except SuspiciousOperation:  # e.g. too many parameters: the 400 page must still render
-        page = ""
-    return f"{url}?page={page}" if page.isdigit() and page != "1" else url
+from clinic.seo.links import canonical_url
 
 
 def site(request):
@@ -20,5 +8,5 @@ def site(request):
     return {
         "clinic": chrome["clinic"],
         "site_locations": chrome["locations"],
-        "canonical_url": _canonical_url(request),
+        "canonical_url": canonical_url(request),
     }

@@ -45,7 +45,7 @@ def test_sitemap_lists_published_content_only(client):
     urls = {
         u.findtext("s:loc", namespaces=SITEMAP_NS): u for u in tree.findall("s:url", SITEMAP_NS)
     }
-    base = "http://testserver"
+    base = settings.SITE_URL
     assert base + live.get_absolute_url() in urls
     assert base + draft.get_absolute_url() not in urls
     assert base + topic.get_absolute_url() in urls
@@ -56,11 +56,13 @@ def test_sitemap_lists_published_content_only(client):
     assert lastmod == timezone.localtime(live.updated_at).date().isoformat()
 
 
-def test_robots_points_at_the_sitemap_and_keeps_previews_out(client):
+def test_robots_points_at_the_sitemap_and_keeps_staff_endpoints_out(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in response.text
-    assert "Disallow: /preview/" in response.text and "Disallow: /editor/" in response.text
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.text
+    assert "Disallow: /editor/" in response.text
+    # Previews and search say noindex themselves: crawlers must be allowed to read that.
+    assert "/preview/" not in response.text and "/search/" not in response.text
     assert settings.ADMIN_URL not in response.text  # the admin's address may be private
 
 
@@ -69,11 +71,14 @@ def test_article_head_has_title_description_canonical_and_social_tags(client):
     html = client.get(article.get_absolute_url()).text
     canonical = settings.SITE_URL + article.get_absolute_url()
     assert "<title>Ketamine &amp; PTSD ·" in html
-    assert '<meta name="description" content="What a review found.">' in html
+    assert (
+        '<meta name="description" content="What a review found. '
+        'A plain-language research summary from Our clinic.">'
+    ) in html
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Ketamine &amp; PTSD">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert '<html lang="en">' in html
 
 
@@ -92,7 +97,7 @@ def test_article_structured_data_is_a_medical_web_page_with_citation(client):
     assert page["reviewedBy"]["hasCredential"][1]["identifier"] == "DEMO-1"
     assert page["lastReviewed"] == "2026-03-01"
     assert page["about"][0]["name"] == "PTSD" and page["mainEntity"]["name"] == "PTSD"
-    assert page["publisher"]["@type"] == "MedicalOrganization"
+    assert page["publisher"] == {"@id": node(data, "MedicalOrganization")["@id"]}
     citation = page["citation"][0]
     assert citation["@type"] == "MedicalScholarlyArticle"
     assert citation["sameAs"] == "https://doi.org/10.4088/JCP.22r14614"
@@ -137,7 +142,12 @@ def test_location_structured_data_is_a_medical_clinic_with_hours_and_exceptions(
     clinic = node(data, "MedicalClinic")
     assert clinic["telephone"] == "+14165550100"
     assert clinic["address"]["@type"] == "PostalAddress"
-    assert clinic["geo"] == {"@type": "GeoCoordinates", "latitude": 43.65, "longitude": -79.38}
+    # Every stored digit, as text: a float would print 43.65.
+    assert clinic["geo"] == {
+        "@type": "GeoCoordinates",
+        "latitude": "43.650000",
+        "longitude": "-79.380000",
+    }
     specs = clinic["openingHoursSpecification"]
     assert specs[0] == {
         "@type": "OpeningHoursSpecification",
