@@ -39,7 +39,7 @@ class StaticPageSitemap(Sitemap):
 
     def items(self):
         return ["articles:home", "articles:list", "articles:topic-list", "clinic:team",
-                "clinic:locations"]  # fmt: skip
+                "clinic:locations", "articles:glossary"]  # fmt: skip
 
     def location(self, name):
         return reverse(name)

@@ -1,4 +1,7 @@
-"""schema.org data for an article page: a MedicalWebPage with its studies as citations."""
+"""schema.org data for the library's pages: an article (a MedicalWebPage with its studies as
+citations) and the glossary (a DefinedTermSet)."""
+
+from django.urls import reverse
 
 from clinic.seo.links import absolute_url
 from clinic.seo.structured_data import organization_data, page_data, person_data
@@ -56,3 +59,30 @@ def article_data(article, *, studies, topics, clinic, crumbs):
     if article.hero_image:
         data["image"] = absolute_url(article.hero_image.url)
     return page_data(data, crumbs)
+
+
+def glossary_data(terms):
+    url = absolute_url(reverse("articles:glossary"))
+    data = {
+        "@type": "DefinedTermSet",
+        "@id": url,
+        "url": url,
+        "name": "Glossary of research terms",
+        "inLanguage": "en-CA",
+        "hasDefinedTerm": [],
+    }
+    for term in terms:
+        entry = {
+            "@type": "DefinedTerm",
+            "@id": f"{url}#{term.slug}",
+            "url": f"{url}#{term.slug}",
+            "name": term.term,
+            "description": term.definition,
+            "inDefinedTermSet": url,
+        }
+        if term.alternate_names:
+            entry["alternateName"] = term.alternate_names
+        if term.source_url:
+            entry["sameAs"] = term.source_url
+        data["hasDefinedTerm"].append(entry)
+    return data

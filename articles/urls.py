@@ -12,6 +12,7 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
     path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic-feed"),
     path("search/", views.search, name="search"),
+    path("glossary/", views.GlossaryView.as_view(), name="glossary"),
     path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom-feed"),

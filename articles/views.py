@@ -13,10 +13,11 @@ from clinic.chrome import clinic_profile
 from clinic.seo.structured_data import home_crumb, page_data
 
 from .forms import SearchForm
-from .models import Article, Topic
+from .glossary import article_body
+from .models import Article, GlossaryTerm, Topic
 from .search import add_snippets, search_articles
 from .services import article_from_preview_token
-from .structured_data import article_data
+from .structured_data import article_data, glossary_data
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
@@ -110,8 +111,11 @@ class ArticleDetailView(DetailView):
             crumbs.append((topics[0].name, topics[0].get_absolute_url()))
         crumbs.append((article.title, article.get_absolute_url()))
         clinic = clinic_profile()
+        body, glossary_notes = article_body(article)
         return super().get_context_data(
             is_preview=not article.is_live,
+            article_body=body,
+            glossary_notes=glossary_notes,
             studies=studies,
             topics=topics,
             breadcrumbs=crumbs,
@@ -155,6 +159,28 @@ class ArticlePreviewView(ArticleDetailView):
             return redirect(article)
         self.object = article
         return self.render_to_response(self.get_context_data(object=article))
+
+
+class GlossaryView(ListView):
+    """`/glossary/`: every term, A–Z, each with an anchor that articles link to."""
+
+    model = GlossaryTerm
+    template_name = "articles/glossaryterm_list.html"
+    context_object_name = "terms"
+
+    def get_context_data(self, **kwargs):
+        terms = self.object_list = list(self.object_list)
+        sections = {}
+        for term in terms:
+            sections.setdefault(term.initial, []).append(term)
+        crumbs = [home_crumb(), ("Glossary", reverse("articles:glossary"))]
+        return super().get_context_data(
+            sections=sorted(sections.items(), key=lambda item: (item[0] != "#", item[0])),
+            letters=["#", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"],
+            breadcrumbs=crumbs,
+            structured_data=page_data(glossary_data(terms), crumbs),
+            **kwargs,
+        )
 
 
 def preview_link_problem(request, reason, *, status):

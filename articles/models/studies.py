@@ -24,6 +24,18 @@ class Study(models.Model):
         CASE_SERIES = "case-series", "Case series"
         OTHER = "other", "Other"
 
+    class Comparison(models.TextChoices):
+        PLACEBO = "placebo", "A placebo (a dummy treatment)"
+        ACTIVE = "active", "Another treatment or an active comparison drug"
+        USUAL_CARE = "usual-care", "Usual care or a waiting list"
+        NONE = "none", "No comparison group"
+
+    class Funder(models.TextChoices):
+        PUBLIC = "public", "Public or charitable (government, university, charity)"
+        INDUSTRY = "industry", "A company with an interest in the result (e.g. the maker)"
+        MIXED = "mixed", "Both public and company money"
+        NONE = "none", "No funding declared"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="studies")
     title = models.CharField(max_length=400)
     journal = models.CharField(max_length=200)
@@ -56,7 +68,41 @@ class Study(models.Model):
         blank=True,
         help_text="Outcome measures, separated by commas: “CAPS-5, PCL-5”.",
     )
-    funding_note = models.TextField("funding and conflicts", blank=True)
+    comparison = models.CharField(
+        "compared with",
+        max_length=20,
+        choices=Comparison.choices,
+        blank=True,
+        help_text="What the treatment was compared with (for a review: in the studies pooled). "
+        "Leave empty if the paper does not say; the evidence box then says so.",
+    )
+    follow_up_weeks = models.PositiveSmallIntegerField(
+        "follow-up (weeks)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(2600)],
+        help_text="The longest time people were followed after treatment began, in weeks "
+        "(9 months ≈ 39, 1 year = 52). Leave empty if the paper does not say.",
+    )
+    funder = models.CharField(
+        "who paid for it",
+        max_length=20,
+        choices=Funder.choices,
+        blank=True,
+        help_text="From the paper's funding statement. Leave empty if it does not say.",
+    )
+    funding_note = models.TextField(
+        "funding and conflicts",
+        blank=True,
+        help_text="The funders and any conflicts of interest, in a sentence readers see.",
+    )
+    evidence_note = models.TextField(
+        "editor's note on the evidence",
+        blank=True,
+        max_length=600,
+        help_text="Optional. Shown under “How strong is this evidence?”, signed by the clinic. "
+        "The box itself is worked out from the fields above and cannot be edited.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -65,6 +111,10 @@ class Study(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(year__gte=1900) & Q(year__lte=2100), name="study_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=Q(follow_up_weeks__isnull=True) | Q(follow_up_weeks__gte=1),
+                name="study_follow_up_positive",
             ),
         ]
 
