@@ -62,7 +62,7 @@ PLACE = {
 }
 COMPARED = {
     Comparison.PLACEBO: "People were compared with a group given a placebo (a dummy "
-    "treatment), which helps separate the treatment's effect from expectation.",
+    "treatment), which helps separate the treatment’s effect from expectation.",
     Comparison.ACTIVE: "People were compared with a group given another active treatment, "
     "which makes it harder to guess who got what.",
     Comparison.USUAL_CARE: "People were compared with a group receiving usual care or waiting "
@@ -74,7 +74,7 @@ COMPARED = {
 PAID = {
     Funder.PUBLIC: "Public or charitable money paid for it.",
     Funder.INDUSTRY: "A company with an interest in the result paid for it. Studies paid for "
-    "by a treatment's maker more often report favourable results, though that does not mean "
+    "by a treatment’s maker more often report favourable results, though that does not mean "
     "this one is wrong.",
     Funder.MIXED: "Both public money and a company with an interest in the result paid for it.",
     Funder.NONE: "The authors declare that no one funded it.",
