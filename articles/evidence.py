@@ -1,4 +1,4 @@
-"""“How strong is this evidence?”: a plain-language reading of a study record, by fixed rules.
+"""“How strong is the evidence?”: a plain-language reading of a study record, by fixed rules.
 
 Every sentence here comes from the record's fields through the rules below, never from an
 editor, so the same record always reads the same way. Where a field is empty the reading says

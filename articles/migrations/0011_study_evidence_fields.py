@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             name="evidence_note",
             field=models.TextField(
                 blank=True,
-                help_text="Optional. Shown under “How strong is this evidence?”, signed by the clinic. The box itself is worked out from the fields above and cannot be edited.",
+                help_text="Optional. Shown under “How strong is the evidence?”, signed by the clinic. The box itself is worked out from the fields above and cannot be edited.",
                 max_length=600,
                 verbose_name="editor's note on the evidence",
             ),

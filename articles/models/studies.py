@@ -100,7 +100,7 @@ class Study(models.Model):
         "editor's note on the evidence",
         blank=True,
         max_length=600,
-        help_text="Optional. Shown under “How strong is this evidence?”, signed by the clinic. "
+        help_text="Optional. Shown under “How strong is the evidence?”, signed by the clinic. "
         "The box itself is worked out from the fields above and cannot be edited.",
     )
     position = models.PositiveSmallIntegerField(default=0)

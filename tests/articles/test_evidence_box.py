@@ -50,7 +50,7 @@ def test_the_box_shows_the_ladder_the_record_and_the_questions(client):
     assert "placebo (a dummy treatment)" in box
     assert "followed for 4 weeks" in box
     assert "more often report favourable results" in box
-    assert "A note from our clinicians</p><p>Other trials looked at longer treatment.</p>" in box
+    assert "A note from our team</p><p>Other trials looked at longer treatment.</p>" in box
     assert "What to ask your care team" in box
     assert "Have independent researchers found the same?" in box
 
