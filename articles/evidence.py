@@ -192,7 +192,7 @@ def _funding(study):
     return Point("Who paid", NOT_SAID["funding"], is_known=False)
 
 
-def _questions(study, level, points):
+def _questions(study, level):
     questions = []
     if level in {3, 4} or study.comparison == Comparison.NONE:
         questions.append("Is there a randomised trial of this treatment yet?")
@@ -223,4 +223,4 @@ def read_evidence(study):
         _follow_up(study),
         _funding(study),
     ]
-    return Reading(level=level, points=points, questions=_questions(study, level, points))
+    return Reading(level=level, points=points, questions=_questions(study, level))
