@@ -57,6 +57,7 @@ def public_pages():
         ("person", person.get_absolute_url()),
         ("locations", reverse("clinic:locations")),
         ("location", Location.objects.active().first().get_absolute_url()),
+        ("glossary", reverse("articles:glossary")),
         ("not-found", "/this-page-does-not-exist/"),
     ]
     optional = [
