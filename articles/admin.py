@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -8,6 +9,7 @@ from clinic.forms import bump_edit_version
 
 from .admin_mixins import ContentChecksMixin, ViewCountsMixin
 from .admin_revisions import ArticleRevisionAdmin
+from .evidence import read_evidence
 from .forms import ArticleAdminForm
 from .models import Article, Study, Topic
 from .review import DUE_SOON_DAYS
@@ -34,8 +36,31 @@ class StudyInline(admin.StackedInline):
             "At a glance",
             {"fields": [("studies_pooled", "participants"), "population", "measures"]},
         ),
-        (None, {"fields": ["funding_note", "position"]}),
+        (
+            "Weighing the evidence",
+            {
+                "fields": [
+                    ("comparison", "follow_up_weeks"),
+                    ("funder", "funding_note"),
+                    "evidence_box",
+                    "evidence_note",
+                ],
+                "description": "Readers see “How strong is the evidence?”, worked out from this "
+                "record by fixed rules. Leave a field empty when the paper does not say: the box "
+                "then says so. Save to see the box change; add context in the note below it.",
+            },
+        ),
+        (None, {"fields": ["position"]}),
     ]
+    readonly_fields = ["evidence_box"]
+
+    @admin.display(description="What readers see")
+    def evidence_box(self, study):
+        if study.pk is None:
+            return "Save the article to see the evidence box for this study."
+        return render_to_string(
+            "includes/evidence_box.html", {"study": study, "reading": read_evidence(study)}
+        )
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -215,4 +240,4 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-from . import admin_import  # noqa: E402, F401 - registers the WordPress/Squarespace import page
+from . import admin_glossary, admin_import  # noqa: E402, F401 - the glossary and import pages

@@ -29,7 +29,8 @@ IMAGES = "images"
 PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
 STUDY_FIELDS = [
     "title", "journal", "year", "month", "authors", "url", "doi", "pmid", "design",
-    "studies_pooled", "participants", "population", "measures", "funding_note", "position",
+    "studies_pooled", "participants", "population", "measures", "comparison", "follow_up_weeks",
+    "funder", "funding_note", "evidence_note", "position",
 ]  # fmt: skip
 # Written under their own keys; any other editable field is written under `fields:`.
 HANDLED_FIELDS = {

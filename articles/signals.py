@@ -10,7 +10,9 @@ Saving an `Article` (from the admin, a list action, an import, a script):
    (`clinic.authoring.renditions`, connected below).
 4. The study and topic text that search reads (`search_document`) is rewritten when a study
    is saved or deleted, topics are added or removed, or a topic is renamed (below).
-5. Every cached public page becomes stale, at once and again on commit
+5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
+   afresh with the new terms (`articles.glossary.forget_entries`, connected below).
+6. Every cached public page becomes stale, at once and again on commit
    (`clinic.site.page_cache`, which watches every public model of both apps).
 
 Admin saves, the publish/unpublish actions and imports also store a revision
@@ -24,11 +26,12 @@ from django.dispatch import receiver
 from clinic.authoring.renditions import renditions_on_save
 from clinic.slugs import redirect_old_urls
 
-from .models import Article, Study, Topic
+from .glossary import forget_entries
+from .models import Article, GlossaryTerm, Study, Topic
 
 
 def connect():
-    """Connect items 2 and 3 above; item 4 is the receivers below, connected on import."""
+    """Connect items 2, 3 and 5 above; item 4 is the receivers below, connected on import."""
     redirect_old_urls(Article, was_public=lambda article: article.is_live)
     post_save.connect(
         renditions_on_save("hero_image", "hero_width", "hero_height"),
@@ -36,6 +39,8 @@ def connect():
         weak=False,
         dispatch_uid="hero-renditions",
     )
+    for signal in (post_save, post_delete):
+        signal.connect(forget_entries, sender=GlossaryTerm, dispatch_uid="glossary-entries")
 
 
 def refresh_search_documents(article_ids):

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from clinic.models import Location, Person
 
-from .models import Article, Topic
+from .models import Article, GlossaryTerm, Topic
 
 
 def changed():
@@ -116,6 +116,7 @@ class StaticPageSitemap(Sitemap):
             ("articles:topic-list", newer(newest, topics)),
             ("clinic:team", team or newest),
             ("clinic:locations", places or newest),
+            ("articles:glossary", GlossaryTerm.objects.aggregate(at=Max("updated_at"))["at"]),
         ]
 
     def location(self, item):

@@ -1,4 +1,7 @@
-"""schema.org data for an article page: a MedicalWebPage with its studies as citations."""
+"""schema.org data for the library's pages: an article (a MedicalWebPage with its studies as
+citations) and the glossary (a DefinedTermSet)."""
+
+from django.urls import reverse
 
 from clinic.seo.graph import web_page
 from clinic.seo.links import absolute_url
@@ -54,4 +57,32 @@ def article_page(article, *, studies, topics, description):
         data["lastReviewed"] = article.reviewed_on.isoformat()
     if article.hero_image:
         data["image"] = absolute_url(article.hero_image.url)
+    return data
+
+
+def glossary_data(terms):
+    """The glossary as a DefinedTermSet; each term's @id is its anchor on the page."""
+    url = absolute_url(reverse("articles:glossary"))
+    data = {
+        "@type": "DefinedTermSet",
+        "@id": f"{url}#terms",
+        "url": url,
+        "name": "Glossary of research terms",
+        "inLanguage": "en-CA",
+        "hasDefinedTerm": [],
+    }
+    for term in terms:
+        entry = {
+            "@type": "DefinedTerm",
+            "@id": f"{url}#{term.slug}",
+            "url": f"{url}#{term.slug}",
+            "name": term.term,
+            "description": term.definition,
+            "inDefinedTermSet": url,
+        }
+        if term.alternate_names:
+            entry["alternateName"] = term.alternate_names
+        if term.source_url:
+            entry["sameAs"] = term.source_url
+        data["hasDefinedTerm"].append(entry)
     return data

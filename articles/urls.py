@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, view_counts, views
+from . import feeds, glossary_views, view_counts, views
 
 app_name = "articles"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic-feed"),
     path("topics/<slug:slug>/feed/atom/", feeds.TopicAtomFeed(), name="topic-atom-feed"),
     path("search/", views.search, name="search"),
+    path("glossary/", glossary_views.GlossaryView.as_view(), name="glossary"),
     path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom-feed"),

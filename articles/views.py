@@ -17,6 +17,7 @@ from clinic.seo.meta import article_meta, meta_description, page_meta
 from clinic.seo.structured_data import home_crumb
 
 from .forms import SearchForm
+from .glossary import article_body
 from .models import Article, Topic
 from .search import add_snippets, search_articles
 from .services import article_from_preview_token
@@ -172,8 +173,11 @@ class ArticleDetailView(DetailView):
         meta = article_meta(article, clinic_profile(), topics=topics)
         page = article_page(article, studies=studies, topics=topics, description=meta.description)
         page["image"] = meta.image.url
+        body, glossary_notes = article_body(article)
         return super().get_context_data(
             is_preview=not article.is_live,
+            article_body=body,
+            glossary_notes=glossary_notes,
             studies=studies,
             topics=topics,
             breadcrumbs=crumbs,

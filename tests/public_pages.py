@@ -43,6 +43,7 @@ PAGE_TYPES = [
     PageType("person", "clinic:person-detail", needs="person"),
     PageType("locations", "clinic:locations"),
     PageType("location", "clinic:location-detail", needs="location"),
+    PageType("glossary", "articles:glossary"),
     PageType("not found", None, path="/no-such-page/", status=404),
     PageType("rss feed", "articles:feed", html=False),
     PageType("atom feed", "articles:atom-feed", html=False),

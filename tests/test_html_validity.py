@@ -17,6 +17,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import GlossaryTerm
 from clinic.models import ClinicProfile, LocationException
 from tests.factories import (
     ArticleFactory,
@@ -62,14 +63,19 @@ def _site_with_content():
         ArticleFactory(
             reviewer=reviewer,
             reviewed_on=date(2026, 1, 5),
-            body="## Key findings\n\n1. One\n2. Two\n\n| a | b |\n|--|--|\n| 1 | 2 |\n\n"
-            "Note.[^1]\n\n[^1]: Source.",
+            body="## Key findings\n\n1. One placebo\n2. Two\n\n| a | b |\n|--|--|\n| 1 | 2 |\n\n"
+            "Note on the CAPS-5 and a [placebo](https://example.org).[^1]\n\n[^1]: Source.",
         )
         for _ in range(3)
     ]
     for article in articles:
         article.topics.add(topic)
         StudyFactory(article=article, doi="10.4088/JCP.22r14614", url="https://example.org/s")
+    StudyFactory(
+        article=articles[1], design="rct", comparison="active", follow_up_weeks=39,
+        funder="mixed", funding_note="A grant.", evidence_note="A note.\n\nTwo paragraphs.",
+    )  # fmt: skip
+    GlossaryTerm.objects.create(term="0-9 scale", slug="0-9-scale", definition="A scale.")
     location = LocationFactory(
         name="Downtown",
         slug="downtown",

@@ -1,6 +1,7 @@
 """The research library: topics, articles, the studies they summarise, and staff records."""
 
 from .changes import ArticleChange
+from .glossary import GlossaryTerm
 from .library import (
     DISCLAIMER_REQUIRED,
     WORDS_PER_MINUTE,
@@ -20,6 +21,7 @@ __all__ = [
     "ArticleChange",
     "ArticleDailyViews",
     "ArticleQuerySet",
+    "GlossaryTerm",
     "ImportedPost",
     "Study",
     "Topic",

@@ -24,6 +24,18 @@ class Study(models.Model):
         CASE_SERIES = "case-series", "Case series"
         OTHER = "other", "Other"
 
+    class Comparison(models.TextChoices):
+        PLACEBO = "placebo", "A placebo (a dummy treatment)"
+        ACTIVE = "active", "Another treatment or an active comparison drug"
+        USUAL_CARE = "usual-care", "Usual care or a waiting list"
+        NONE = "none", "No comparison group"
+
+    class Funder(models.TextChoices):
+        PUBLIC = "public", "Public or charitable (government, university, charity)"
+        INDUSTRY = "industry", "A company with an interest in the result (e.g. the maker)"
+        MIXED = "mixed", "Both public and company money"
+        NONE = "none", "No funding declared"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="studies")
     title = models.CharField(max_length=400)
     journal = models.CharField(max_length=200)
@@ -63,7 +75,41 @@ class Study(models.Model):
         blank=True,
         help_text="Outcome measures, separated by commas: “CAPS-5, PCL-5”.",
     )
-    funding_note = models.TextField("funding and conflicts", blank=True)
+    comparison = models.CharField(
+        "compared with",
+        max_length=20,
+        choices=Comparison.choices,
+        blank=True,
+        help_text="What the treatment was compared with (for a review: in the studies pooled). "
+        "Leave empty if the paper does not say; the evidence box then says so.",
+    )
+    follow_up_weeks = models.PositiveSmallIntegerField(
+        "follow-up (weeks)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(2600)],
+        help_text="The longest time people were followed after treatment began, in weeks "
+        "(9 months ≈ 39, 1 year = 52). Leave empty if the paper does not say.",
+    )
+    funder = models.CharField(
+        "who paid for it",
+        max_length=20,
+        choices=Funder.choices,
+        blank=True,
+        help_text="From the paper's funding statement. Leave empty if it does not say.",
+    )
+    funding_note = models.TextField(
+        "funding and conflicts",
+        blank=True,
+        help_text="The funders and any conflicts of interest, in a sentence readers see.",
+    )
+    evidence_note = models.TextField(
+        "editor's note on the evidence",
+        blank=True,
+        max_length=600,
+        help_text="Optional. Shown under “How strong is the evidence?”, signed by the clinic. "
+        "The box itself is worked out from the fields above and cannot be edited.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -77,6 +123,10 @@ class Study(models.Model):
                 condition=Q(month__isnull=True) | (Q(month__gte=1) & Q(month__lte=12)),
                 name="study_month_valid",
                 violation_error_message="A month is a number from 1 to 12.",
+            ),
+            models.CheckConstraint(
+                condition=Q(follow_up_weeks__isnull=True) | Q(follow_up_weeks__gte=1),
+                name="study_follow_up_positive",
             ),
         ]
 

@@ -283,6 +283,11 @@ Talk with your care team about whether this approach fits your situation.
                 "participants": 34,
                 "population": "People with posttraumatic stress disorder (PTSD)",
                 "measures": "CAPS-5, PCL-5",
+                "evidence_note": (
+                    "We read this review as an early signal. Four small studies cannot tell us "
+                    "how much of the improvement came from ketamine, from the therapy, or from "
+                    "taking part in a study."
+                ),
             }
         ],
     },
@@ -358,6 +363,7 @@ through the possible benefits and risks for you.
                 "participants": 30,
                 "population": "Adults with chronic posttraumatic stress disorder",
                 "measures": "CAPS-5, IES-R, MADRS",
+                "comparison": "active",
             }
         ],
     },
@@ -431,6 +437,10 @@ Ask your care team whether esketamine is available to you and whether it suits y
                 ),
                 "url": pubmed_search(_ESKETAMINE_TITLE),
                 "design": "rct",
+                "participants": 227,
+                "comparison": "placebo",
+                "follow_up_weeks": 4,
+                "funder": "industry",
                 "population": (
                     "Adults with moderate to severe depression that had not responded to at "
                     "least two antidepressants"
@@ -513,6 +523,8 @@ each approach involves.
                 "design": "rct",
                 "participants": 171,
                 "population": "Women with chronic PTSD after rape",
+                "comparison": "usual-care",
+                "follow_up_weeks": 39,
                 "measures": "CAPS, PTSD Symptom Scale, Beck Depression Inventory, "
                 "Trauma-Related Guilt Inventory",
             }
@@ -583,6 +595,7 @@ If you are interested in online CBT, ask your care team whether a guided program
                 "design": "meta-analysis",
                 "studies_pooled": 13,
                 "participants": 1053,
+                "comparison": "active",
                 "population": (
                     "People with psychiatric or physical health conditions, including social "
                     "anxiety, panic disorder and depressive symptoms"
@@ -651,6 +664,8 @@ that ketamine's quick effect on depression is real and not only an expectation e
                 "url": pubmed_search(_SINGLE_KETAMINE_TITLE),
                 "design": "rct",
                 "participants": 73,
+                "comparison": "active",
+                "follow_up_weeks": 1,
                 "population": "Adults with treatment-resistant major depression",
                 "measures": "MADRS",
             }

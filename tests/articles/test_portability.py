@@ -55,7 +55,16 @@ def library():
     live.hero_image.save("room.png", ContentFile(png()), save=True)
     live.topics.set([ptsd, ketamine])
     StudyFactory(article=live, doi="10.4088/JCP.22r14614", pmid="36856620", position=0)
-    StudyFactory(article=live, title="A second trial", design=Study.Design.RCT, position=1)
+    StudyFactory(
+        article=live,
+        title="A second trial",
+        design=Study.Design.RCT,
+        position=1,
+        comparison=Study.Comparison.PLACEBO,
+        follow_up_weeks=26,
+        funder=Study.Funder.INDUSTRY,
+        evidence_note="Read with the first trial.",
+    )
     ImportedPost.objects.create(
         import_key="guid:https://old.example.org/?p=1", article=live, old_url="/2023/05/x/"
     )
@@ -107,7 +116,11 @@ def snapshot():
                         "participants",
                         "population",
                         "measures",
+                        "comparison",
+                        "follow_up_weeks",
+                        "funder",
                         "funding_note",
+                        "evidence_note",
                         "position",
                     )
                 ),  # fmt: skip

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from articles.models import GlossaryTerm
 from clinic.models import LocationException
 from tests.browser.checks import axe_violations, head_facts, tab_through
 from tests.factories import (
@@ -98,7 +99,18 @@ def library(clinic, settings, tmp_path):
         article.topics.set([topic, ketamine])
         StudyFactory(article=article, url="https://example.org/study", doi="10.1000/demo.1")
     article = articles[1]
-    StudyFactory(article=article, title="A second trial", position=1)
+    StudyFactory(
+        article=article,
+        title="A second trial",
+        position=1,
+        design="rct",
+        participants=227,
+        comparison="placebo",
+        follow_up_weeks=4,
+        funder="industry",
+        evidence_note="Longer trials have looked at this too.",
+    )
+    glossary_terms()
     article.hero_image = png(1200, 600, "#e7f0ee")
     article.hero_alt = "A nasal spray device on a table"
     article.hero_credit = "Photo: the clinic"
@@ -126,6 +138,26 @@ def library(clinic, settings, tmp_path):
     )
     LocationFactory(name="Midtown", alternate_phone="+18005550199")
     return {"article": article, "topic": topic, "person": author, "location": location}
+
+
+def glossary_terms():
+    """Terms the article body uses (a live-server test starts from empty tables)."""
+    for term, aliases, source in [
+        ("Placebo", "dummy treatment", "https://example.org/placebo"),
+        ("MADRS", "Montgomery-Åsberg Depression Rating Scale", ""),
+        ("Treatment-resistant", "treatment resistant", ""),
+        ("5-HT", "", ""),
+    ]:
+        GlossaryTerm.objects.get_or_create(
+            term=term,
+            defaults={
+                "slug": term.lower(),
+                "also_known_as": aliases,
+                "definition": f"What {term} means, in one plain sentence.",
+                "source_url": source,
+                "source_name": "Example" if source else "",
+            },
+        )
 
 
 @pytest.mark.parametrize("mode", MODES.values(), ids=MODES.keys())

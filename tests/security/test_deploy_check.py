@@ -20,11 +20,9 @@ PRODUCTION = {
 
 
 def run(args, tmp_path, **env):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DEBUG", "SECRET_KEY", "SECURE_", "SESSION_", "CSRF_", "CACHE_URL"))
-    }
+    # Not inherited: the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, when they ran in this process.
+    skipped = ("DEBUG", "SECRET_KEY", "SECURE_", "SESSION_", "CSRF_", "CACHE_URL", "DJANGO_ALLOW")
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(skipped)}
     environment.update(
         DJANGO_SETTINGS_MODULE="clinic.config.settings",
         SECRET_KEY=secrets.token_urlsafe(50),

@@ -95,6 +95,7 @@ def build_site():
         "location": downtown.get_absolute_url(),
         "search": reverse("articles:search"),
         "search-results": reverse("articles:search") + "?q=ketamine",
+        "glossary": reverse("articles:glossary"),
     }
 
 
