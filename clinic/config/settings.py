@@ -33,11 +33,25 @@ def env_int(name, default):
     return int(value) if value else default
 
 
+def env_float(name, default):
+    value = os.environ.get(name, "").strip()
+    return float(value) if value else default
+
+
 def cache_from_url(url):
     """Django CACHES entry for `locmem://`, `dummy://` or `redis://` / `rediss://` URLs."""
     scheme = urlsplit(url).scheme
     if scheme in {"redis", "rediss"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # The site runs without it: short timeouts, then a back-off (clinic/site/cache_backend.py).
+        return {
+            "BACKEND": "clinic.site.cache_backend.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("CACHE_CONNECT_TIMEOUT", 0.25),
+                "socket_timeout": env_float("CACHE_TIMEOUT", 0.25),
+                "retry_after": env_float("CACHE_RETRY_SECONDS", 5),
+            },
+        }
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if scheme == "locmem":

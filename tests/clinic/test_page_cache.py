@@ -48,7 +48,7 @@ def redis_cache(db):
     _redis_or_skip()
     caches = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "clinic.site.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
