@@ -101,6 +101,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every request timed and logged with an id; health checks answered before anything.
+    "clinic.site.request_log.RequestLogMiddleware",
+    "clinic.site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Security headers outside everything else, so cached pages and early errors get them too.
@@ -270,9 +273,41 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Preloading HSTS is a one-way decision a clinic should take on purpose: off by default.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Logs go to standard error: one JSON object per line in production (LOG_FORMAT=json, the
+# default with DEBUG off), readable text on a laptop. See clinic/site/request_log.py.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "clinic.site.request_log.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "clinic.site.request_log.JsonLogFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request (INFO); REQUEST_LOG_LEVEL=WARNING keeps only the 5xx ones.
+        "clinic.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+    },
 }
+
+# Error reporting to Sentry (or a compatible service), only when SENTRY_DSN is set: nothing is
+# sent otherwise. No personal data (send_default_pii off); performance tracing off unless
+# SENTRY_TRACES_SAMPLE_RATE says how much.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )

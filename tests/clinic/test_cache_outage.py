@@ -117,8 +117,10 @@ def test_a_frozen_cache_costs_one_timeout_then_is_skipped(client, silent_server,
         for _ in range(20):
             assert client.get(url).status_code == 200
         rest = time.monotonic() - started
-    assert first < 1.5, first  # one read timeout, not a hang
-    assert rest < 2, rest  # the back-off: no request waits for the frozen cache again
+    assert first < 3, first  # one read timeout, not a hang
+    assert rest < 20, rest
+    # The back-off: after the one timed-out connection, no request tried the frozen cache again
+    # (redis-py drops a connection that timed out, so another try would be another connection).
     assert len(silent_server.accepted) == 1
     assert len(outage_warnings(caplog)) == 1
 
