@@ -192,8 +192,35 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # `make backup` writes timestamped folders here (see clinic/operations/backups.py).
 BACKUP_ROOT = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
+
+def media_storage_from_env():
+    """Where uploads go: MEDIA_ROOT on this machine, or, when MEDIA_S3_BUCKET is set, an
+    S3-compatible object store every app server shares (django-storages)."""
+    bucket = os.environ.get("MEDIA_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+        "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        # Uploads get random names and renditions names derived from them: a name's content
+        # never changes, so browsers and CDNs may keep it for a year.
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        "file_overwrite": False,
+        "querystring_auth": False,  # public pictures: plain URLs that caches can share
+        "default_acl": None,  # the bucket's policy decides (public read for media)
+    }
+    options["public_url"] = os.environ.get("MEDIA_PUBLIC_URL", "").strip()
+    return {"BACKEND": "clinic.site.media_storage.MediaStorage", "OPTIONS": options}
+
+
+if os.environ.get("MEDIA_PUBLIC_URL", "").strip():
+    MEDIA_URL = os.environ["MEDIA_PUBLIC_URL"].strip().rstrip("/") + "/"
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage_from_env(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -243,6 +270,13 @@ SESSION_SAVE_EVERY_REQUEST = True
 # The Markdown editor's script reads the CSRF cookie, so it cannot be HttpOnly.
 CSRF_COOKIE_HTTPONLY = False
 
+# Pictures served from another origin (MEDIA_PUBLIC_URL on the object store's own address).
+MEDIA_ORIGINS = [
+    f"{parts.scheme}://{parts.netloc}"
+    for parts in [urlsplit(os.environ.get("MEDIA_PUBLIC_URL", ""))]
+    if parts.netloc
+]
+
 # Content-Security-Policy (django-csp): no inline or third-party scripts, styles or images.
 # The admin and the Markdown editor work under it too (tests/browser/test_csp.py).
 CONTENT_SECURITY_POLICY = {
@@ -250,7 +284,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF],
+        "img-src": [SELF, *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
