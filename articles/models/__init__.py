@@ -10,7 +10,7 @@ from .library import (
     TopicQuerySet,
     add_months,
 )
-from .records import ArticleDailyViews, ImportedPost
+from .records import ArticleDailyViews, ImportedPost, PendingImport
 from .studies import Study, doi_validator, pmid_validator
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "ArticleDailyViews",
     "ArticleQuerySet",
     "ImportedPost",
+    "PendingImport",
     "Study",
     "Topic",
     "TopicQuerySet",

@@ -151,6 +151,7 @@ CONTENT_APPS = ("clinic", "articles")
 PRIVATE_MODELS = {
     "articles.ArticleDailyViews",  # view counts, written by every reader; shown only to staff
     "articles.ImportedPost",  # where an imported article came from; shown only to staff
+    "articles.PendingImport",  # an uploaded export awaiting confirmation; staff only
 }
 
 
