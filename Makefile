@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 
 .PHONY: run test bench screenshots install lint format migrate demo clean backup restore audit \
-	objectstore objectstore-stop
+	objectstore objectstore-stop cluster-test
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ objectstore: $(STAMP)
 
 objectstore-stop:
 	@$(PY) deploy/objectstore.py stop
+
+# The multi-server deployment of deploy/ on loopback: two app servers behind nginx, PostgreSQL,
+# Redis, the object store; edits, pictures and imports across servers, Redis faults under load.
+# Installs Debian's nginx when missing. CLUSTER_DATABASE_URL names a database it may drop.
+cluster-test: $(STAMP)
+	cd deploy && timeout 600 ../$(PY) cluster_test.py
 
 # Load test under gunicorn with wrk (apt-get install -y wrk): cold and warm pages vs a static file.
 # SQLite by default; PostgreSQL when DATABASE_URL is set. BENCH_DURATION=seconds per row.
