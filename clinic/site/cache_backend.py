@@ -71,6 +71,11 @@ class ResilientRedisCache(RedisCache):
         """False while an outage's back-off lasts (the cache is then not even tried)."""
         return self._health.available()
 
+    def get(self, key, default=None, version=None):
+        return self._guarded(
+            lambda: super(ResilientRedisCache, self).get(key, default, version), default
+        )
+
     def _guarded(self, operation, fallback):
         health = self._health
         if not health.available():
@@ -108,13 +113,6 @@ class ResilientRedisCache(RedisCache):
         if since is not None:
             logger.warning("Cache is back after %.1f s.", time.monotonic() - since)
             cache_recovered.send(sender=type(self), cache=self)
-
-
-def _get(self, key, default=None, version=None):
-    return self._guarded(lambda: RedisCache.get(self, key, default, version), default)
-
-
-ResilientRedisCache.get = _get
 
 
 def _guard(name, fallback):
