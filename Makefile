@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test bench screenshots install lint format migrate demo clean backup restore audit
+.PHONY: run test bench screenshots install lint format migrate demo clean backup restore audit \
+	objectstore objectstore-stop cluster-test
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +42,20 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<time>" >&2; exit 2; }
 	$(PY) manage.py restore "$(BACKUP)"
+
+# A local S3-compatible object store (moto's standalone server, in memory) with its bucket made;
+# prints `export NAME=value` lines for the app: eval "$$(make -s objectstore)".
+objectstore: $(STAMP)
+	@$(PY) -m tests.cluster.objectstore start
+
+objectstore-stop:
+	@$(PY) -m tests.cluster.objectstore stop
+
+# The multi-server deployment of clinic/config/deploy/ on loopback: two app servers behind nginx, PostgreSQL,
+# Redis, the object store; edits, pictures and imports across servers, Redis faults under load.
+# Installs Debian's nginx when missing. CLUSTER_DATABASE_URL names a database it may drop.
+cluster-test: $(STAMP)
+	timeout 600 $(PY) -m tests.cluster.cluster_test
 
 # Load test under gunicorn with wrk (apt-get install -y wrk): cold and warm pages vs a static file.
 # SQLite by default; PostgreSQL when DATABASE_URL is set. BENCH_DURATION=seconds per row.

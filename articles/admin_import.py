@@ -1,8 +1,11 @@
 """The admin's import page for WordPress and Squarespace exports (superusers only).
 
 "Imported posts" lists where each imported article came from; its "add" page is the upload:
-upload → dry-run report → "Confirm import". The upload is kept in a private temporary folder
-(never under MEDIA_ROOT) and the confirm form carries a signed, time-limited reference to it.
+upload → dry-run report → "Confirm import". The upload is kept in the database (PendingImport,
+never under MEDIA_ROOT), so the confirm works on whichever app server receives it, and the
+confirm form carries a signed, time-limited reference to it. Each request copies it to a
+private temporary file for the importer and removes that file when done. An upload expires
+UPLOAD_EXPIRY after its last use and is deleted at the next upload or confirm.
 Work per request is bounded: a file of at most MAX_UPLOAD_BYTES with at most MAX_POSTS posts
 and pages, and each confirm request imports at most BATCH_SIZE posts or BATCH_SECONDS'
 worth, then offers "Continue" (importing is idempotent, so a repeated click is harmless).
@@ -12,6 +15,8 @@ import re
 import secrets
 import tempfile
 import time
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from django import forms
@@ -20,18 +25,18 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
 from .importers.apply import ImportOptions, import_wxr
 from .importers.wxr import WxrError
-from .models import ImportedPost
+from .models import ImportedPost, PendingImport
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_POSTS = 2_000
 BATCH_SIZE = 100
 BATCH_SECONDS = 20
 TOKEN_MAX_AGE = 60 * 60
-STALE_UPLOAD_SECONDS = 24 * 60 * 60
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "clinic-wxr-imports"
+UPLOAD_EXPIRY = timedelta(hours=2)
 SIGNING_SALT = "articles.admin_import"
 UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -62,24 +67,34 @@ class WxrUploadForm(forms.Form):
         return upload
 
 
-def store_upload(upload):
-    """Save the upload in the private folder, chunk by chunk; returns its random id."""
-    UPLOAD_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-    cutoff = time.time() - STALE_UPLOAD_SECONDS
-    for old in UPLOAD_DIR.glob("*.xml"):  # abandoned previews
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
-    upload_id = secrets.token_hex(16)
-    with upload_path(upload_id).open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return upload_id
+def store_upload(upload, user):
+    """Keep the upload in the database, forgetting expired ones; returns its random id."""
+    PendingImport.objects.filter(expires_at__lt=timezone.now()).delete()
+    data = b"".join(upload.chunks())
+    pending = PendingImport.objects.create(
+        id=secrets.token_hex(16),
+        uploaded_by=user,
+        data=data,
+        expires_at=timezone.now() + UPLOAD_EXPIRY,
+    )
+    return pending.id
 
 
-def upload_path(upload_id):
-    if not UPLOAD_ID.fullmatch(upload_id):
+def pending_upload(upload_id):
+    """The stored upload with this id, or None once it expired or finished."""
+    if not UPLOAD_ID.fullmatch(str(upload_id)):
         raise PermissionDenied
-    return UPLOAD_DIR / f"{upload_id}.xml"
+    PendingImport.objects.filter(expires_at__lt=timezone.now()).delete()
+    return PendingImport.objects.filter(pk=upload_id).first()
+
+
+@contextmanager
+def upload_file(pending):
+    """The upload as a private temporary file (the importer reads a path), removed after."""
+    with tempfile.NamedTemporaryFile(prefix="clinic-wxr-", suffix=".xml") as handle:
+        handle.write(bytes(pending.data))
+        handle.flush()
+        yield Path(handle.name)
 
 
 @admin.register(ImportedPost)
@@ -117,7 +132,8 @@ class ImportedPostAdmin(admin.ModelAdmin):
 
     def preview(self, request, form):
         """Store the upload, run the dry run, and show its report with a "Confirm" button."""
-        upload_id = store_upload(form.cleaned_data["export"])
+        upload_id = store_upload(form.cleaned_data["export"], request.user)
+        pending = PendingImport.objects.get(pk=upload_id)
         choices = {"pages": form.cleaned_data["include_pages"]}
         choices["images"] = form.cleaned_data["fetch_images"]
         options = ImportOptions(
@@ -128,9 +144,10 @@ class ImportedPostAdmin(admin.ModelAdmin):
             max_posts=MAX_POSTS,
         )
         try:
-            report = import_wxr(upload_path(upload_id), options)
+            with upload_file(pending) as path:
+                report = import_wxr(path, options)
         except WxrError as error:
-            upload_path(upload_id).unlink(missing_ok=True)
+            pending.delete()
             form.add_error("export", str(error))
             return self.render(request, "upload.html", form=form)
         data = {"id": upload_id, "user": request.user.pk, "start": 0, **choices}
@@ -144,9 +161,9 @@ class ImportedPostAdmin(admin.ModelAdmin):
             return self.start_again(request, "This import has expired or its form was altered.")
         if data["user"] != request.user.pk:
             raise PermissionDenied
-        path = upload_path(data["id"])
-        if not path.is_file():
-            return self.start_again(request, "The uploaded file is no longer on the server.")
+        pending = pending_upload(data["id"])
+        if pending is None:
+            return self.start_again(request, "This upload has expired or was already imported.")
         options = ImportOptions(
             include_pages=data["pages"],
             fetch_images=data["images"],
@@ -156,14 +173,18 @@ class ImportedPostAdmin(admin.ModelAdmin):
             max_posts=MAX_POSTS,
         )
         try:
-            report = import_wxr(path, options)
+            with upload_file(pending) as path:
+                report = import_wxr(path, options)
         except WxrError as error:
-            path.unlink(missing_ok=True)
+            pending.delete()
             return self.start_again(request, str(error))
         token = None
         if report.is_complete:
-            path.unlink(missing_ok=True)
+            pending.delete()
         else:
+            PendingImport.objects.filter(pk=pending.pk).update(
+                expires_at=timezone.now() + UPLOAD_EXPIRY
+            )
             token = self.sign({**data, "start": report.next_start})
         return self.render(request, "report.html", report=report, token=token, start=data["start"])
 

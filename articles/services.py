@@ -7,16 +7,22 @@
 import secrets
 
 from django.core import signing
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from clinic.chrome import clinic_profile
-from clinic.forms import bump_edit_version
+from clinic.forms import bump_edit_version, lock_and_refresh
 
 from .models import Article, ArticleChange
 
 PREVIEW_SALT = "articles.preview-link"
 PREVIEW_LINK_DAYS = 7
+
+
+# Reloaded under the row lock before publishing or unpublishing; the caller's other fields are
+# its own (an import may have set the reviewer a moment ago).
+VERSION_FIELDS = ("edit_version", "modified_at", "modified_by")
 
 
 class PublishRefused(Exception):
@@ -40,18 +46,20 @@ def publish_article(*, article, user=None, keep_publish_time=False):
     A draft's publish time in the past is usually just when it was started, so it becomes
     now; imports and demo content keep theirs (`keep_publish_time`).
     """
-    problems = publishing_problems(reviewer=article.reviewer, reviewed_on=article.reviewed_on)
-    if problems:
-        raise PublishRefused(" ".join(problems))
-    now = timezone.now()
-    if (
-        not keep_publish_time
-        and article.status == Article.Status.DRAFT
-        and article.publish_at <= now
-    ):
-        article.publish_at = now
-    article.status = Article.Status.PUBLISHED
-    _save_state(article, user, ["status", "publish_at"])
+    with transaction.atomic():
+        lock_and_refresh(article, only=VERSION_FIELDS)
+        problems = publishing_problems(reviewer=article.reviewer, reviewed_on=article.reviewed_on)
+        if problems:
+            raise PublishRefused(" ".join(problems))
+        now = timezone.now()
+        if (
+            not keep_publish_time
+            and article.status == Article.Status.DRAFT
+            and article.publish_at <= now
+        ):
+            article.publish_at = now
+        article.status = Article.Status.PUBLISHED
+        _save_state(article, user, ["status", "publish_at"])
     return article
 
 
@@ -61,14 +69,17 @@ def unpublish_article(*, article, user=None):
     Preview links made before are revoked: whoever saw the published article must not go
     on seeing the draft through an old link.
     """
-    article.status = Article.Status.DRAFT
-    article.preview_key = ""
-    _save_state(article, user, ["status", "preview_key"])
+    with transaction.atomic():
+        lock_and_refresh(article, only=VERSION_FIELDS)
+        article.status = Article.Status.DRAFT
+        article.preview_key = ""
+        _save_state(article, user, ["status", "preview_key"])
     return article
 
 
 def _save_state(article, user, fields):
-    # A change form opened before this save must not silently undo it (see EditVersionFormMixin).
+    # Under the row lock taken by the caller: a change form opened before this save must not
+    # silently undo it (see EditVersionFormMixin), nor can a save made meanwhile be undone.
     bump_edit_version(article, user)
     article.save(update_fields=[*fields, "modified_at", "modified_by", "edit_version"])
 

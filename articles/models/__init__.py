@@ -11,7 +11,7 @@ from .library import (
     TopicQuerySet,
     add_months,
 )
-from .records import ArticleDailyViews, ImportedPost
+from .records import ArticleDailyViews, ImportedPost, PendingImport
 from .studies import Study, doi_validator, pmid_validator
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "ArticleQuerySet",
     "GlossaryTerm",
     "ImportedPost",
+    "PendingImport",
     "Study",
     "Topic",
     "TopicQuerySet",

@@ -1,5 +1,6 @@
 """Records kept for staff only: where imported articles came from, and daily view counts."""
 
+from django.conf import settings
 from django.db import models
 
 from .library import Article
@@ -47,3 +48,26 @@ class ArticleDailyViews(models.Model):
 
     def __str__(self):
         return f"{self.article_id} on {self.day}: {self.views}"
+
+
+class PendingImport(models.Model):
+    """An export uploaded on the admin's import page, waiting for "Confirm import".
+
+    Kept in the database, so the confirm (and every "Continue") works whichever app server
+    receives it. Each batch moves `expires_at` on; expired uploads are deleted whenever an
+    export is uploaded or confirmed (articles/admin_import.py).
+    """
+
+    id = models.CharField(primary_key=True, max_length=32, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    data = models.BinaryField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "pending import"
+
+    def __str__(self):
+        return f"Import uploaded at {self.uploaded_at:%Y-%m-%d %H:%M}"

@@ -80,8 +80,14 @@ def renditions_on_save(image_field, width_field, height_field):
         if field_file:
             try:
                 size = make_renditions(field_file)
-            except OSError:
-                logger.warning("Could not make renditions of %s", field_file.name, exc_info=True)
+            except Exception:
+                # A missing or unreadable original (another server's disk, an object store
+                # that is down) is an error to fix, not a size to save: the known size stays.
+                logger.exception(
+                    "Could not read %s to make its renditions; its size is left as it was.",
+                    field_file.name,
+                )
+                return
         if size != (getattr(instance, width_field), getattr(instance, height_field)):
             setattr(instance, width_field, size[0])
             setattr(instance, height_field, size[1])

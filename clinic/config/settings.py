@@ -33,11 +33,25 @@ def env_int(name, default):
     return int(value) if value else default
 
 
+def env_float(name, default):
+    value = os.environ.get(name, "").strip()
+    return float(value) if value else default
+
+
 def cache_from_url(url):
     """Django CACHES entry for `locmem://`, `dummy://` or `redis://` / `rediss://` URLs."""
     scheme = urlsplit(url).scheme
     if scheme in {"redis", "rediss"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # The site runs without it: short timeouts, then a back-off (clinic/site/cache_backend.py).
+        return {
+            "BACKEND": "clinic.site.cache_backend.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("CACHE_CONNECT_TIMEOUT", 0.25),
+                "socket_timeout": env_float("CACHE_TIMEOUT", 0.25),
+                "retry_after": env_float("CACHE_RETRY_SECONDS", 5),
+            },
+        }
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if scheme == "locmem":
@@ -87,6 +101,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every request timed and logged with an id; health checks answered before anything.
+    "clinic.site.request_log.RequestLogMiddleware",
+    "clinic.site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Security headers outside everything else, so cached pages and early errors get them too.
@@ -175,8 +192,35 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # `make backup` writes timestamped folders here (see clinic/operations/backups.py).
 BACKUP_ROOT = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 
+
+def media_storage_from_env():
+    """Where uploads go: MEDIA_ROOT on this machine, or, when MEDIA_S3_BUCKET is set, an
+    S3-compatible object store every app server shares (django-storages)."""
+    bucket = os.environ.get("MEDIA_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+        "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        # Uploads get random names and renditions names derived from them: a name's content
+        # never changes, so browsers and CDNs may keep it for a year.
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        "file_overwrite": False,
+        "querystring_auth": False,  # public pictures: plain URLs that caches can share
+        "default_acl": None,  # the bucket's policy decides (public read for media)
+    }
+    options["public_url"] = os.environ.get("MEDIA_PUBLIC_URL", "").strip()
+    return {"BACKEND": "clinic.site.media_storage.MediaStorage", "OPTIONS": options}
+
+
+if os.environ.get("MEDIA_PUBLIC_URL", "").strip():
+    MEDIA_URL = os.environ["MEDIA_PUBLIC_URL"].strip().rstrip("/") + "/"
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage_from_env(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -226,6 +270,13 @@ SESSION_SAVE_EVERY_REQUEST = True
 # The Markdown editor's script reads the CSRF cookie, so it cannot be HttpOnly.
 CSRF_COOKIE_HTTPONLY = False
 
+# Pictures served from another origin (MEDIA_PUBLIC_URL on the object store's own address).
+MEDIA_ORIGINS = [
+    f"{parts.scheme}://{parts.netloc}"
+    for parts in [urlsplit(os.environ.get("MEDIA_PUBLIC_URL", ""))]
+    if parts.netloc
+]
+
 # Content-Security-Policy (django-csp): no inline or third-party scripts, styles or images.
 # The admin and the Markdown editor work under it too (tests/browser/test_csp.py).
 CONTENT_SECURITY_POLICY = {
@@ -233,7 +284,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF],
+        "img-src": [SELF, *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -256,9 +307,41 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Preloading HSTS is a one-way decision a clinic should take on purpose: off by default.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Logs go to standard error: one JSON object per line in production (LOG_FORMAT=json, the
+# default with DEBUG off), readable text on a laptop. See clinic/site/request_log.py.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "clinic.site.request_log.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "clinic.site.request_log.JsonLogFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request (INFO); REQUEST_LOG_LEVEL=WARNING keeps only the 5xx ones.
+        "clinic.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+    },
 }
+
+# Error reporting to Sentry (or a compatible service), only when SENTRY_DSN is set: nothing is
+# sent otherwise. No personal data (send_default_pii off); performance tracing off unless
+# SENTRY_TRACES_SAMPLE_RATE says how much.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )

@@ -5,7 +5,8 @@ A backup is a folder `<BACKUP_ROOT>/<UTC time>/` holding:
 * `database.dump`: PostgreSQL, from `pg_dump --format=custom` (one consistent snapshot), or
   `database.sqlite3`: SQLite, copied with SQLite's online backup API (consistent while the
   site keeps running);
-* `media/`: a copy of MEDIA_ROOT;
+* `media/`: a copy of every uploaded file, read through Django's storage API, so from
+  MEDIA_ROOT or from the object store (MEDIA_S3_BUCKET) alike;
 * `manifest.json`: when, from which database engine, and what the folder holds.
 
 The database is copied before the media. Uploads get new random names and are never
@@ -22,6 +23,8 @@ from pathlib import Path
 
 import django
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 from django.utils import timezone
 
@@ -53,11 +56,7 @@ def create_backup(root):
         with sqlite3.connect(dump) as target:
             connection.connection.backup(target)
         target.close()
-    media_root = Path(settings.MEDIA_ROOT)
-    if media_root.is_dir():
-        shutil.copytree(media_root, partial / "media")
-    else:
-        (partial / "media").mkdir()
+    copy_media_out(partial / "media")
     manifest = {
         "created_at": timezone.now().isoformat(),
         "database": vendor,
@@ -70,7 +69,7 @@ def create_backup(root):
 
 
 def restore_backup(folder, *, force=False):
-    """Load the backup in `folder` into the configured database and MEDIA_ROOT.
+    """Load the backup in `folder` into the configured database and media storage.
 
     Refuses a database that already has tables unless `force` is true.
     """
@@ -98,11 +97,56 @@ def restore_backup(folder, *, force=False):
         with sqlite3.connect(dump) as source:
             source.backup(connection.connection)
         source.close()
-    shutil.copytree(folder / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
+    copy_media_in(folder / "media")
     # Pages cached before the restore show content that no longer exists (or not yet).
     page_cache.bump_generation()
     chrome.forget_site_chrome()
     return manifest
+
+
+def stored_names(storage, directory=""):
+    """Every file name in `storage` under `directory`, depth first."""
+    directories, files = storage.listdir(directory)
+    prefix = f"{directory}/" if directory else ""
+    for name in files:
+        yield prefix + name
+    for name in directories:
+        yield from stored_names(storage, prefix + name)
+
+
+def copy_media_out(target):
+    """Copy every stored upload into the folder `target`; return how many."""
+    target.mkdir(parents=True, exist_ok=True)
+    if (
+        isinstance(default_storage, FileSystemStorage)
+        and not Path(default_storage.location).is_dir()
+    ):
+        return 0  # nothing uploaded yet
+    count = 0
+    for name in stored_names(default_storage):
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with default_storage.open(name, "rb") as source, path.open("wb") as out:
+            shutil.copyfileobj(source, out)
+        count += 1
+    return count
+
+
+def copy_media_in(source):
+    """Store every file of the folder `source` under its own name; return how many."""
+    count = 0
+    for path in sorted(source.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(source).as_posix()
+        if default_storage.exists(name):  # the same name always holds the same content
+            continue
+        with path.open("rb") as handle:
+            saved = default_storage.save(name, File(handle))
+        if saved != name:
+            raise BackupError(f"{name} was stored as {saved}; the restore is incomplete.")
+        count += 1
+    return count
 
 
 def _read_manifest(folder):

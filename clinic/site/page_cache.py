@@ -26,6 +26,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from articles.models import Article
+from clinic.chrome import forget_site_chrome
+
+from .cache_backend import cache_recovered
 
 GENERATION_KEY = "pages:generation"
 NEXT_CHANGE_KEY = "pages:next-change-at"
@@ -148,6 +151,7 @@ CONTENT_APPS = ("clinic", "articles")
 PRIVATE_MODELS = {
     "articles.ArticleDailyViews",  # view counts, written by every reader; shown only to staff
     "articles.ImportedPost",  # where an imported article came from; shown only to staff
+    "articles.PendingImport",  # an uploaded export awaiting confirmation; staff only
 }
 
 
@@ -161,8 +165,16 @@ def public_models():
     ]
 
 
+def cache_came_back(**kwargs):
+    """After an outage, writes this process could not make (a generation bump, a cleared
+    site chrome) are made good: every cached page and the chrome are stale."""
+    bump_generation()
+    forget_site_chrome()
+
+
 def connect_signals():
     """Any write to content a public page shows makes every cached page stale."""
+    cache_recovered.connect(cache_came_back, dispatch_uid="page-cache:cache-recovered")
     for model in public_models():
         uid = f"page-cache:{model._meta.label}"
         post_save.connect(content_changed, sender=model, dispatch_uid=uid + ":save")

@@ -46,7 +46,7 @@ def _redis_or_skip():
 
 BACKENDS = {
     "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
-    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+    "redis": {"BACKEND": "clinic.site.cache_backend.ResilientRedisCache", "LOCATION": REDIS_URL},
 }
 
 

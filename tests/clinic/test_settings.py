@@ -36,7 +36,12 @@ def test_production_settings_use_compressed_manifest_storage():
 
 def test_whitenoise_comes_right_after_security_middleware():
     middleware = settings.MIDDLEWARE
+    # Only the request log and the health checks come first (neither touches static files).
     assert middleware[:2] == [
+        "clinic.site.request_log.RequestLogMiddleware",
+        "clinic.site.health.HealthCheckMiddleware",
+    ]
+    assert middleware[2:4] == [
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
     ]
