@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from clinic.chrome import clinic_profile
+from clinic.seo.links import absolute_url
 
 from .models import Article, Topic
 
@@ -25,13 +26,13 @@ class LatestArticlesFeed(Feed):
         return f"{clinic_profile().name}: research summaries"
 
     def link(self):
-        return reverse("articles:list")
+        return absolute_url(reverse("articles:list"))
 
     def description(self):
         return "Plain-language summaries of published research, newest first."
 
     def feed_url(self):
-        return reverse("articles:feed")
+        return absolute_url(reverse("articles:feed"))
 
     def items(self):
         return latest(Article.objects.published())
@@ -46,7 +47,10 @@ class LatestArticlesFeed(Feed):
         return item.author.name
 
     def item_author_link(self, item):
-        return item.author.get_absolute_url()
+        return absolute_url(item.author.get_absolute_url())
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.publish_at
@@ -68,7 +72,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
     subtitle = LatestArticlesFeed.description
 
     def feed_url(self):
-        return reverse("articles:atom-feed")
+        return absolute_url(reverse("articles:atom-feed"))
 
 
 class TopicFeed(LatestArticlesFeed):
@@ -79,13 +83,13 @@ class TopicFeed(LatestArticlesFeed):
         return f"{clinic_profile().name}: {topic.name}"
 
     def link(self, topic):
-        return topic.get_absolute_url()
+        return absolute_url(topic.get_absolute_url())
 
     def description(self, topic):
         return topic.description or f"Research summaries about {topic.name}."
 
     def feed_url(self, topic):
-        return reverse("articles:topic-feed", kwargs={"slug": topic.slug})
+        return absolute_url(reverse("articles:topic-feed", kwargs={"slug": topic.slug}))
 
     def items(self, topic):
         return latest(Article.objects.published().filter(topics=topic))

@@ -1,13 +1,13 @@
-from django.contrib.sitemaps import Sitemap
-
 # items() return lists, not querysets: one query per section, no separate COUNT.
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from clinic.seo.sitemaps import PublicSitemap
+
 from .models import Article, Topic
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -23,7 +23,7 @@ class ArticleSitemap(Sitemap):
         return article.last_changed
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(PublicSitemap):
     changefreq = "weekly"
     priority = 0.5
 
@@ -31,7 +31,7 @@ class TopicSitemap(Sitemap):
         return list(Topic.objects.with_published_articles())
 
 
-class StaticPageSitemap(Sitemap):
+class StaticPageSitemap(PublicSitemap):
     """Pages that exist once: home and the lists."""
 
     changefreq = "daily"

@@ -1,10 +1,9 @@
-from django.contrib.sitemaps import Sitemap
-
 # items() return lists, not querysets: one query per section, no separate COUNT.
 from .models import Location, Person
+from .seo.sitemaps import PublicSitemap
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.4
 
@@ -12,7 +11,7 @@ class PersonSitemap(Sitemap):
         return list(Person.objects.active().only("slug"))
 
 
-class LocationSitemap(Sitemap):
+class LocationSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.6
 

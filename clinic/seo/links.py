@@ -1,7 +1,48 @@
+"""Absolute URLs on the public site: the one place they are built.
+
+With SITE_URL set (production), every absolute URL uses it. Without it, a URL built while
+answering a request uses that request's own scheme and host (which ALLOWED_HOSTS has
+already checked), so a site served on another name or port links to itself consistently.
+`clinic.site.middleware.CurrentRequestMiddleware` makes the request known here, so
+sitemaps, feeds and structured data need not pass it along.
+"""
+
+from contextvars import ContextVar
+
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
+
+# Outside any request (management commands) with no SITE_URL: the development server.
+FALLBACK_SITE_URL = "http://127.0.0.1:8000"
+
+_current_request = ContextVar("current_request", default=None)
 
 
-def absolute_url(path):
-    """A URL on the public site (settings.SITE_URL) for a path; full URLs (object storage) pass."""
+def absolute_url(path, request=None):
+    """The full URL of `path` on the public site; full URLs (object storage) pass unchanged."""
     path = str(path)
-    return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
+    if path.startswith(("http://", "https://")):
+        return path
+    if settings.SITE_URL:
+        return settings.SITE_URL + path
+    request = request or _current_request.get()
+    if request is not None:
+        try:
+            return request.build_absolute_uri(path)
+        except DisallowedHost:  # only while drawing the 400 page for that very host
+            return path
+    return FALLBACK_SITE_URL + path
+
+
+def site_origin():
+    """scheme://host of the public site (for sitemaps, which take the two apart)."""
+    return absolute_url("/").removesuffix("/")
+
+
+def remember_request(request):
+    """Make `request` the one absolute URLs are built from; returns a token to forget it."""
+    return _current_request.set(request)
+
+
+def forget_request(token):
+    _current_request.reset(token)

@@ -6,7 +6,7 @@ from clinic.seo.links import absolute_url
 
 def _canonical_url(request):
     """The page's address on the public site; only `?page=N` survives from the query."""
-    url = absolute_url(request.path)
+    url = absolute_url(request.path, request)
     try:
         page = request.GET.get("page", "")
     except SuspiciousOperation:  # e.g. too many parameters: the 400 page must still render
@@ -20,5 +20,6 @@ def site(request):
     return {
         "clinic": chrome["clinic"],
         "site_locations": chrome["locations"],
+        "brand": chrome["brand"],
         "canonical_url": _canonical_url(request),
     }

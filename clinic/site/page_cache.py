@@ -148,6 +148,7 @@ CONTENT_APPS = ("clinic", "articles")
 PRIVATE_MODELS = {
     "articles.ArticleDailyViews",  # view counts, written by every reader; shown only to staff
     "articles.ImportedPost",  # where an imported article came from; shown only to staff
+    "clinic.DemoRecord",  # which rows the demo loader made; used only by remove_demo
 }
 
 
