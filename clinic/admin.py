@@ -71,10 +71,10 @@ class ColourInput(forms.TextInput):
 class SiteSettingsAdmin(admin.ModelAdmin):
     """Brand, wording and booking: for superusers and holders of the site-settings permission."""
 
-    formfield_overrides = {
-        **FORMFIELD_OVERRIDES,
-        models.CharField: {"widget": forms.TextInput(attrs={"class": "vTextField"})},
-    }
+    formfield_overrides = FORMFIELD_OVERRIDES
+    sentence_fields = {
+        "footer_note", "articles_intro", "topics_intro", "team_intro", "locations_intro"
+    }  # fmt: skip
     fieldsets = [
         (
             "Brand",
@@ -93,6 +93,8 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in {"brand_color_light", "brand_color_dark"}:
             kwargs["widget"] = ColourInput
+        elif db_field.name in self.sentence_fields:  # a sentence or two: room to read it whole
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_module_permission(self, request):

@@ -78,8 +78,8 @@ class WordingFields(models.Model):
         "home page title",
         max_length=120,
         blank=True,
-        help_text="The big heading on the home page. Leave empty for “<clinic name> research "
-        "library”.",
+        help_text="The big heading on the home page. Leave empty to use the clinic's name "
+        "followed by “research library”.",
     )
     home_intro = models.TextField(
         "home page introduction",

@@ -54,7 +54,8 @@ class ClinicProfile(BrandFields, WordingFields, models.Model):
         "booking link",
         blank=True,
         help_text="Where patients book an appointment online. Shown as a “Book an "
-        "appointment” button in the header, on the home page and after every article.",
+        "appointment” button at the top of every page, after every article and on the "
+        "locations page (for locations without a booking link of their own).",
     )
     review_interval_months = models.PositiveSmallIntegerField(
         "review interval (months)",
