@@ -42,9 +42,10 @@ def brand_for(profile):
         brand["logo_height"] = height
         brand["logo_width"] = max(1, round(profile.logo_width * height / profile.logo_height))
     if logo or not is_default:
-        brand["favicon_url"] = default_storage.url(assets.icon_name(logo.name, light, "favicon"))
+        logo_name = logo.name or ""
+        brand["favicon_url"] = default_storage.url(assets.icon_name(logo_name, light, "favicon"))
         brand["favicon_type"] = "image/png"
-        brand["touch_icon_url"] = default_storage.url(assets.icon_name(logo.name, light, "touch"))
+        brand["touch_icon_url"] = default_storage.url(assets.icon_name(logo_name, light, "touch"))
     else:
         brand["favicon_url"] = static("img/favicon.svg")
         brand["favicon_type"] = "image/svg+xml"

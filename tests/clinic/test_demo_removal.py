@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Study, Topic
-from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, Location, Person
+from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, DemoRecord, Location, Person
 from clinic.operations import demo
 from tests.factories import ArticleFactory, PersonFactory, TopicFactory
 
@@ -140,3 +140,14 @@ def test_load_demo_prints_the_admin_address_it_is_given():
 
     assert "Admin: http://0.0.0.0:8123/admin/" in out
     assert "remove_demo" in out
+
+
+def test_rows_from_before_keys_were_recorded_are_adopted_and_can_be_removed():
+    run("load_demo")
+    DemoRecord.objects.all().delete()  # as an install loaded by an earlier version
+
+    run("load_demo")
+    run("remove_demo")
+
+    assert not Article.objects.exists()
+    assert not Location.objects.exists()
