@@ -21,8 +21,9 @@ install: $(STAMP)
 
 run: $(STAMP)
 	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py load_demo --address http://$(HOST):$(PORT)
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo "Remove the demo content and demo admin later with: DEBUG=1 $(PY) manage.py remove_demo"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)

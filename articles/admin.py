@@ -7,6 +7,7 @@ from clinic.admin import FORMFIELD_OVERRIDES
 from clinic.chrome import clinic_profile
 from clinic.forms import bump_edit_version
 
+from .admin_disclaimers import DefaultDisclaimerAdminMixin
 from .admin_mixins import ContentChecksMixin, ViewCountsMixin
 from .admin_revisions import ArticleRevisionAdmin
 from .evidence import read_evidence
@@ -103,7 +104,9 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
+class ArticleAdmin(
+    DefaultDisclaimerAdminMixin, ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin
+):
     form = ArticleAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [StudyInline]
@@ -132,7 +135,7 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
             {"fields": ["updated_at", "is_substantive_update", "change_note"]},
         ),
         ("Body", {"fields": ["body"]}),
-        ("Medical disclaimer", {"fields": ["disclaimer"]}),
+        ("Medical disclaimer", {"fields": ["use_default_disclaimer", "disclaimer"]}),
         ("Hero image", {"fields": ["hero_image", "hero_alt", "hero_credit"]}),
     ]
 

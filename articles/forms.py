@@ -1,9 +1,10 @@
 from django import forms
 
+from clinic.chrome import clinic_profile
 from clinic.forms import EditVersionFormMixin
 
 from .checks import image_alt_problems
-from .models import Article
+from .models import DISCLAIMER_REQUIRED, Article
 from .search import MAX_QUERY_LENGTH
 from .services import publishing_problems
 
@@ -22,6 +23,12 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         help_text="For example “Added results of the 2024 follow-up”.",
     )
 
+    use_default_disclaimer = forms.BooleanField(
+        label="Use the clinic's default disclaimer",
+        required=False,
+        help_text="Tick to replace the text below with the clinic's current default.",
+    )
+
     class Meta:
         model = Article
         fields = [
@@ -35,6 +42,12 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Article.clean() reports a missing disclaimer (blank or only spaces) on this field.
         self.fields["disclaimer"].required = False
+        default = clinic_profile().default_disclaimer
+        self.fields[
+            "use_default_disclaimer"
+        ].help_text = (
+            f"Tick to replace the text below with the clinic's current default: “{default}”"
+        )
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -44,11 +57,20 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_disclaimer(cleaned)
         if cleaned.get("hero_image") and not (cleaned.get("hero_alt") or "").strip():
             self.add_error("hero_alt", "Describe the image for people who cannot see it.")
         self._check_substantive_update(cleaned)
         self._check_publishing(cleaned)
         return cleaned
+
+    def _check_disclaimer(self, cleaned):
+        if cleaned.get("use_default_disclaimer"):
+            cleaned["disclaimer"] = clinic_profile().default_disclaimer
+        elif not (cleaned.get("disclaimer") or "").strip():
+            # Article.clean() puts the message on the field; it is repeated at the top,
+            # where the editor looks first after saving.
+            self.add_error(None, forms.ValidationError(DISCLAIMER_REQUIRED, code="blank"))
 
     def _check_substantive_update(self, cleaned):
         note = (cleaned.get("change_note") or "").strip()

@@ -5,15 +5,12 @@ items() return lists, not querysets: one query per section, no separate COUNT. A
 it lists.
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.db.models import Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from clinic.models import Location, Person
+from clinic.seo.sitemaps import PublicSitemap
 
 from .models import Article, GlossaryTerm, Topic
 
@@ -29,21 +26,11 @@ def newest_change(articles):
     return Subquery(latest)
 
 
-class Sitemap(BaseSitemap):
-    """URLs on the public site (settings.SITE_URL), the same as each page's canonical link."""
-
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
-
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
-
-
 def newer(*moments):
     return max((moment for moment in moments if moment is not None), default=None)
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -59,7 +46,7 @@ class ArticleSitemap(Sitemap):
         return article.last_changed
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(PublicSitemap):
     changefreq = "weekly"
     priority = 0.5
 
@@ -71,7 +58,7 @@ class TopicSitemap(Sitemap):
         return newer(topic.modified_at, topic.newest)
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(PublicSitemap):
     """The team, and former colleagues whose pages live articles still link to."""
 
     changefreq = "monthly"
@@ -88,7 +75,7 @@ class PersonSitemap(Sitemap):
         return newer(person.modified_at, person.newest)
 
 
-class LocationSitemap(Sitemap):
+class LocationSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.6
 
@@ -99,7 +86,7 @@ class LocationSitemap(Sitemap):
         return location.modified_at
 
 
-class StaticPageSitemap(Sitemap):
+class StaticPageSitemap(PublicSitemap):
     """Pages that exist once: home and the lists, dated by the newest change they show."""
 
     changefreq = "daily"

@@ -2,12 +2,24 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
 from .authoring.uploads import SafeImageField
 from .forms import EditVersionFormMixin, bump_edit_version
-from .models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
+from .models import (
+    ClinicProfile,
+    Location,
+    LocationException,
+    OpeningHours,
+    Person,
+    Redirect,
+    SiteSettings,
+)
+
+SITE_SETTINGS_PERMISSION = "clinic.change_site_settings"
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {
@@ -36,6 +48,78 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        obj.has_new_disclaimer = change and "default_disclaimer" in form.changed_data
+        if obj.has_new_disclaimer:
+            obj.remember_previous_disclaimer(form.initial.get("default_disclaimer"))
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        # A new default: offer to bring the articles that carry the old one up to date.
+        if getattr(obj, "has_new_disclaimer", False):
+            super().response_change(request, obj)  # its "changed successfully" message
+            return redirect(reverse("admin:articles_article_apply_default_disclaimer"))
+        return super().response_change(request, obj)
+
+
+class ColourInput(forms.TextInput):
+    input_type = "color"
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """Brand, wording and booking: for superusers and holders of the site-settings permission."""
+
+    formfield_overrides = FORMFIELD_OVERRIDES
+    sentence_fields = {
+        "footer_note", "articles_intro", "topics_intro", "team_intro", "locations_intro"
+    }  # fmt: skip
+    fieldsets = [
+        (
+            "Brand",
+            {
+                "fields": ["logo", "brand_color_light", "brand_color_dark", "social_image"],
+                "description": "Changes show on the public site as soon as you save.",
+            },
+        ),
+        ("Booking", {"fields": ["booking_url"]}),
+        ("Home page", {"fields": ["home_title", "home_intro"]}),
+        ("Articles", {"fields": ["contact_heading", "contact_text", "articles_intro"]}),
+        ("Other pages", {"fields": ["topics_intro", "team_intro", "locations_intro"]}),
+        ("Every page", {"fields": ["footer_note"]}),
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in {"brand_color_light", "brand_color_dark"}:
+            kwargs["widget"] = ColourInput
+        elif db_field.name in self.sentence_fields:  # a sentence or two: room to read it whole
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def has_module_permission(self, request):
+        return request.user.has_perm(SITE_SETTINGS_PERMISSION)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(SITE_SETTINGS_PERMISSION)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(SITE_SETTINGS_PERMISSION)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        """There is one set of site settings: go straight to it."""
+        if not self.has_change_permission(request):
+            return super().changelist_view(request, extra_context)
+        ClinicProfile.load()
+        return redirect(
+            reverse("admin:clinic_sitesettings_change", args=[ClinicProfile.SINGLETON_ID])
+        )
 
 
 @admin.register(Person)

@@ -10,8 +10,9 @@ class ClinicConfig(AppConfig):
 
     def ready(self):
         from .authoring.renditions import renditions_on_save
+        from .brand import make_brand_files
         from .chrome import forget_site_chrome
-        from .models import ClinicProfile, Location, Person
+        from .models import ClinicProfile, Location, Person, SiteSettings
         from .roles import sync_roles_after_migrate
         from .slugs import redirect_old_urls
 
@@ -22,7 +23,11 @@ class ClinicConfig(AppConfig):
             weak=False,
             dispatch_uid="photo-renditions",
         )
-        for model in (ClinicProfile, Location):
+        # Before the chrome is forgotten, so the next page finds the new files' sizes.
+        for model in (ClinicProfile, SiteSettings):
+            uid = f"brand:{model.__name__}"
+            post_save.connect(make_brand_files, sender=model, dispatch_uid=uid)
+        for model in (ClinicProfile, SiteSettings, Location):
             for signal in (post_save, post_delete):
                 signal.connect(
                     forget_site_chrome, sender=model, dispatch_uid=f"site-chrome:{model.__name__}"

@@ -8,6 +8,7 @@ connects `forget_site_chrome`).
 from django.core.cache import cache
 from django.db import transaction
 
+from .brand import brand_for
 from .models import ClinicProfile, Location
 
 CACHE_KEY = "clinic:site-chrome:v3"
@@ -29,9 +30,15 @@ def site_chrome():
             location.phone_uri = location.phone.as_rfc3966
             location.phone_display = location.phone.as_national
         clinic = ClinicProfile.objects.filter(pk=ClinicProfile.SINGLETON_ID).first()
-        chrome = {"clinic": clinic or ClinicProfile(), "locations": locations}
+        clinic = clinic or ClinicProfile()
+        chrome = {"clinic": clinic, "locations": locations, "brand": brand_for(clinic)}
         cache.set(CACHE_KEY, chrome, timeout=CHROME_SECONDS)
     return chrome
+
+
+def site_brand():
+    """The brand as pages use it (clinic.brand.brand_for), from the cache."""
+    return site_chrome()["brand"]
 
 
 def clinic_profile():

@@ -7,6 +7,7 @@ change here reaches existing installs; `create_staff_user` reads the same map.
 
 MARKETING = "Marketing"
 FRONT_DESK = "Front desk"
+SITE_SETTINGS = "Site settings"
 
 ROLE_PERMISSIONS = {
     MARKETING: {
@@ -18,6 +19,10 @@ ROLE_PERMISSIONS = {
         },
         "clinic": {"person": ["add", "change", "view"]},
     },
+    # Added to a Marketing colleague who looks after the brand and the site's wording.
+    # ("site_settings" is not a model: the permission is ClinicProfile's own
+    # `change_site_settings`, and the codename is action_model.)
+    SITE_SETTINGS: {"clinic": {"site_settings": ["change"]}},
     FRONT_DESK: {
         "clinic": {
             "location": ["change", "view"],
@@ -28,7 +33,7 @@ ROLE_PERMISSIONS = {
 }
 
 ROLE_PERMISSIONS_APPS = sorted({label for apps in ROLE_PERMISSIONS.values() for label in apps})
-ROLE_SLUGS = {"marketing": MARKETING, "front-desk": FRONT_DESK}
+ROLE_SLUGS = {"marketing": MARKETING, "front-desk": FRONT_DESK, "site-settings": SITE_SETTINGS}
 
 
 def sync_role_groups(groups, permissions):

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.views.generic import DetailView, ListView
 
-from .chrome import clinic_profile
+from .chrome import clinic_profile, site_brand
 from .hours import opening_status, until_next_midnight, weekly_table
 from .models import Location, LocationException, Person
 from .pages import PageMetadataMixin
@@ -192,5 +193,21 @@ class LocationDetailView(PageMetadataMixin, DetailView):
 
 def robots_txt(request):
     # The admin is not listed: its address may be kept private (ADMIN_URL), and it needs a login.
-    context = {"sitemap_url": absolute_url(reverse("sitemap"))}
+    context = {"sitemap_url": absolute_url(reverse("sitemap"), request)}
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+def brand_css(request, digest):
+    """The brand colours as custom properties, at an address named by their hash.
+
+    The hash changes with the colours, so the file may be kept for a year; an old hash
+    (a page from before the change) is sent on to the current one.
+    """
+    brand = site_brand()
+    if digest != brand["css_digest"]:
+        response = HttpResponseRedirect(reverse("clinic:brand-css", args=[brand["css_digest"]]))
+        response["Cache-Control"] = "no-cache"
+        return response
+    response = HttpResponse(brand["css"], content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

@@ -57,6 +57,7 @@ PAGE_TYPES = [
 NOT_PAGES = {
     "articles:preview": "signed draft previews: tests/articles/test_preview_links.py",
     "articles:view-beacon": "the view-count image: tests/articles/test_view_counts.py",
+    "clinic:brand-css": "the brand colours' stylesheet: tests/clinic/test_brand.py",
 }
 
 

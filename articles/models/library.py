@@ -27,8 +27,8 @@ def add_months(day, months):
 
 
 DISCLAIMER_REQUIRED = (
-    "Every article must carry the medical disclaimer. Put back the clinic's default text "
-    "(from the clinic profile) or write one that says this is education, not medical advice."
+    "Every article must carry the medical disclaimer. Tick “Use the clinic's default "
+    "disclaimer”, or write one that says this is education, not medical advice."
 )
 _WORD = re.compile(r"\w+")
 

@@ -76,8 +76,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# Public site address, used for absolute links in feeds and structured data.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public site address (https://www.example.org) for every absolute link: canonical, Open
+# Graph, JSON-LD, sitemap, feeds, robots.txt. Unset: each request's own host (clinic/seo/links.py).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "clinic",
@@ -111,6 +112,7 @@ MIDDLEWARE = [
     "clinic.site.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clinic.site.middleware.RejectNulCharactersMiddleware",
+    "clinic.site.middleware.CurrentRequestMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "clinic.site.page_cache.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",

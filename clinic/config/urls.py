@@ -28,6 +28,7 @@ clinic_patterns = [
     path("team/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
     path("locations/", views.LocationListView.as_view(), name="locations"),
     path("locations/<slug:slug>/", views.LocationDetailView.as_view(), name="location-detail"),
+    path("brand/<slug:digest>.css", views.brand_css, name="brand-css"),
 ]
 
 editor_patterns = [

@@ -1,13 +1,15 @@
 """The clinic itself: its profile, its people and its locations."""
 
+from .demo import DemoRecord
 from .editing import EditTracked
 from .locations import Location, LocationException, OpeningHours
 from .people import Person
-from .profile import DEFAULT_DISCLAIMER, ClinicProfile, has_visible_text
+from .profile import DEFAULT_DISCLAIMER, ClinicProfile, SiteSettings, has_visible_text
 from .redirects import Redirect, record_redirect
 
 __all__ = [
     "DEFAULT_DISCLAIMER",
+    "DemoRecord",
     "EditTracked",
     "ClinicProfile",
     "Location",
@@ -15,6 +17,7 @@ __all__ = [
     "OpeningHours",
     "Person",
     "Redirect",
+    "SiteSettings",
     "has_visible_text",
     "record_redirect",
 ]

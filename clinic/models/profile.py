@@ -6,11 +6,14 @@ from django.db import models
 from django.db.models.functions import Length, Replace
 from django.db.models.lookups import GreaterThan
 
+from .brand import BrandFields, WordingFields
+
 DEFAULT_DISCLAIMER = (
     "This summary is for education only and is not medical advice. It does not replace a "
     "conversation with your own doctor or care team. Research findings may not apply to "
     "you. Never start, stop or change a treatment without talking to a qualified health "
-    "professional. If you are in crisis, call 911 or 988 (Suicide Crisis Helpline)."
+    "professional. In an emergency, call your local emergency number or go to the nearest "
+    "emergency department."
 )
 
 # Characters that do not count as text when deciding whether a field is blank.
@@ -47,7 +50,7 @@ def validate_link_lines(text):
             ) from None
 
 
-class ClinicProfile(models.Model):
+class ClinicProfile(BrandFields, WordingFields, models.Model):
     """The clinic's name, blurb and defaults. There is exactly one."""
 
     SINGLETON_ID = 1
@@ -63,8 +66,17 @@ class ClinicProfile(models.Model):
         default=DEFAULT_DISCLAIMER,
         help_text="Pre-filled into every new article. Editors can adapt it per article.",
     )
+    # The default before the last change, so articles still carrying it can be brought up
+    # to date (clinic.disclaimers).
+    previous_default_disclaimer = models.TextField(blank=True, editable=False)
     contact_email = models.EmailField(blank=True)
-    booking_url = models.URLField("booking link", blank=True)
+    booking_url = models.URLField(
+        "booking link",
+        blank=True,
+        help_text="Where patients book an appointment online. Shown as a “Book an "
+        "appointment” button at the top of every page, after every article and on the "
+        "locations page (for locations without a booking link of their own).",
+    )
     profile_links = models.TextField(
         "profiles on other sites",
         blank=True,
@@ -91,6 +103,9 @@ class ClinicProfile(models.Model):
 
     class Meta:
         verbose_name = "clinic profile"
+        permissions = [
+            ("change_site_settings", "Can change site settings (brand, wording and booking)")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(id=1),
@@ -116,8 +131,31 @@ class ClinicProfile(models.Model):
         """The clinic's profiles on other sites, as a list of URLs."""
         return link_lines(self.profile_links)
 
+    def clean(self):
+        super().clean()
+        self.clean_brand_colours()
+
+    def remember_previous_disclaimer(self, previous):
+        """Keep the default being replaced, when it changes (before saving)."""
+        if previous is not None and previous.strip() != self.default_disclaimer.strip():
+            self.previous_default_disclaimer = previous
+
     @classmethod
     def load(cls):
         """The clinic's profile, created with defaults the first time it is needed."""
         profile, _ = cls.objects.get_or_create(pk=cls.SINGLETON_ID)
         return profile
+
+
+class SiteSettings(ClinicProfile):
+    """The brand, wording and booking link of the profile, as their own admin page.
+
+    Superusers and anyone given the “Can change site settings” permission edit them there,
+    without access to the rest of the profile.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+        default_permissions = ()

@@ -64,11 +64,8 @@ def organization_data(clinic, locations):
     }
     if clinic.tagline:
         data["description"] = clinic.tagline
-    logo = getattr(clinic, "logo", None)
-    if logo:
-        data["logo"] = image_object(
-            logo, getattr(clinic, "logo_width", None), getattr(clinic, "logo_height", None)
-        )
+    if clinic.logo:
+        data["logo"] = image_object(clinic.logo, clinic.logo_width, clinic.logo_height)
     if clinic.contact_email:
         data["email"] = clinic.contact_email
     if locations:

@@ -74,20 +74,19 @@ def social_image(clinic, *, image=None, width=None, height=None, alt=""):
     """The one choice of a page's preview image: its own, else the clinic's, else the default.
 
     `image` is an image field file of the page (an article's hero, a person's photo) with
-    its stored size and alt text. The clinic's own default (`clinic.social_image`, when the
-    profile has one) comes next; last, the 1200×630 image shipped in static/
+    its stored size and alt text. The clinic's own default (`clinic.social_image`, cropped
+    to 1200×630, when the profile has one) comes next; last, the 1200×630 image shipped in static/
     (`manage.py make_social_image` draws it).
     """
     own = _field_image(image, width, height, alt)
     if own:
         return own
-    clinic_image = getattr(clinic, "social_image", None)
-    if clinic_image:
-        return _field_image(
-            clinic_image,
-            getattr(clinic, "social_image_width", None),
-            getattr(clinic, "social_image_height", None),
-            getattr(clinic, "social_image_alt", "") or clinic.name,
+    if clinic.social_image:  # cropped to 1200 × 630 when it was uploaded
+        return SocialImage(
+            absolute_url(clinic.social_image_rendition_url),
+            SOCIAL_IMAGE_WIDTH,
+            SOCIAL_IMAGE_HEIGHT,
+            clinic.name,
         )
     return SocialImage(
         absolute_url(static(DEFAULT_SOCIAL_IMAGE)),

@@ -8,5 +8,6 @@ def site(request):
     return {
         "clinic": chrome["clinic"],
         "site_locations": chrome["locations"],
+        "brand": chrome["brand"],
         "canonical_url": canonical_url(request),
     }

@@ -3,6 +3,21 @@ from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from clinic.models import Redirect
+from clinic.seo.links import forget_request, remember_request
+
+
+class CurrentRequestMiddleware:
+    """Lets `clinic.seo.links.absolute_url` use this request's host when SITE_URL is unset."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = remember_request(request)
+        try:
+            return self.get_response(request)
+        finally:
+            forget_request(token)
 
 
 class RedirectOn404Middleware:

@@ -152,6 +152,7 @@ PRIVATE_MODELS = {
     "articles.ArticleDailyViews",  # view counts, written by every reader; shown only to staff
     "articles.ImportedPost",  # where an imported article came from; shown only to staff
     "articles.PendingImport",  # an uploaded export awaiting confirmation; staff only
+    "clinic.DemoRecord",  # which rows the demo loader made; used only by remove_demo
 }
 
 

@@ -2,13 +2,15 @@ from datetime import timedelta
 
 import feedparser
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import ArticleFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
+
+# With SITE_URL unset (the default), absolute URLs use the request's own host.
+REQUEST_ORIGIN = "http://testserver"
 
 
 def parse(client, url):
@@ -29,7 +31,7 @@ def test_feed_lists_latest_live_articles_with_details(client, url_name):
     feed = parse(client, reverse(url_name))
     assert [entry.title for entry in feed.entries] == ["Live one"]
     entry = feed.entries[0]
-    assert entry.link == settings.SITE_URL + article.get_absolute_url()
+    assert entry.link == REQUEST_ORIGIN + article.get_absolute_url()
     assert entry.summary == "Plain summary."
     assert entry.author == article.author.name
     assert [tag.term for tag in entry.tags] == ["PTSD"]

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import ArticleFactory, StudyFactory
+from tests.factories import ArticleFactory, LocationFactory, StudyFactory
 
 pytestmark = pytest.mark.browser
 
@@ -29,3 +29,26 @@ def test_printed_article_keeps_the_content_and_drops_the_navigation(page, clinic
     study_link = page.locator(".citation__url")
     url_after_link = study_link.evaluate("link => getComputedStyle(link, '::after').content")
     assert "https://example.org/study" in url_after_link
+
+
+def test_printed_article_and_location_carry_the_booking_address(page, clinic):
+    clinic.booking_url = "https://example.org/book-online"
+    clinic.save()
+    article = ArticleFactory()
+    location = LocationFactory(booking_url="https://example.org/book-downtown")
+    page.emulate_media(media="print")
+
+    page.goto(article.get_absolute_url())
+    expect(page.locator(".site-header__book")).to_be_hidden()  # the contact box has it
+    book = page.locator(".cta__book a")
+    expect(book).to_be_visible()
+    assert "https://example.org/book-online" in book.evaluate(
+        "link => getComputedStyle(link, '::after').content"
+    )
+
+    page.goto(location.get_absolute_url())
+    book = page.locator(".location__actions .button")
+    expect(book).to_be_visible()
+    assert "https://example.org/book-downtown" in book.evaluate(
+        "link => getComputedStyle(link, '::after').content"
+    )

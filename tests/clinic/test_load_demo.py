@@ -76,11 +76,12 @@ def test_load_demo_articles_cover_more_than_one_topic_and_distinct_publish_times
     assert len(set(publish_times)) == len(publish_times)
 
 
-def test_load_demo_keeps_the_default_disclaimer_on_profile_and_articles(debug_on):
+def test_load_demo_gives_profile_and_articles_the_demos_north_american_disclaimer(debug_on):
     load_demo()
 
     disclaimer = ClinicProfile.objects.get().default_disclaimer
-    assert disclaimer == ClinicProfile._meta.get_field("default_disclaimer").get_default()
+    assert disclaimer == demo.CLINIC["default_disclaimer"]
+    assert "988" in disclaimer
     for article in Article.objects.all():
         assert article.disclaimer.strip()
         assert article.disclaimer == disclaimer

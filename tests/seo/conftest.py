@@ -1,11 +1,12 @@
 import pytest
 
-from tests.seo.site import build_site
+from tests.seo.site import SITE_URL, build_site
 
 
 @pytest.fixture
 def site(db, settings, tmp_path):
     """Every public page type on a small site; the page cache off, uploads in a temp folder."""
+    settings.SITE_URL = SITE_URL  # production sets it; every absolute URL then uses it
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PAGE_CACHE_SECONDS = 0
     return build_site()

@@ -21,6 +21,7 @@ from tests.factories import (
     weekly_hours,
 )
 
+SITE_URL = "https://clinic.example.org"
 LONG_SUMMARY = (
     "Researchers pooled four small studies in which people with posttraumatic stress disorder "
     "had ketamine together with talk therapy. Symptoms fell after treatment, but the studies "

@@ -49,13 +49,14 @@ def test_a_description_exactly_160_long_is_kept_whole():
 
 
 def test_social_image_prefers_the_pages_then_the_clinics_then_the_default():
-    clinic = SimpleNamespace(name="Clinic")
+    clinic = SimpleNamespace(name="Clinic", social_image=None)
     default = social_image(clinic)
     assert default.url.endswith("/static/img/social-default.png")
     assert (default.width, default.height, default.alt) == (1200, 630, DEFAULT_SOCIAL_IMAGE_ALT)
-    upload = SimpleNamespace(url="/media/brand/share.png")
-    clinic.social_image, clinic.social_image_width, clinic.social_image_height = upload, 1200, 630
-    assert social_image(clinic).url.endswith("/media/brand/share.png")
+    clinic.social_image = SimpleNamespace(url="/media/brand/share.png")
+    clinic.social_image_rendition_url = "/media/renditions/brand/share-1200x630.png"
+    assert social_image(clinic).url.endswith("/media/renditions/brand/share-1200x630.png")
+    assert (social_image(clinic).width, social_image(clinic).height) == (1200, 630)
     assert social_image(clinic).alt == "Clinic"
     hero = SimpleNamespace(url="/media/articles/hero/a.png")
     own = social_image(clinic, image=hero, width=800, height=600, alt="A room")

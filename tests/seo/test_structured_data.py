@@ -3,11 +3,11 @@
 import pytest
 from django.conf import settings
 
-from tests.seo.site import LIST_PAGES, Head
+from tests.seo.site import LIST_PAGES, SITE_URL, Head
 from tests.seo.vocabulary import vocabulary
 
-ORGANIZATION = settings.SITE_URL + "/#organization"
-WEBSITE = settings.SITE_URL + "/#website"
+ORGANIZATION = SITE_URL + "/#organization"
+WEBSITE = SITE_URL + "/#website"
 
 # Google Search Central's required properties for the rich result each type can give
 # (Article's recommended ones are required here: the page is an article in all but name).

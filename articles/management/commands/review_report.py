@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateformat import format as format_date
 
 from clinic.roles import MARKETING
+from clinic.seo.links import absolute_url
 
 from ...review import DUE_SOON_DAYS, review_worklist
 
@@ -38,7 +38,7 @@ class Command(BaseCommand):
 
     def line(self, article, label):
         due = format_date(article.review_due_on, "j M Y")
-        url = settings.SITE_URL + article.get_absolute_url()
+        url = absolute_url(article.get_absolute_url())
         return f"  - {article.title} ({label} {due}) {url}"
 
     def send(self, report, has_items):

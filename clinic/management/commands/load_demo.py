@@ -1,11 +1,12 @@
 """`manage.py load_demo`: the demo clinic, its team, locations, topics and research summaries.
 
-The data lives in `clinic.demo`. Loading is idempotent and never overwrites: every row is
-looked up by its natural key (the profile's single row, slugs, the admin's username) and only
-created when missing, so a second run changes nothing and an editor's changes to demo rows
-survive. Studies and topic links are added only to an article created in the same run, and
-opening hours and closures only to a location created in the same run. The demo admin account
-is created only when settings.DEBUG is true.
+The data lives in `clinic.operations.demo`. Loading is idempotent and never overwrites: each
+row the demo makes is recorded under a stable key from the demo data (`DemoRecord`), so a
+second run finds it again even after staff renamed it or changed its slug, and changes
+nothing. A row the clinic deleted (or `remove_demo` removed) is not made again unless
+`--include-removed` is given. Studies and topic links are added only to an article created
+in the same run, and opening hours and closures only to a location created in the same run.
+The demo admin account is created only when settings.DEBUG is true.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -21,6 +22,10 @@ from articles.models import Article, Study, Topic
 from articles.services import publish_article
 from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations import demo
+from clinic.operations.demo_records import DemoRows, recorded
+
+PROFILE_KEY = "clinic.clinicprofile"
+ADMIN_KEY = f"auth.user:{demo.ADMIN_USERNAME}"
 
 
 class Tally:
@@ -29,26 +34,16 @@ class Tally:
     def __init__(self):
         self.counts = {}
 
-    def add(self, label, created):
-        new, kept = self.counts.get(label, (0, 0))
-        self.counts[label] = (new + int(created), kept + int(not created))
+    def add(self, label, state):
+        counts = self.counts.setdefault(label, {"new": 0, "kept": 0, "removed": 0})
+        counts[{True: "new", False: "kept"}.get(state, state)] += 1
 
     def lines(self):
         return [
-            f"  {label}: {new} new, {kept} already there"
-            for label, (new, kept) in self.counts.items()
+            f"  {label}: {counts['new']} new, {counts['kept']} already there"
+            + (f", {counts['removed']} removed earlier" if counts["removed"] else "")
+            for label, counts in self.counts.items()
         ]
-
-
-def get_or_build(model, lookup, values):
-    """The row matching `lookup`, or a new validated one. Existing rows are left untouched."""
-    existing = model._default_manager.filter(**lookup).first()
-    if existing is not None:
-        return existing, False
-    row = model(**lookup, **values)
-    row.full_clean()
-    row.save()
-    return row, True
 
 
 def save_new(row, label, tally):
@@ -58,10 +53,14 @@ def save_new(row, label, tally):
     tally.add(label, True)
 
 
-def load_profile():
-    """Fill in the clinic profile's fields that still hold their defaults; returns the changes."""
+def load_profile(rows):
+    """Fill in the clinic profile's fields that still hold their defaults; returns the changes.
+
+    Only the first time: once the demo has filled the profile, it never does again."""
     profile = ClinicProfile.load()
     changed = []
+    if recorded(PROFILE_KEY, ClinicProfile)[0] and not rows.include_removed:
+        return profile, changed
     for name, value in demo.CLINIC.items():
         field = ClinicProfile._meta.get_field(name)
         if getattr(profile, name) == field.get_default() and value != field.get_default():
@@ -70,25 +69,19 @@ def load_profile():
     if changed:
         profile.full_clean()
         profile.save(update_fields=changed)
+    rows.own(PROFILE_KEY, profile)
     return profile, changed
 
 
-def load_people(tally):
-    people = {}
-    for data in demo.PEOPLE:
+def load_by_slug(rows, model, items, label, tally):
+    """{demo slug: row or None} for people or topics, keyed "<app.model>:<demo slug>"."""
+    found = {}
+    for data in items:
         values = {key: value for key, value in data.items() if key != "slug"}
-        people[data["slug"]], created = get_or_build(Person, {"slug": data["slug"]}, values)
-        tally.add("people", created)
-    return people
-
-
-def load_topics(tally):
-    topics = {}
-    for data in demo.TOPICS:
-        values = {key: value for key, value in data.items() if key != "slug"}
-        topics[data["slug"]], created = get_or_build(Topic, {"slug": data["slug"]}, values)
-        tally.add("topics", created)
-    return topics
+        key = f"{model._meta.label_lower}:{data['slug']}"
+        found[data["slug"]], state = rows.find_or_create(model, key, {"slug": data["slug"]}, values)
+        tally.add(label, state)
+    return found
 
 
 def publish_time(publish):
@@ -117,8 +110,14 @@ def add_studies(article, studies, tally):
         save_new(Study(article=article, position=position, **data), "studies", tally)
 
 
-def load_article(data, people, topics, disclaimer, tally):
-    """Create one demo article with its topics and studies, unless its slug is already taken."""
+def load_article(rows, data, people, topics, disclaimer, tally):
+    """Create one demo article with its topics and studies, unless the demo made it before
+    (found by its key, whatever its title and slug are now) or its slug is already taken."""
+    if people.get(data["author"]) is None or (
+        data.get("review") and people.get(data["review"][0]) is None
+    ):
+        tally.add("articles", "removed")  # its author was removed: so was the article
+        return None
     values = {
         "title": data["title"],
         "summary": data["summary"],
@@ -129,11 +128,12 @@ def load_article(data, people, topics, disclaimer, tally):
         "publish_at": publish_time(data["publish"]),
         **review_values(data, people),
     }
-    article, created = get_or_build(Article, {"slug": data["slug"]}, values)
-    tally.add("articles", created)
-    if not created:
+    key = f"articles.article:{data['slug']}"
+    article, state = rows.find_or_create(Article, key, {"slug": data["slug"]}, values)
+    tally.add("articles", state)
+    if state != "new":
         return article
-    article.topics.set([topics[slug] for slug in data["topics"]])
+    article.topics.set([topics[slug] for slug in data["topics"] if topics.get(slug)])
     add_studies(article, data["studies"], tally)
     if data["status"] == demo.PUBLISHED:
         publish_article(article=article, user=None, keep_publish_time=True)
@@ -169,26 +169,34 @@ def add_exceptions(location, special_hours, tally):
         save_new(row, "closures and special hours", tally)
 
 
-def load_locations(tally):
+def load_locations(rows, tally):
     """Create each demo location that is missing, with its weekly hours and exceptions."""
     children = ("slug", "hours", "special_hours")
     for data in demo.LOCATIONS:
         values = {key: value for key, value in data.items() if key not in children}
-        location, created = get_or_build(Location, {"slug": data["slug"]}, values)
-        tally.add("locations", created)
-        if created:
+        key = f"clinic.location:{data['slug']}"
+        location, state = rows.find_or_create(Location, key, {"slug": data["slug"]}, values)
+        tally.add("locations", state)
+        if state == "new":
             add_opening_hours(location, data["hours"], tally)
             add_exceptions(location, data.get("special_hours", []), tally)
 
 
-def create_demo_admin():
-    """Create the demo superuser unless an account with its username exists; True if created."""
+def create_demo_admin(rows):
+    """Create the demo superuser unless it exists or was removed; True if created."""
     user_model = get_user_model()
     manager = user_model._default_manager
     lookup = {user_model.USERNAME_FIELD: demo.ADMIN_USERNAME}
-    if manager.filter(**lookup).exists():
+    has_record, user = recorded(ADMIN_KEY, user_model)
+    existing = user or manager.filter(**lookup).first()
+    if existing is not None:
+        if not has_record and existing.check_password(demo.ADMIN_PASSWORD):
+            rows.own(ADMIN_KEY, existing)  # made by an earlier version of this command
         return False
-    manager.create_superuser(**lookup, email=demo.ADMIN_EMAIL, password=demo.ADMIN_PASSWORD)
+    if has_record and not rows.include_removed:
+        return False
+    user = manager.create_superuser(**lookup, email=demo.ADMIN_EMAIL, password=demo.ADMIN_PASSWORD)
+    rows.own(ADMIN_KEY, user)
     return True
 
 
@@ -197,22 +205,38 @@ class Command(BaseCommand):
         "Load demo content: the clinic profile, team, locations with opening hours and "
         "upcoming holiday closures, topics and research summaries (five published, one "
         "draft), plus an 'admin' superuser when DEBUG is on. Safe to run again: "
-        "existing rows are never changed."
+        "existing rows are never changed, and rows removed since are not made again. "
+        "`manage.py remove_demo` takes it all away."
     )
 
-    def handle(self, *args, **options):
-        tally = Tally()
-        with transaction.atomic():
-            profile, changed = load_profile()
-            people = load_people(tally)
-            load_locations(tally)
-            topics = load_topics(tally)
-            for data in demo.ARTICLES:
-                load_article(data, people, topics, profile.default_disclaimer, tally)
-            admin_created = create_demo_admin() if settings.DEBUG else None
-        self.report(profile, changed, tally, admin_created)
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address",
+            default="",
+            help="The address the site is served at (http://127.0.0.1:8000), for the admin "
+            "link printed at the end. Default: SITE_URL.",
+        )
+        parser.add_argument(
+            "--include-removed",
+            action="store_true",
+            help="Also make again the demo rows that were removed (by remove_demo or staff).",
+        )
 
-    def report(self, profile, changed, tally, admin_created):
+    def handle(self, *args, include_removed=False, address="", **options):
+        tally = Tally()
+        rows = DemoRows(include_removed=include_removed)
+        with transaction.atomic():
+            profile, changed = load_profile(rows)
+            people = load_by_slug(rows, Person, demo.PEOPLE, "people", tally)
+            load_locations(rows, tally)
+            topics = load_by_slug(rows, Topic, demo.TOPICS, "topics", tally)
+            for data in demo.ARTICLES:
+                load_article(rows, data, people, topics, profile.default_disclaimer, tally)
+            admin_created = create_demo_admin(rows) if settings.DEBUG else None
+            rows.save_records()
+        self.report(profile, changed, tally, admin_created, address)
+
+    def report(self, profile, changed, tally, admin_created, address):
         filled = f"filled in {', '.join(changed)}" if changed else "unchanged"
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded for {profile.name}."))
         self.stdout.write(f"  clinic profile: {filled}")
@@ -226,6 +250,18 @@ class Command(BaseCommand):
                 )
             )
             return
-        admin_url = f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{reverse('admin:index')}"
+        origin = (address or settings.SITE_URL).rstrip("/")
+        admin_url = f"{origin}{reverse('admin:index')}"
+        if (
+            not admin_created
+            and not get_user_model()
+            ._default_manager.filter(**{get_user_model().USERNAME_FIELD: demo.ADMIN_USERNAME})
+            .exists()
+        ):
+            self.stdout.write(f"Admin: {admin_url}  (the demo account was removed)")
+            return
         password = demo.ADMIN_PASSWORD if admin_created else "(existing account, not changed)"
         self.stdout.write(f"Admin: {admin_url}  user: {demo.ADMIN_USERNAME}  password: {password}")
+        self.stdout.write(
+            "When you are ready to start on your own content: python manage.py remove_demo"
+        )

@@ -1,0 +1,1 @@
+"""The clinic's brand: colour contrast rules, the generated stylesheet and icons."""
