@@ -215,4 +215,7 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-from . import admin_import  # noqa: E402, F401 - registers the WordPress/Squarespace import page
+from . import (  # noqa: E402
+    admin_import,  # noqa: E402, F401 - registers the WordPress/Squarespace import page
+    admin_synonyms,  # noqa: E402, F401 - registers the search synonym list
+)

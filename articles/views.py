@@ -14,7 +14,7 @@ from clinic.seo.structured_data import home_crumb, page_data
 
 from .forms import SearchForm
 from .models import Article, Topic
-from .search import add_snippets, search_articles
+from .search import search_articles
 from .services import article_from_preview_token
 from .structured_data import article_data
 
@@ -173,12 +173,15 @@ def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return render(request, "articles/search.html", {"form": form, "query": ""}, status=400)
-    query = form.cleaned_data["q"]
-    paginator = Paginator(search_articles(query), settings.ARTICLES_PER_PAGE)
+    found = search_articles(form.cleaned_data["q"])
+    paginator = Paginator(found.articles, settings.ARTICLES_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page of results.") from error
-    page.object_list = add_snippets(list(page.object_list), query)
-    context = {"form": form, "query": query, "page_obj": page, "paginator": paginator}
+    page.object_list = found.add_snippets(list(page.object_list))
+    context = {"form": form, "query": found.text, "search": found, "page_obj": page,
+               "paginator": paginator}  # fmt: skip
+    if not page.object_list:
+        context["topics"] = Topic.objects.with_published_articles()
     return render(request, "articles/search.html", context)

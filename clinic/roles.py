@@ -14,6 +14,7 @@ ROLE_PERMISSIONS = {
             "article": ["add", "change", "view"],
             "study": ["add", "change", "delete", "view"],
             "topic": ["add", "change", "view"],
+            "synonymgroup": ["add", "change", "delete", "view"],
         },
         "clinic": {"person": ["add", "change", "view"]},
     },

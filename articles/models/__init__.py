@@ -12,6 +12,7 @@ from .library import (
 )
 from .records import ArticleDailyViews, ImportedPost
 from .studies import Study, doi_validator, pmid_validator
+from .synonyms import SynonymGroup
 
 __all__ = [
     "DISCLAIMER_REQUIRED",
@@ -22,6 +23,7 @@ __all__ = [
     "ArticleQuerySet",
     "ImportedPost",
     "Study",
+    "SynonymGroup",
     "Topic",
     "TopicQuerySet",
     "add_months",

@@ -11,6 +11,11 @@ DEFAULT_DISCLAIMER = (
     "professional. If you are in crisis, call 911 or 988 (Suicide Crisis Helpline)."
 )
 
+DEFAULT_CRISIS_LINE = (
+    "If you are in crisis or thinking about suicide, call your local emergency number or go to "
+    "the nearest emergency department now."
+)
+
 # Characters that do not count as text when deciding whether a field is blank.
 _BLANK_CHARACTERS = (" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u2007", "\u202f", "\u3000")
 
@@ -43,6 +48,13 @@ class ClinicProfile(models.Model):
         default=DEFAULT_DISCLAIMER,
         help_text="Pre-filled into every new article. Editors can adapt it per article.",
     )
+    crisis_line = models.TextField(
+        "crisis line",
+        default=DEFAULT_CRISIS_LINE,
+        help_text="Shown above the results when someone searches for suicide, self-harm or "
+        "crisis. Name the numbers people should call where your patients live, in one or two "
+        "short sentences.",
+    )
     contact_email = models.EmailField(blank=True)
     booking_url = models.URLField("booking link", blank=True)
     review_interval_months = models.PositiveSmallIntegerField(
@@ -74,6 +86,11 @@ class ClinicProfile(models.Model):
                 condition=has_visible_text("default_disclaimer"),
                 name="clinicprofile_disclaimer_not_blank",
                 violation_error_message="The default disclaimer cannot be empty.",
+            ),
+            models.CheckConstraint(
+                condition=has_visible_text("crisis_line"),
+                name="clinicprofile_crisis_line_not_blank",
+                violation_error_message="The crisis line cannot be empty.",
             ),
         ]
 

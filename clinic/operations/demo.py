@@ -42,6 +42,10 @@ CLINIC = {
     ),
     "contact_email": "hello@example.org",
     "booking_url": "https://example.org/book",
+    "crisis_line": (
+        "If you are thinking about suicide or might hurt yourself, call or text 988 (Suicide "
+        "Crisis Helpline) any time, or call 911 or go to the nearest emergency department now."
+    ),
 }
 
 CPSO = {
