@@ -2,7 +2,7 @@ import re
 
 from django.conf import settings
 from django.core import signing
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -174,14 +174,12 @@ def search(request):
     if not form.is_valid():
         return render(request, "articles/search.html", {"form": form, "query": ""}, status=400)
     found = search_articles(form.cleaned_data["q"])
-    paginator = Paginator(found.articles, settings.ARTICLES_PER_PAGE)
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = found.page(request.GET.get("page") or 1, settings.ARTICLES_PER_PAGE)
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page of results.") from error
-    page.object_list = found.add_snippets(list(page.object_list))
     context = {"form": form, "query": found.text, "search": found, "page_obj": page,
-               "paginator": paginator}  # fmt: skip
+               "paginator": page.paginator}  # fmt: skip
     if not page.object_list:
         context["topics"] = Topic.objects.with_published_articles()
     return render(request, "articles/search.html", context)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.html import escape
 
@@ -56,6 +57,14 @@ class Search:
             return ""
         corrected = "".join(fixes.get(part.lower(), part) for part in WORD_SPLIT.split(self.text))
         return corrected if search_articles(corrected).count > self.count else ""
+
+    def page(self, number, per_page):
+        """One page of results with snippets; Paginator's errors for a bad `number`."""
+        paginator = Paginator(self.articles, per_page)
+        page = paginator.page(number)
+        self.count = paginator.count  # counted once, for the suggestion too
+        page.object_list = self.add_snippets(list(page.object_list))
+        return page
 
     def add_snippets(self, articles):
         """Give each article of a results page its `snippet` (safe HTML), and return them."""

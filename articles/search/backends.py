@@ -93,20 +93,18 @@ class SQLiteBackend:
     vendor = "sqlite"
 
     def search(self, articles, query):
-        expression = fts_expression(query)
-        matching = RawSQL(
-            "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s",
-            [expression],
-        )
-        rank = RawSQL(  # noqa: S611 - constant SQL; the reader's query is a bound parameter
-            f"SELECT {BM25} FROM articles_article_fts "  # noqa: S608 - a constant, no input
-            "WHERE articles_article_fts MATCH %s AND rowid = articles_article.id",
-            [expression],
-        )
-        return (
-            articles.filter(id__in=matching)
-            .annotate(rank=rank)
-            .order_by("rank", "-publish_at", "-id")
+        # A join with the FTS5 table. The unary + keeps SQLite from looking the index up by
+        # rowid once per article (a full MATCH each time: seconds at 2,000 articles), so it
+        # walks the index once, computes bm25 per hit and finds each article by primary key.
+        return articles.extra(  # noqa: S610 - constant SQL; the query is a bound parameter
+            tables=["articles_article_fts"],
+            where=[
+                "+articles_article_fts.rowid = articles_article.id",
+                "articles_article_fts MATCH %s",
+            ],
+            params=[fts_expression(query)],
+            select={"rank": BM25},
+            order_by=["rank", "-publish_at", "-id"],
         )
 
     def snippets(self, articles, query):
