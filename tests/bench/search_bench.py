@@ -98,8 +98,9 @@ def measure(mode, rounds):
     timings = latency(rounds)
     every = [ms for samples in timings.values() for ms in samples]
     count = Article.objects.published().count()
+    p50, p99 = percentile(every, 50), percentile(every, 99)
     print(f"{connection.vendor:<11} search page at {count} articles, {len(QUERIES)} queries x "
-          f"{rounds}: p50 {percentile(every, 50):.1f} ms, p99 {percentile(every, 99):.1f} ms")  # fmt: skip
+          f"{rounds}: p50 {p50:.1f} ms, p99 {p99:.1f} ms")  # fmt: skip
     slowest = sorted(timings, key=lambda q: -statistics.median(timings[q]))[:3]
     print("            slowest (median ms): " + ", ".join(
         f"{q!r} {statistics.median(timings[q]):.1f}" for q in slowest))  # fmt: skip
