@@ -92,6 +92,10 @@ def test_only_exclusions_ask_for_a_word_to_look_for(client):
     assert "Add a word to look for" in text
 
 
+def test_only_common_words_ask_for_a_more_specific_one(client):
+    assert "too common to search for" in client.get(URL, {"q": "what is the"}).text
+
+
 def test_highlights_mark_whole_words_only(client):
     ArticleFactory(title="Order", summary="A disorder is not the same as an order of events.")
     snippet = client.get(URL, {"q": "what is an order"}).context["page_obj"][0].snippet
@@ -135,3 +139,11 @@ def test_a_group_of_one_term_is_refused_with_a_message(marketing_client):
     response = marketing_client.post(url, {"terms": "insomnia, Insomnia", "note": ""})
     assert response.status_code == 200
     assert "List at least two different words or phrases." in response.text
+
+
+def test_the_crisis_line_is_edited_in_the_clinic_profile_admin(admin_client):
+    ClinicProfile.load()
+    url = reverse("admin:clinic_clinicprofile_change", args=[ClinicProfile.SINGLETON_ID])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert 'name="crisis_line"' in response.text
