@@ -42,6 +42,7 @@ class Search:
     query: Query
     articles: object = field(repr=False)
     is_crisis: bool = False
+    known_words: set = field(default_factory=set, repr=False)  # the synonym list's words
 
     @cached_property
     def count(self):
@@ -52,7 +53,8 @@ class Search:
         """A corrected query ("depression" for "depresion") that finds more, or ""."""
         if self.query.is_empty or self.count >= FEW_RESULTS:
             return ""
-        fixes = corrections(connection, self.query.words, Article.objects.published())
+        words = [word for word in self.query.words if word not in self.known_words]
+        fixes = corrections(connection, words, Article.objects.published())
         if not fixes:
             return ""
         corrected = "".join(fixes.get(part.lower(), part) for part in WORD_SPLIT.split(self.text))
@@ -78,7 +80,9 @@ class Search:
 def search_articles(text):
     """Search the live articles for what a reader typed (see `articles.search.query`)."""
     text = " ".join(text.split())[:MAX_QUERY_LENGTH]
-    query = parse(text, current_thesaurus())
+    thesaurus = current_thesaurus()
+    query = parse(text, thesaurus)
     live = Article.objects.published().for_cards()
     articles = live.none() if query.is_empty else backend_for(connection).search(live, query)
-    return Search(text=text, query=query, articles=articles, is_crisis=is_crisis_query(text))
+    return Search(text=text, query=query, articles=articles, is_crisis=is_crisis_query(text),
+                  known_words=thesaurus.words)  # fmt: skip

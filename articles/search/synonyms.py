@@ -20,12 +20,14 @@ class Thesaurus:
 
     def __init__(self, groups):
         self._groups = {}
+        self.words = set()  # every word of every term: known words, never "misspelt"
         self.longest = 1
         for terms in groups:
             phrases = [tuple(words_of(term)) for term in terms]
             phrases = [phrase for phrase in dict.fromkeys(phrases) if phrase]
             if len(phrases) < 2:
                 continue
+            self.words.update(word for phrase in phrases for word in phrase)
             for phrase in phrases:
                 self._groups.setdefault(_key(phrase), []).extend(
                     other for other in phrases if other != phrase

@@ -147,3 +147,10 @@ def test_the_crisis_line_is_edited_in_the_clinic_profile_admin(admin_client):
     response = admin_client.get(url)
     assert response.status_code == 200
     assert 'name="crisis_line"' in response.text
+
+
+def test_a_word_from_the_synonym_list_is_never_corrected(client):
+    ArticleFactory(title="Infusions of ketamine", summary="A drop in symptoms.")
+    ArticleFactory(title="Another drop")
+    assert client.get(URL, {"q": "drip"}).context["search"].suggestion == ""
+    assert client.get(URL, {"q": "dorp"}).context["search"].suggestion == "drop"
