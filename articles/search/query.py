@@ -33,6 +33,12 @@ STOP_WORDS = frozenset(
 )
 
 
+def is_stop_word(word):
+    """A stop word, accents aside ("á" is "a" to SQLite's tokeniser)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return bare in STOP_WORDS
+
+
 def words_of(text):
     """Lowercased words of `text`, accents kept (each database folds them in its own way)."""
     return [word.lower() for word in WORD.findall(unicodedata.normalize("NFC", text))]
@@ -50,7 +56,7 @@ class Token:
     @property
     def phrase(self):
         """The words to match as a phrase; () when only stop words (then it is ignored)."""
-        return () if all(word in STOP_WORDS for word in self.words) else self.words
+        return () if all(is_stop_word(word) for word in self.words) else self.words
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,7 @@ def test_group_terms_can_be_typed_on_lines_or_between_commas():
 
 def test_a_group_needs_two_different_terms():
     assert len(Thesaurus([["PTSD", "ptsd"], ["x"]])) == 0
+
+
+def test_a_stop_word_with_an_accent_is_still_a_stop_word():
+    assert parse("á").is_empty
