@@ -150,7 +150,7 @@ def test_the_crisis_line_is_edited_in_the_clinic_profile_admin(admin_client):
 
 
 def test_a_word_from_the_synonym_list_is_never_corrected(client):
-    ArticleFactory(title="Infusions of ketamine", summary="A drop in symptoms.")
-    ArticleFactory(title="Another drop")
-    assert client.get(URL, {"q": "drip"}).context["search"].suggestion == ""
-    assert client.get(URL, {"q": "dorp"}).context["search"].suggestion == "drop"
+    ArticleFactory(title="Infusions of ketamine", summary="Remission for some.")
+    ArticleFactory(title="Another remission")
+    assert client.get(URL, {"q": "drip"}).context["search"].suggestion == ""  # not "trip"
+    assert client.get(URL, {"q": "remision"}).context["search"].suggestion == "remission"
