@@ -243,4 +243,8 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-from . import admin_glossary, admin_import  # noqa: E402, F401 - the glossary and import pages
+from . import (  # noqa: E402, F401 - the glossary, import and search-synonym pages
+    admin_glossary,
+    admin_import,
+    admin_synonyms,
+)

@@ -1,4 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def ensure_search_index(sender, using="default", **kwargs):
+    """post_migrate: SQLite's full-text index and triggers exist (a table rebuild drops them)."""
+    from django.db import connections
+
+    from .search.sqlite_index import ensure_index
+
+    ensure_index(connections[using])
 
 
 class ArticlesConfig(AppConfig):
@@ -9,3 +19,4 @@ class ArticlesConfig(AppConfig):
         from . import revisions, signals  # noqa: F401 - registers articles for history
 
         signals.connect()  # every side effect of saving an article: see articles/signals.py
+        post_migrate.connect(ensure_search_index, sender=self, dispatch_uid="search-index")

@@ -8,8 +8,12 @@ Saving an `Article` (from the admin, a list action, an import, a script):
    one (`clinic.slugs.redirect_old_urls`, connected below).
 3. The hero image's AVIF/WebP renditions are made and its width and height stored
    (`clinic.authoring.renditions`, connected below).
-4. The study and topic text that search reads (`search_document`) is rewritten when a study
-   is saved or deleted, topics are added or removed, or a topic is renamed (below).
+4. The text search reads besides the article's own (`search_document`: its studies' titles,
+   journals, authors and measures, its topics, its author's and reviewer's names) is rewritten
+   when the article is saved, a study is saved or deleted, topics are added or removed, or a
+   topic or person is renamed (below). On SQLite, triggers in the database then refresh the
+   FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector is a generated
+   column.
 5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
    afresh with the new terms (`articles.glossary.forget_entries`, connected below).
 6. Every cached public page becomes stale, at once and again on commit
@@ -20,10 +24,12 @@ Admin saves, the publish/unpublish actions and imports also store a revision
 (`clinic.forms.bump_edit_version`); those are called explicitly, not through signals.
 """
 
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from clinic.authoring.renditions import renditions_on_save
+from clinic.models import Person
 from clinic.slugs import redirect_old_urls
 
 from .glossary import forget_entries
@@ -55,9 +61,31 @@ def refresh_search_documents(article_ids):
         article_id__in=article_ids
     ).values_list("article_id", "topic__name"):
         topics.setdefault(article_id, []).append(name)
-    for article_id in article_ids:
-        document = "\n".join(studies.get(article_id, []) + topics.get(article_id, []))
-        Article.objects.filter(pk=article_id).update(search_document=document)
+    people = {}
+    for article_id, author, reviewer, current in Article.objects.filter(
+        pk__in=article_ids
+    ).values_list("pk", "author__name", "reviewer__name", "search_document"):
+        people[article_id] = ([author or "", reviewer or ""], current)
+    for article_id, (names, current) in people.items():
+        parts = studies.get(article_id, []) + topics.get(article_id, []) + names
+        document = "\n".join(part for part in parts if part)
+        if document != current:
+            Article.objects.filter(pk=article_id).update(search_document=document)
+
+
+@receiver(post_save, sender=Article, dispatch_uid="article_search_document")
+def article_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_documents([instance.pk])
+
+
+@receiver(post_save, sender=Person, dispatch_uid="person_search_document")
+def person_renamed(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        ids = Article.objects.filter(Q(author=instance) | Q(reviewer=instance)).values_list(
+            "pk", flat=True
+        )
+        refresh_search_documents(list(ids))
 
 
 @receiver([post_save, post_delete], sender=Study, dispatch_uid="study_search_document")

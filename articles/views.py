@@ -2,7 +2,7 @@ import re
 
 from django.conf import settings
 from django.core import signing
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +19,7 @@ from clinic.seo.structured_data import home_crumb
 from .forms import SearchForm
 from .glossary import article_body
 from .models import Article, Topic
-from .search import add_snippets, search_articles
+from .search import search_articles
 from .services import article_from_preview_token
 from .structured_data import article_page
 
@@ -255,12 +255,13 @@ def search(request):
     if not form.is_valid():
         context = {"form": form, "query": "", **metadata}
         return render(request, "articles/search.html", context, status=400)
-    query = form.cleaned_data["q"]
-    paginator = Paginator(search_articles(query), settings.ARTICLES_PER_PAGE)
+    found = search_articles(form.cleaned_data["q"])
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = found.page(request.GET.get("page") or 1, settings.ARTICLES_PER_PAGE)
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page of results.") from error
-    page.object_list = add_snippets(list(page.object_list), query)
-    context = {"form": form, "query": query, "page_obj": page, "paginator": paginator, **metadata}
+    context = {"form": form, "query": found.text, "search": found, "page_obj": page,
+               "paginator": page.paginator, **metadata}  # fmt: skip
+    if not page.object_list:
+        context["topics"] = Topic.objects.with_published_articles()
     return render(request, "articles/search.html", context)

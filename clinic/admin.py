@@ -36,6 +36,7 @@ class ClinicProfileAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
         ("Contact", {"fields": ["contact_email", "booking_url", "profile_links"]}),
+        ("Search", {"fields": ["crisis_line"]}),
         ("Articles", {"fields": ["default_disclaimer", "max_reading_grade"]}),
         (
             "Medical review",

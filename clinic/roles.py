@@ -16,6 +16,7 @@ ROLE_PERMISSIONS = {
             "study": ["add", "change", "delete", "view"],
             "topic": ["add", "change", "view"],
             "glossaryterm": ["add", "change", "delete", "view"],
+            "synonymgroup": ["add", "change", "delete", "view"],
         },
         "clinic": {"person": ["add", "change", "view"]},
     },

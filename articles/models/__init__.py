@@ -13,6 +13,7 @@ from .library import (
 )
 from .records import ArticleDailyViews, ImportedPost, PendingImport
 from .studies import Study, doi_validator, pmid_validator
+from .synonyms import SynonymGroup
 
 __all__ = [
     "DISCLAIMER_REQUIRED",
@@ -25,6 +26,7 @@ __all__ = [
     "ImportedPost",
     "PendingImport",
     "Study",
+    "SynonymGroup",
     "Topic",
     "TopicQuerySet",
     "add_months",

@@ -16,6 +16,11 @@ DEFAULT_DISCLAIMER = (
     "emergency department."
 )
 
+DEFAULT_CRISIS_LINE = (
+    "If you are in crisis or thinking about suicide, call your local emergency number or go to "
+    "the nearest emergency department now."
+)
+
 # Characters that do not count as text when deciding whether a field is blank.
 _BLANK_CHARACTERS = (" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u2007", "\u202f", "\u3000")
 
@@ -69,6 +74,13 @@ class ClinicProfile(BrandFields, WordingFields, models.Model):
     # The default before the last change, so articles still carrying it can be brought up
     # to date (clinic.disclaimers).
     previous_default_disclaimer = models.TextField(blank=True, editable=False)
+    crisis_line = models.TextField(
+        "crisis line",
+        default=DEFAULT_CRISIS_LINE,
+        help_text="Shown above the results when someone searches for suicide, self-harm or "
+        "crisis. Name the numbers people should call where your patients live, in one or two "
+        "short sentences.",
+    )
     contact_email = models.EmailField(blank=True)
     booking_url = models.URLField(
         "booking link",
@@ -116,6 +128,11 @@ class ClinicProfile(BrandFields, WordingFields, models.Model):
                 condition=has_visible_text("default_disclaimer"),
                 name="clinicprofile_disclaimer_not_blank",
                 violation_error_message="The default disclaimer cannot be empty.",
+            ),
+            models.CheckConstraint(
+                condition=has_visible_text("crisis_line"),
+                name="clinicprofile_crisis_line_not_blank",
+                violation_error_message="The crisis line cannot be empty.",
             ),
         ]
 

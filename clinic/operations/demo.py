@@ -50,6 +50,10 @@ CLINIC = {
         "you. Never start, stop or change a treatment without talking to a qualified health "
         "professional. If you are in crisis, call 911 or 988 (Suicide Crisis Helpline)."
     ),
+    "crisis_line": (
+        "If you are thinking about suicide or might hurt yourself, call or text 988 (Suicide "
+        "Crisis Helpline) any time, or call 911 or go to the nearest emergency department now."
+    ),
 }
 
 CPSO = {

@@ -1,4 +1,4 @@
-"""Search runs on both backends: full-text on PostgreSQL, a plain match on SQLite."""
+"""Search on both backends: the page, snippets, odd input, pagination."""
 
 import pytest
 from django.db import connection

@@ -158,6 +158,9 @@ def run(args):
         finally:
             stop(server)
     report(results, weight, args)
+    print("\nSearch (python -m tests.bench.search_bench):")
+    search = [sys.executable, "-m", "tests.bench.search_bench", "--articles", str(args.articles)]
+    subprocess.run(search, cwd=ROOT, check=True)  # noqa: S603
 
 
 def report(results, weight, args):

@@ -136,6 +136,7 @@ def test_marketing_admin_index_shows_only_the_library_and_people(client, django_
         ("articles", "Article"),
         ("articles", "Topic"),
         ("articles", "GlossaryTerm"),
+        ("articles", "SynonymGroup"),
         ("clinic", "Person"),
     }
 

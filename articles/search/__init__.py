@@ -1,0 +1,88 @@
+"""Search over live articles: `search_articles()` is the one door.
+
+One query language on both databases (`query`), patients' words widened with the editable
+synonym list (`synonyms`), each database's own full-text engine behind it (`backends`;
+PostgreSQL's weighted tsvector, SQLite's FTS5 in `sqlite_index`), spelling suggestions from
+the library's own words (`suggestions`) and crisis help first (`crisis`).
+
+Snippets are plain text escaped here, with only <mark> around whole words added.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.utils.html import escape
+
+from ..models import Article
+from .backends import START, STOP, backend_for
+from .crisis import is_crisis_query
+from .query import MAX_QUERY_LENGTH, Query, parse
+from .suggestions import corrections
+from .synonyms import current_thesaurus
+
+__all__ = ["MAX_QUERY_LENGTH", "Search", "search_articles", "highlight"]
+
+WORD_SPLIT = re.compile(r"([^\W_]+)")  # words and what lies between them, to swap words whole
+FEW_RESULTS = 3  # below this many, look for a better spelling
+
+
+def highlight(text, start=START, stop=STOP):
+    """Escape `text`, then turn the hit markers into <mark> elements."""
+    return escape(text).replace(start, "<mark>").replace(stop, "</mark>")
+
+
+@dataclass
+class Search:
+    """One reader's search: the live articles found (best first) and the help around them."""
+
+    text: str
+    query: Query
+    articles: object = field(repr=False)
+    is_crisis: bool = False
+    known_words: set = field(default_factory=set, repr=False)  # the synonym list's words
+
+    @cached_property
+    def count(self):
+        return self.articles.count()
+
+    @cached_property
+    def suggestion(self):
+        """A corrected query ("depression" for "depresion") that finds more, or ""."""
+        if self.query.is_empty or self.count >= FEW_RESULTS:
+            return ""
+        words = [word for word in self.query.words if word not in self.known_words]
+        fixes = corrections(connection, words, Article.objects.published())
+        if not fixes:
+            return ""
+        corrected = "".join(fixes.get(part.lower(), part) for part in WORD_SPLIT.split(self.text))
+        return corrected if search_articles(corrected).count > self.count else ""
+
+    def page(self, number, per_page):
+        """One page of results with snippets; Paginator's errors for a bad `number`."""
+        paginator = Paginator(self.articles, per_page)
+        page = paginator.page(number)
+        self.count = paginator.count  # counted once, for the suggestion too
+        page.object_list = self.add_snippets(list(page.object_list))
+        return page
+
+    def add_snippets(self, articles):
+        """Give each article of a results page its `snippet` (safe HTML), and return them."""
+        found = backend_for(connection).snippets(articles, self.query) if articles else {}
+        for article in articles:
+            text = found.get(article.pk)
+            article.snippet = highlight(text) if text else escape(article.summary)
+        return articles
+
+
+def search_articles(text):
+    """Search the live articles for what a reader typed (see `articles.search.query`)."""
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    thesaurus = current_thesaurus()
+    query = parse(text, thesaurus)
+    live = Article.objects.published().for_cards()
+    articles = live.none() if query.is_empty else backend_for(connection).search(live, query)
+    return Search(text=text, query=query, articles=articles, is_crisis=is_crisis_query(text),
+                  known_words=thesaurus.words)  # fmt: skip

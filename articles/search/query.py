@@ -1,0 +1,135 @@
+"""The query language patients type, parsed once for both databases.
+
+    anxiety sleep          every word must match (stop words such as "what", "is" are ignored)
+    "prolonged exposure"   an exact phrase
+    -ketamine              leave out articles that match
+    ketamine OR CBT        either one (also "or"; binds tighter than the implied AND)
+
+A parsed `Query` is a conjunction of clauses; a clause is a tuple of alternatives (any may
+match); an alternative is a tuple of phrases (all must match); a phrase is a tuple of words
+(one word is a phrase of one). Synonyms widen a term with more alternatives
+(`articles.search.synonyms`). Words are lowercased runs of letters and digits, so "CAPS-5" is
+the phrase "caps 5", as both databases' tokenisers see it.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from articles.words import words_of
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+# PostgreSQL's English stop words (snowball english.stop), so that both databases drop the same.
+STOP_WORDS = frozenset(
+    """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom this
+    that these those am is are was were be been being have has had having do does did doing a an
+    the and but if or because as until while of at by for with about against between into through
+    during before after above below to from up down in out on off over under again further then
+    once here there when where why how all any both each few more most other some such no nor not
+    only own same so than too very s t can will just don should now""".split()
+)
+
+
+def is_stop_word(word):
+    """A stop word, accents aside ("á" is "a" to SQLite's tokeniser)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return bare in STOP_WORDS
+
+
+@dataclass(frozen=True)
+class Token:
+    """One thing typed: a word (hyphenated: several words), a quoted phrase, or OR."""
+
+    words: tuple = ()
+    is_phrase: bool = False
+    is_excluded: bool = False
+    is_or: bool = False
+
+    @property
+    def phrase(self):
+        """The words to match as a phrase; () when only stop words (then it is ignored)."""
+        return () if all(is_stop_word(word) for word in self.words) else self.words
+
+
+@dataclass(frozen=True)
+class Term:
+    """What the reader meant by one or more tokens: alternatives[0] is their own words."""
+
+    alternatives: tuple
+    is_excluded: bool = False
+
+
+@dataclass
+class Query:
+    """`clauses` must all match; none of `excluded` may. Each is a tuple of alternatives."""
+
+    text: str
+    clauses: list = field(default_factory=list)
+    excluded: list = field(default_factory=list)
+
+    @property
+    def is_empty(self):
+        return not self.clauses
+
+    @property
+    def words(self):
+        """The words the reader asked for (not synonyms, not exclusions), in order."""
+        return [word for clause in self.clauses for phrase in clause[0] for word in phrase]
+
+
+def tokenize(text):
+    """The query's tokens in order; OR (any case) is an operator token."""
+    tokens = []
+    for match in _TOKEN.finditer(text[:MAX_QUERY_LENGTH]):
+        phrase_minus, phrase, word_minus, word = match.groups()
+        if phrase is not None:
+            if words := tuple(words_of(phrase)):
+                tokens.append(Token(words, is_phrase=True, is_excluded=bool(phrase_minus)))
+        elif word.lower() == "or" and not word_minus:
+            tokens.append(Token(is_or=True))
+        elif words := tuple(words_of(word)):
+            tokens.append(Token(words, is_excluded=bool(word_minus)))
+    return tokens
+
+
+def terms_of(tokens, thesaurus=None):
+    """Tokens to terms, a run of tokens that names a synonym becoming one term, with OR kept."""
+    items, index = [], 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.is_or:
+            items.append(token)
+            index += 1
+            continue
+        length, synonyms = thesaurus.match(tokens, index) if thesaurus else (0, ())
+        span = tokens[index : index + max(length, 1)]
+        own = tuple(phrase for phrase in (t.phrase for t in span) if phrase)
+        alternatives = tuple(dict.fromkeys(alt for alt in (own, *synonyms) if alt))
+        if alternatives:
+            items.append(Term(alternatives, is_excluded=token.is_excluded))
+        index += len(span)
+    return items
+
+
+def parse(text, thesaurus=None):
+    """The `Query` for what the reader typed, with synonyms from `thesaurus` if given."""
+    query = Query(text=text)
+    joining = False
+    for item in terms_of(tokenize(text), thesaurus):
+        if isinstance(item, Token):  # OR: join the next term to the previous clause
+            joining = bool(query.clauses)
+        elif item.is_excluded:
+            query.excluded.append(item.alternatives)
+            joining = False
+        elif joining:
+            query.clauses[-1] += item.alternatives
+            joining = False
+        else:
+            query.clauses.append(item.alternatives)
+    query.clauses = query.clauses[:MAX_TERMS]
+    query.excluded = query.excluded[:MAX_TERMS]
+    return query

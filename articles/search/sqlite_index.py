@@ -1,0 +1,97 @@
+"""SQLite's full-text index of articles (FTS5), kept current by triggers in the database.
+
+`articles_article_fts` holds each article's title, summary and the rest (body, studies,
+topics, author and reviewer names: `search_document`), stemmed with the Porter stemmer,
+accents removed. Triggers on `articles_article` rewrite an article's row on every insert,
+update and delete, whatever does the writing (the admin, `QuerySet.update()`, bulk imports);
+study, topic and people changes reach it because they rewrite `search_document`.
+
+`articles_article_words` indexes the same text unstemmed and `articles_article_vocabulary`
+lists its words: the dictionary that spelling suggestions are drawn from.
+
+A table rebuild by a later migration (SQLite's way to alter a column) drops the triggers, so
+`ensure_index()` runs after every `migrate`: it recreates what is missing and, if anything
+was, refills both indexes from the articles table.
+"""
+
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+REST = "coalesce(new.body, '') || ' ' || coalesce(new.search_document, '')"
+WORDS = (
+    "coalesce({row}.title, '') || ' ' || coalesce({row}.summary, '') || ' ' || "
+    "coalesce({row}.body, '') || ' ' || coalesce({row}.search_document, '')"
+)
+
+TABLES = {
+    "articles_article_fts": (
+        "CREATE VIRTUAL TABLE articles_article_fts USING fts5("
+        f"title, summary, rest, tokenize = '{TOKENIZER}')"
+    ),
+    "articles_article_words": (
+        "CREATE VIRTUAL TABLE articles_article_words USING fts5("
+        "text, content = '', detail = none, tokenize = 'unicode61 remove_diacritics 2')"
+    ),
+    "articles_article_vocabulary": (
+        "CREATE VIRTUAL TABLE articles_article_vocabulary "
+        "USING fts5vocab(articles_article_words, 'row')"
+    ),
+}
+# Constant SQL throughout: table and column names only, no input from anyone.
+_ADD = (
+    "INSERT INTO articles_article_fts (rowid, title, summary, rest) "  # noqa: S608
+    f"VALUES (new.id, new.title, new.summary, {REST}); "
+    "INSERT INTO articles_article_words (rowid, text) "
+    f"VALUES (new.id, {WORDS.format(row='new')});"
+)
+_REMOVE = (
+    "DELETE FROM articles_article_fts WHERE rowid = old.id; "  # noqa: S608
+    "INSERT INTO articles_article_words (articles_article_words, rowid, text) "
+    f"VALUES ('delete', old.id, {WORDS.format(row='old')});"
+)
+TRIGGERS = {
+    "articles_article_fts_insert": f"AFTER INSERT ON articles_article BEGIN {_ADD} END",
+    "articles_article_fts_delete": f"AFTER DELETE ON articles_article BEGIN {_REMOVE} END",
+    "articles_article_fts_update": (
+        "AFTER UPDATE OF title, summary, body, search_document ON articles_article "
+        f"BEGIN {_REMOVE} {_ADD} END"
+    ),
+}
+REFILL = [
+    "DELETE FROM articles_article_fts",
+    "INSERT INTO articles_article_words (articles_article_words) VALUES ('delete-all')",
+    "INSERT INTO articles_article_fts (rowid, title, summary, rest) SELECT id, title, summary, "  # noqa: S608, E501
+    + REST.replace("new.", "")
+    + " FROM articles_article",
+    "INSERT INTO articles_article_words (rowid, text) SELECT id, "  # noqa: S608
+    + WORDS.format(row="articles_article")
+    + " FROM articles_article",
+]
+
+
+def ensure_index(connection):
+    """Create whatever part of the index is missing; refill it if anything was. True if so."""
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        present = {row[0] for row in cursor.fetchall()}
+        if "articles_article" not in present:
+            return False
+        missing = [name for name in [*TABLES, *TRIGGERS] if name not in present]
+        for name in missing:
+            cursor.execute(
+                TABLES[name] if name in TABLES else f"CREATE TRIGGER {name} {TRIGGERS[name]}"
+            )
+        if missing:
+            for statement in REFILL:
+                cursor.execute(statement)
+    return bool(missing)
+
+
+def drop_index(connection):
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for name in TRIGGERS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for name in reversed(list(TABLES)):
+            cursor.execute(f"DROP TABLE IF EXISTS {name}")

@@ -1,0 +1,86 @@
+"""“Did you mean …?”: the closest words the library actually uses, for words it does not.
+
+PostgreSQL: pg_trgm's similarity over the words of the live articles (`ts_stat` of the
+unstemmed `search_words` column). SQLite: FTS5's vocabulary of the unstemmed word index
+(`articles_article_vocabulary`). Either way the candidates are then ranked by edit distance
+(rapidfuzz), the more common word winning a tie; the caller offers the corrected query only
+when it finds live articles, so a word used only in a draft never surfaces.
+"""
+
+from django.db.models.expressions import RawSQL
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .query import STOP_WORDS
+
+MIN_LENGTH = 4  # shorter words (and abbreviations like "cbt") are left alone
+
+
+def max_distance(word):
+    return 1 if len(word) <= 5 else 2
+
+
+def _postgresql_candidates(cursor, word, vectors_sql):
+    cursor.execute(
+        "SELECT word, ndoc FROM ts_stat(%s) WHERE word %% %s "
+        "ORDER BY similarity(word, %s) DESC, ndoc DESC LIMIT 20",
+        [vectors_sql, word, word],
+    )
+    return cursor.fetchall()
+
+
+def _sqlite_candidates(cursor, word):
+    limit = max_distance(word)
+    cursor.execute(
+        "SELECT term, doc FROM articles_article_vocabulary WHERE length(term) BETWEEN %s AND %s",
+        [len(word) - limit, len(word) + limit],
+    )
+    return cursor.fetchall()
+
+
+def _known(cursor, connection, words):
+    """The words (from `words`) that some article uses as they are."""
+    if connection.vendor == "postgresql":
+        return set()  # decided per word from the candidates below
+    marks = ", ".join(["%s"] * len(words))
+    cursor.execute(
+        f"SELECT term FROM articles_article_vocabulary WHERE term IN ({marks})",  # noqa: S608
+        list(words),
+    )
+    return {row[0] for row in cursor.fetchall()}
+
+
+def best_match(word, candidates):
+    """The closest candidate within the edit distance allowed for `word`, or None."""
+    limit = max_distance(word)
+    scored = [
+        (DamerauLevenshtein.distance(word, term, score_cutoff=limit), -count, term)
+        for term, count in candidates
+        if term != word and not term.isdigit()
+    ]
+    scored = [entry for entry in scored if entry[0] <= limit]
+    return min(scored)[2] if scored else None
+
+
+def corrections(connection, words, published_articles):
+    """{misspelt word: suggested word} for the reader's words the library does not use."""
+    words = [w for w in dict.fromkeys(words) if len(w) >= MIN_LENGTH and w not in STOP_WORDS]
+    if not words:
+        return {}
+    found = {}
+    if connection.vendor == "postgresql":  # the unstemmed words of live articles only
+        vectors = published_articles.annotate(words=RawSQL("search_words", [])).values("words")
+        vectors_sql = connection.ops.compose_sql(*vectors.query.sql_with_params())
+    with connection.cursor() as cursor:
+        known = _known(cursor, connection, words)
+        for word in words:
+            if word in known:
+                continue
+            if connection.vendor == "postgresql":
+                candidates = _postgresql_candidates(cursor, word, vectors_sql)
+                if any(term == word for term, _ in candidates):
+                    continue
+            else:
+                candidates = _sqlite_candidates(cursor, word)
+            if better := best_match(word, candidates):
+                found[word] = better
+    return found

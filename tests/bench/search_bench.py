@@ -1,0 +1,125 @@
+"""Search, measured: latency of the search page at 2,000 articles, and relevance on the demo.
+
+`python -m tests.bench.search_bench` (or `make bench-search`; `make bench` runs it too) on the
+database DATABASE_URL names (SQLite by default, or PostgreSQL):
+
+* latency: a throwaway database seeded like `make bench` (2,000 articles), then every query
+  below through the whole search view (parse, synonyms, count, page, snippets, suggestions,
+  template) with the page cache off, several rounds; p50 and p99 in milliseconds;
+* relevance: another throwaway database with the demo content; recall at 3 and mean reciprocal
+  rank over the relevance set (`tests/articles/search_relevance.py`).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / ".bench"
+QUERIES = [
+    "ketamine trial", "sleep anxiety", "ketamine", '"side effects"', "ketamine OR placebo",
+    "trauma -ketamine", "what is CAPS-5", "talk therapy", "PTSD", "depression treatment",
+    "ketamin", "psychoterapy", "suicidal thoughts", "Clinician 7", "zzzz nothing here",
+]  # fmt: skip
+
+
+def throwaway_database(suffix):
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        parts = urlsplit(url)
+        name = f"{parts.path.lstrip('/')}_{suffix}"
+        with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return parts._replace(path="/" + name).geturl()
+    WORK.mkdir(exist_ok=True)
+    path = WORK / f"search-{suffix}.sqlite3"
+    path.unlink(missing_ok=True)
+    return f"sqlite:///{path}"
+
+
+def child(env, *args):
+    subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def prepare(suffix, *setup):
+    env = {**os.environ, "DEBUG": "1", "PAGE_CACHE_SECONDS": "0", "LOG_LEVEL": "ERROR",
+           "DATABASE_URL": throwaway_database(suffix)}  # fmt: skip
+    child(env, "manage.py", "migrate", "--noinput", "-v0")
+    for command in setup:
+        child(env, *command)
+    return env
+
+
+def latency(rounds):
+    """{query: [milliseconds, ...]} for the search page, page cache off."""
+    from django.test import Client
+
+    client, timings = Client(HTTP_HOST="localhost"), {query: [] for query in QUERIES}
+    for query in QUERIES:  # warm-up: connections, templates, compiled SQL
+        client.get("/search/", {"q": query})
+    for _ in range(rounds):
+        for query in QUERIES:
+            start = time.perf_counter()
+            response = client.get("/search/", {"q": query})
+            timings[query].append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (query, response.status_code)
+    return timings
+
+
+def percentile(samples, percent):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+
+def measure(mode, rounds):
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.config.settings")
+    django.setup()
+    from django.db import connection
+
+    if mode == "relevance":
+        from tests.articles.search_relevance import RELEVANCE, measure
+
+        recall, mrr, _ = measure()
+        print(f"{connection.vendor:<11} relevance: {len(RELEVANCE)} lay queries on the demo "
+              f"content, recall@3 {recall:.3f}, MRR {mrr:.3f}")  # fmt: skip
+        return
+    from articles.models import Article
+
+    timings = latency(rounds)
+    every = [ms for samples in timings.values() for ms in samples]
+    count = Article.objects.published().count()
+    p50, p99 = percentile(every, 50), percentile(every, 99)
+    print(f"{connection.vendor:<11} search page at {count} articles, {len(QUERIES)} queries x "
+          f"{rounds}: p50 {p50:.1f} ms, p99 {p99:.1f} ms")  # fmt: skip
+    slowest = sorted(timings, key=lambda q: -statistics.median(timings[q]))[:3]
+    print("            slowest (median ms): " + ", ".join(
+        f"{q!r} {statistics.median(timings[q]):.1f}" for q in slowest))  # fmt: skip
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("SEARCH_ROUNDS", 10)))
+    parser.add_argument("--measure", choices=["latency", "relevance"])
+    args = parser.parse_args()
+    if args.measure:
+        return measure(args.measure, args.rounds)
+    me = ["-m", "tests.bench.search_bench", "--rounds", str(args.rounds)]
+    env = prepare("search", ["-m", "tests.bench.seed", "--articles", str(args.articles)])
+    child(env, *me, "--measure", "latency")
+    env = prepare("relevance", ["manage.py", "load_demo", "-v0"])
+    child(env, *me, "--measure", "relevance")
+
+
+if __name__ == "__main__":
+    main()
