@@ -65,7 +65,8 @@ class _PageHeadings(Extension):
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
         # Runs before "toc" (priority 5) so heading ids are made from the final tags.
         md.treeprocessors.register(_DemoteTitleHeadings(md), "demote_h1", 30)
-        md.treeprocessors.register(_CaptionedImages(md), "captioned_images", 15)  # after "inline" (20)
+        # After "inline" (20), which makes the <img>s.
+        md.treeprocessors.register(_CaptionedImages(md), "captioned_images", 15)
 
 
 def _markdown():
