@@ -8,24 +8,24 @@ file. A round trip through an empty database gives back the same articles.
 """
 
 import re
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
 import yaml
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 
 from articles.importers.apply import sync_status
 from articles.importers.report import ImportReport
-from articles.models import Article, ImportedPost, Study, Topic
+from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
 from clinic.models import Person
 
+from .portability_site import SITE_FILE, export_site, import_redirects, import_site, read_site
+from .portable_files import IMAGES, PortabilityError, export_file, import_image, plain
+
 FORMAT_VERSION = 1
-IMAGES = "images"
 PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
 STUDY_FIELDS = [
     "title", "journal", "year", "authors", "url", "doi", "pmid", "design", "studies_pooled",
@@ -39,10 +39,6 @@ HANDLED_FIELDS = {
 MARKDOWN_IMAGE = re.compile(r"(?P<start>!\[[^\]]*\]\()(?P<url>[^)\s]+)")
 
 
-class PortabilityError(Exception):
-    """A file that cannot be read back; the message names the file and the problem."""
-
-
 def export_articles(directory):
     """Write every article (drafts too) to `directory`; returns the paths written."""
     directory = Path(directory)
@@ -52,7 +48,7 @@ def export_articles(directory):
         .prefetch_related("topics", "studies")
         .order_by("publish_at", "id")
     )
-    paths = []
+    paths = [export_site(directory)]
     for article in articles:
         path = directory / f"{article.slug}.md"
         path.write_text(article_to_markdown(article, directory), encoding="utf-8")
@@ -79,15 +75,19 @@ def article_to_markdown(article, directory):
             {name: getattr(s, name) for name in STUDY_FIELDS} for s in article.studies.all()
         ],
         "disclaimer": article.disclaimer,
-        "hero_image": _export_file(article.hero_image.name, directory)
+        "hero_image": export_file(article.hero_image.name, directory)
         if article.hero_image
         else None,
         "hero_alt": article.hero_alt,
         "hero_credit": article.hero_credit,
         "imported_from": {"key": record.import_key, "old_url": record.old_url} if record else None,
         "fields": {
-            field.name: _plain(field.value_from_object(article)) for field in _extra_fields()
+            field.name: plain(field.value_from_object(article)) for field in _extra_fields()
         },
+        "changes": [
+            {"changed_at": change.changed_at.isoformat(), "note": change.note}
+            for change in article.changes.order_by("changed_at", "pk")
+        ],
     }
     dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{dumped}---\n\n{_export_body_images(article.body, directory)}"
@@ -106,26 +106,8 @@ def _extra_fields():
     ]
 
 
-def _plain(value):
-    return value.isoformat() if isinstance(value, date | datetime) else value
-
-
 def _media_url():
     return default_storage.url("")
-
-
-def _export_file(name, directory):
-    """Copy a stored file into `directory/images/`, keeping its storage name; the relative path.
-
-    None when the file is missing from the storage.
-    """
-    if not default_storage.exists(name):
-        return None
-    target = Path(directory, IMAGES, name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with default_storage.open(name, "rb") as source, target.open("wb") as out:
-        shutil.copyfileobj(source, out)
-    return f"{IMAGES}/{name}"
 
 
 def _export_body_images(body, directory):
@@ -135,7 +117,7 @@ def _export_body_images(body, directory):
     def replace(match):
         url = match["url"]
         name = unquote(url[len(prefix) :]) if url.startswith(prefix) else ""
-        copied = _export_file(name, directory) if name else None
+        copied = export_file(name, directory) if name else None
         return match["start"] + copied if copied else match.group(0)
 
     return MARKDOWN_IMAGE.sub(replace, body)
@@ -147,7 +129,16 @@ def import_articles(directory):
     if not directory.is_dir():
         raise PortabilityError(f"{directory}: no such folder.")
     report = ImportReport()
-    for path in sorted(directory.glob("*.md")):
+    site = read_site(directory)
+    if site is not None:
+        try:
+            import_site(site, directory)
+        except (PortabilityError, ValidationError, DatabaseError, KeyError, TypeError,
+                ValueError) as error:  # fmt: skip
+            report.skip(SITE_FILE, _describe(error))
+    order = {slug: n for n, slug in enumerate((site or {}).get("article_order") or [])}
+    paths = sorted(directory.glob("*.md"), key=lambda p: (order.get(p.stem, len(order)), p.name))
+    for path in paths:
         try:
             front, body = read_article_file(path)
             with transaction.atomic():
@@ -160,6 +151,8 @@ def import_articles(directory):
             f"{article.title} → {article.get_absolute_url()}"
         )
         report.processed += 1
+    if site is not None:
+        import_redirects(site)
     return report
 
 
@@ -204,7 +197,7 @@ def save_article(front, body, directory):
     article.author = _person(front["author"])
     article.reviewer = _person(front.get("reviewer")) if front.get("reviewer") else None
     hero = front.get("hero_image")
-    article.hero_image = _import_file(hero, directory) if hero else ""
+    article.hero_image = import_image(hero, directory) if hero else ""
     article.hero_alt, article.hero_credit = front.get("hero_alt", ""), front.get("hero_credit", "")
     for field in _extra_fields():
         if field.name in front.get("fields", {}):
@@ -213,6 +206,7 @@ def save_article(front, body, directory):
     article.save()
     article.topics.set([_topic(data) for data in front.get("topics", [])])
     _replace_studies(article, front.get("studies", []))
+    _replace_changes(article, front.get("changes"))
     sync_status(article, front.get("status", Article.Status.DRAFT))
     _remember_import(article, front.get("imported_from"))
     return article, created
@@ -247,6 +241,20 @@ def _replace_studies(article, studies):
         study.save()
 
 
+def _replace_changes(article, changes):
+    if changes is None:  # a file written before change notes were exported
+        return
+    article.changes.all().delete()
+    for data in changes:
+        change = ArticleChange(
+            article=article,
+            changed_at=datetime.fromisoformat(data["changed_at"]),
+            note=data["note"],
+        )
+        change.full_clean()
+        change.save()
+
+
 def _remember_import(article, data):
     if not data:
         return
@@ -256,30 +264,11 @@ def _remember_import(article, data):
     )
 
 
-def _import_file(relative, directory):
-    """Store `directory/images/...` under its original name; the storage name it got.
-
-    A file already stored under that name with the same bytes is reused, so importing twice
-    does not pile up copies.
-    """
-    images = Path(directory, IMAGES).resolve()
-    source = Path(directory, relative).resolve()
-    if not source.is_relative_to(images) or not source.is_file():
-        raise PortabilityError(f"the image {relative} is not in the {IMAGES}/ folder")
-    name = source.relative_to(images).as_posix()
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            if stored.read() == source.read_bytes():
-                return name
-    with source.open("rb") as handle:
-        return default_storage.save(name, File(handle))
-
-
 def _import_body_images(body, directory):
     def replace(match):
         url = match["url"]
         if not url.startswith(f"{IMAGES}/"):
             return match.group(0)
-        return match["start"] + default_storage.url(_import_file(unquote(url), directory))
+        return match["start"] + default_storage.url(import_image(unquote(url), directory))
 
     return MARKDOWN_IMAGE.sub(replace, body)

@@ -4,7 +4,7 @@ from .editing import EditTracked
 from .locations import Location, LocationException, OpeningHours
 from .people import Person
 from .profile import DEFAULT_DISCLAIMER, ClinicProfile, has_visible_text
-from .redirects import Redirect, record_redirect
+from .redirects import Redirect, find_redirect, normalise_path, record_redirect
 
 __all__ = [
     "DEFAULT_DISCLAIMER",
@@ -16,5 +16,7 @@ __all__ = [
     "Person",
     "Redirect",
     "has_visible_text",
+    "find_redirect",
+    "normalise_path",
     "record_redirect",
 ]
