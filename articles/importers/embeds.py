@@ -117,6 +117,8 @@ def expand_shortcodes(text, media, *, block_editor=False):
 def replace_players(soup, media):
     """Frames, <video>, <audio>, block-editor embeds and Squarespace blocks become links."""
     for block in soup.select(SQUARESPACE_AND_BLOCK_EMBEDS):
+        if not any(parent is soup for parent in block.parents):
+            continue  # inside a block already replaced
         url, kind, title = _block_address(block)
         if url:
             block.replace_with(_fragment(media.link(url, kind=kind, title=title)))
@@ -153,7 +155,8 @@ def _block_address(block):
         for key in ("data-url", "data-src", "data-audio-url"):
             if element.get(key) and not data.get("url"):
                 data["url"] = element[key]
-        data.setdefault("title", element.get("data-title") or "")
+        if not data.get("title"):
+            data["title"] = element.get("data-title") or ""
     url = data.get("url") or data.get("audioAssetUrl") or ""
     if not url and (frame := re.search(r'src="([^"]+)"', html.unescape(str(data.get("html"))))):
         url = frame[1]

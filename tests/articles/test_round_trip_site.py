@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 from PIL import Image
@@ -135,3 +135,19 @@ def test_every_public_page_is_identical_after_export_and_import_into_an_empty_si
     downtown = Location.objects.get(slug="downtown")
     assert downtown.hours.count() == 5 and downtown.exceptions.count() == 2
     assert ClinicProfile.objects.get().tagline == "Research, in plain words"
+
+
+@pytest.mark.django_db
+def test_images_read_back_go_through_the_upload_checks(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    whole_site()
+    out = tmp_path / "export"
+    call_command("export_markdown", str(out), stdout=StringIO())
+    (out / "images" / "articles" / "hero" / "room.png").write_bytes(b"<?php echo 'not an image';")
+    Article.objects.all().delete()
+    with pytest.raises(CommandError):
+        call_command("import_markdown", str(out), stdout=(output := StringIO()))
+    assert "ketamine-with-therapy.md: the image images/articles/hero/room.png was refused" in (
+        output.getvalue()
+    )
+    assert not Article.objects.filter(slug="ketamine-with-therapy").exists()
