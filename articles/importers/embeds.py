@@ -25,6 +25,8 @@ CAPTIONED_IMAGE = re.compile(
     r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.IGNORECASE | re.DOTALL
 )
 ALONE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
+AUDIO_EXTENSIONS = (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".flac")
+VIDEO_EXTENSIONS = (".mp4", ".m4v", ".webm", ".ogv", ".mov", ".flv", ".wmv")
 MEDIA_KEYS = ("src", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "ogv", "flv", "wmv")
 PROVIDERS = {  # host suffix -> (name, what a visitor finds there)
     "youtube.com": ("YouTube", "video"),
@@ -99,6 +101,7 @@ def expand_shortcodes(text, media, *, block_editor=False):
                 for item in _attachments(attrs, media)
             )
         url = next((attrs[key] for key in MEDIA_KEYS if attrs.get(key)), "")
+        url = url or _positional_url(match["attrs"]) or _attached_media(name, media)
         if not url:
             media.warnings.append(f"a [{name}] shortcode had no address and was left out")
             return ""
@@ -173,6 +176,21 @@ def _attributes(text):
     return {
         m[1].lower(): html.unescape(m[2] or m[3] or m[4] or "") for m in ATTRIBUTE.finditer(text)
     }
+
+
+def _positional_url(text):
+    """`[audio https://…/episode.mp3]`: the address written without a name."""
+    found = re.search(r"(?:^|\s)(https?://\S+)", text)
+    return html.unescape(found[1]) if found else ""
+
+
+def _attached_media(kind, media):
+    """A bare `[audio]` or `[video]` plays the first such file attached to the post."""
+    extensions = AUDIO_EXTENSIONS if kind == "audio" else VIDEO_EXTENSIONS
+    for item in _attachments({}, media):
+        if urlsplit(item.url).path.lower().endswith(extensions):
+            return item.url
+    return ""
 
 
 def _caption(inner, attrs):

@@ -14,6 +14,8 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from articles.importers.apply import ImportOptions, import_wxr
+from articles.importers.content import html_to_markdown
+from articles.importers.posts import WxrAttachment, WxrSite
 from articles.models import Article, Topic
 from clinic.models import find_redirect
 
@@ -242,3 +244,11 @@ def test_images_without_alt_are_imported_listed_and_filterable(classic, admin_cl
     assert [a.slug for a in listed] == ["classic-formatting"]
     page = client.get("/articles/classic-formatting/").content.decode()
     assert '<img alt="" src="https://lakeside.example.org/wp-content/uploads/no-alt.png">' in page
+
+
+def test_audio_written_without_a_name_or_from_the_post_s_attachments():
+    site = WxrSite(attachments={"7": WxrAttachment("7", "https://e.org/talk.mp3", parent_id="5")})
+    positional = html_to_markdown("[audio https://e.org/blues.mp3]", site=site, post_id="5")
+    attached = html_to_markdown("[audio]", site=site, post_id="5")
+    assert positional.markdown == "[Listen to the audio (blues.mp3)](https://e.org/blues.mp3)"
+    assert attached.markdown == "[Listen to the audio (talk.mp3)](https://e.org/talk.mp3)"
