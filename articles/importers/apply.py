@@ -151,6 +151,7 @@ class WxrImporter:
                 self.report.images_left.append((url, str(error)))
                 continue
             body = body.replace(f"]({url}", f"]({new_url}")
+            body = body.replace(f'src="{url}"', f'src="{new_url}"')  # in an HTML table
             self.report.images_fetched += 1
         return body
 

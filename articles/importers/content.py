@@ -105,8 +105,8 @@ class _PostConverter(MarkdownConverter):
     def convert_table(self, el, text, parent_tags):
         """Tables stay HTML (within the sanitiser's allow-list): cells keep their lists and
         breaks, and a table with no header row gets none."""
-        for image in el.find_all("img"):
-            self.convert_img(image, "", parent_tags)
+        for image in el.find_all("img"):  # already read (and made absolute) as a child
+            image["alt"] = image.get("alt") or ""  # every <img> has an alt attribute
         cleaned = re.sub(r"\n\s*\n", "\n", sanitise_html(str(el))).strip()
         return f"\n\n{cleaned}\n\n"
 

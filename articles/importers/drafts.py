@@ -104,7 +104,8 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
     hero = site.attachments.get(post.meta.get("_thumbnail_id", ""))
     if hero is not None and not hero.alt:
         report.no_alt.append(f"{post.label}: the featured image {hero.url}")
-    report.no_alt.extend(f"{post.label}: {url}" for url in converted.images_without_alt)
+    no_alt = dict.fromkeys(converted.images_without_alt)
+    report.no_alt.extend(f"{post.label}: {url}" for url in no_alt)
     return ArticleDraft(
         key=post.key,
         label=post.label,

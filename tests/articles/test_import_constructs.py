@@ -252,3 +252,10 @@ def test_audio_written_without_a_name_or_from_the_post_s_attachments():
     attached = html_to_markdown("[audio]", site=site, post_id="5")
     assert positional.markdown == "[Listen to the audio (blues.mp3)](https://e.org/blues.mp3)"
     assert attached.markdown == "[Listen to the audio (talk.mp3)](https://e.org/talk.mp3)"
+
+
+def test_an_image_in_a_table_keeps_an_alt_attribute_and_is_listed_once():
+    converted = html_to_markdown('<table><tr><td><img data-src="/x.png"></td></tr></table>',
+                                 base_url="https://e.org")  # fmt: skip
+    assert '<img alt="" src="https://e.org/x.png">' in converted.markdown
+    assert converted.images_without_alt == ["https://e.org/x.png"]
