@@ -22,8 +22,23 @@ from articles.importers.report import ImportReport
 from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
 from clinic.models import Person
 
-from .portability_site import SITE_FILE, export_site, import_redirects, import_site, read_site
-from .portable_files import IMAGES, PortabilityError, export_file, import_image, plain
+from .portability_site import (
+    SITE_FILE,
+    SITE_MODELS,
+    export_site,
+    import_redirects,
+    import_site,
+    read_site,
+)
+from .portable_files import (
+    IMAGES,
+    PortabilityError,
+    export_file,
+    import_image,
+    keep_number,
+    plain,
+    reset_numbering,
+)
 
 FORMAT_VERSION = 1
 PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
@@ -61,6 +76,7 @@ def article_to_markdown(article, directory):
     record = getattr(article, "import_record", None)
     front = {
         "format": FORMAT_VERSION,
+        "id": article.pk,
         "title": article.title,
         "slug": article.slug,
         "summary": article.summary,
@@ -72,7 +88,8 @@ def article_to_markdown(article, directory):
         "reviewed_on": article.reviewed_on.isoformat() if article.reviewed_on else None,
         "topics": [{"name": topic.name, "slug": topic.slug} for topic in article.topics.all()],
         "studies": [
-            {name: getattr(s, name) for name in STUDY_FIELDS} for s in article.studies.all()
+            {"id": s.pk} | {name: getattr(s, name) for name in STUDY_FIELDS}
+            for s in article.studies.all()
         ],
         "disclaimer": article.disclaimer,
         "hero_image": export_file(article.hero_image.name, directory)
@@ -85,7 +102,7 @@ def article_to_markdown(article, directory):
             field.name: plain(field.value_from_object(article)) for field in _extra_fields()
         },
         "changes": [
-            {"changed_at": change.changed_at.isoformat(), "note": change.note}
+            {"id": change.pk, "changed_at": change.changed_at.isoformat(), "note": change.note}
             for change in article.changes.order_by("changed_at", "pk")
         ],
     }
@@ -153,6 +170,7 @@ def import_articles(directory):
         report.processed += 1
     if site is not None:
         import_redirects(site)
+    reset_numbering([Article, Study, ArticleChange, *SITE_MODELS])
     return report
 
 
@@ -188,6 +206,7 @@ def save_article(front, body, directory):
     created = article is None
     if created:
         article = Article(slug=front["slug"], status=Article.Status.DRAFT)
+        keep_number(article, front.get("id"))
     article.title, article.summary = front["title"], front["summary"]
     article.body = _import_body_images(body, directory)
     article.disclaimer = front["disclaimer"]
@@ -237,6 +256,7 @@ def _replace_studies(article, studies):
         study = Study(
             article=article, **{name: data[name] for name in STUDY_FIELDS if name in data}
         )
+        keep_number(study, data.get("id"))
         study.full_clean()
         study.save()
 
@@ -251,6 +271,7 @@ def _replace_changes(article, changes):
             changed_at=datetime.fromisoformat(data["changed_at"]),
             note=data["note"],
         )
+        keep_number(change, data.get("id"))
         change.full_clean()
         change.save()
 

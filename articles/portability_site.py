@@ -18,6 +18,7 @@ from .portable_files import PortabilityError, apply_data, model_data, plain
 SITE_FILE = "site.yaml"
 SITE_FORMAT = 1
 LOCATION_CHILDREN = {"hours": OpeningHours, "exceptions": LocationException}
+SITE_MODELS = [ClinicProfile, Person, Topic, Location, OpeningHours, LocationException, Redirect]
 
 
 def export_site(directory):

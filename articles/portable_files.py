@@ -12,7 +12,8 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import models
+from django.core.management.color import no_style
+from django.db import connection, models
 
 from clinic.authoring.uploads import UploadRejected, clean_image_upload
 
@@ -48,7 +49,7 @@ def data_fields(model, exclude=()):
 
 def model_data(instance, directory, exclude=()):
     """Every editable field of `instance` as YAML-ready data; files copied to `images/`."""
-    data = {}
+    data = {"id": instance.pk}
     for field in data_fields(type(instance), exclude):
         value = field.value_from_object(instance)
         if isinstance(field, models.FileField):
@@ -60,6 +61,7 @@ def model_data(instance, directory, exclude=()):
 
 def apply_data(instance, data, directory, exclude=()):
     """Set the fields `data` names on `instance` (the reverse of `model_data`)."""
+    keep_number(instance, data.get("id"))
     for field in data_fields(type(instance), exclude):
         if field.name not in data:
             continue
@@ -68,6 +70,25 @@ def apply_data(instance, data, directory, exclude=()):
             setattr(instance, field.name, import_image(value, directory) if value else "")
         else:
             setattr(instance, field.name, field.to_python(value))
+
+
+def keep_number(instance, number):
+    """A new row takes the id it had on the exported site when that id is free.
+
+    Pages show some ids (anchors, the view-count beacon), so an import into an empty site
+    gives back the same pages. Call `reset_numbering` once the rows are written.
+    """
+    model = type(instance)
+    if instance._state.adding and number and not model.objects.filter(pk=number).exists():
+        instance.pk = number
+
+
+def reset_numbering(models_):
+    """Let new rows be numbered after the ids `keep_number` gave (PostgreSQL sequences)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), models_)
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 def export_file(name, directory):

@@ -226,13 +226,6 @@ def read_export(path, *, max_posts=None):
     return Export(mended, total, site, repairs, is_copy=True)
 
 
-def count_posts(path, *, max_posts=None):
-    """The number of posts and pages in the export at `path` (see `read_export`)."""
-    export = read_export(path, max_posts=max_posts)
-    export.close()
-    return export.total
-
-
 def _count(path, max_posts):
     count = 0
     reader = WxrFile(path)
