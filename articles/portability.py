@@ -24,7 +24,6 @@ from clinic.models import Person
 
 from .portability_site import (
     SITE_FILE,
-    SITE_MODELS,
     export_site,
     import_redirects,
     import_site,
@@ -37,7 +36,7 @@ from .portable_files import (
     import_image,
     keep_number,
     plain,
-    reset_numbering,
+    save_numbered,
 )
 
 FORMAT_VERSION = 1
@@ -170,7 +169,6 @@ def import_articles(directory):
         report.processed += 1
     if site is not None:
         import_redirects(site)
-    reset_numbering([Article, Study, ArticleChange, *SITE_MODELS])
     return report
 
 
@@ -221,8 +219,7 @@ def save_article(front, body, directory):
     for field in _extra_fields():
         if field.name in front.get("fields", {}):
             setattr(article, field.name, field.to_python(front["fields"][field.name]))
-    article.full_clean()
-    article.save()
+    save_numbered(article)
     article.topics.set([_topic(data) for data in front.get("topics", [])])
     _replace_studies(article, front.get("studies", []))
     _replace_changes(article, front.get("changes"))
@@ -257,8 +254,7 @@ def _replace_studies(article, studies):
             article=article, **{name: data[name] for name in STUDY_FIELDS if name in data}
         )
         keep_number(study, data.get("id"))
-        study.full_clean()
-        study.save()
+        save_numbered(study)
 
 
 def _replace_changes(article, changes):
@@ -272,8 +268,7 @@ def _replace_changes(article, changes):
             note=data["note"],
         )
         keep_number(change, data.get("id"))
-        change.full_clean()
-        change.save()
+        save_numbered(change)
 
 
 def _remember_import(article, data):

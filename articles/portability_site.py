@@ -13,12 +13,11 @@ from django.db import transaction
 from articles.models import Article, Topic
 from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
 
-from .portable_files import PortabilityError, apply_data, model_data, plain
+from .portable_files import PortabilityError, apply_data, model_data, plain, save_numbered
 
 SITE_FILE = "site.yaml"
 SITE_FORMAT = 1
 LOCATION_CHILDREN = {"hours": OpeningHours, "exceptions": LocationException}
-SITE_MODELS = [ClinicProfile, Person, Topic, Location, OpeningHours, LocationException, Redirect]
 
 
 def export_site(directory):
@@ -106,5 +105,4 @@ def _by_slug(model, row, directory):
 
 
 def _save(instance):
-    instance.full_clean()
-    instance.save()
+    save_numbered(instance)

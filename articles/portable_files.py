@@ -76,11 +76,20 @@ def keep_number(instance, number):
     """A new row takes the id it had on the exported site when that id is free.
 
     Pages show some ids (anchors, the view-count beacon), so an import into an empty site
-    gives back the same pages. Call `reset_numbering` once the rows are written.
+    gives back the same pages. Save it with `save_numbered`.
     """
     model = type(instance)
     if instance._state.adding and number and not model.objects.filter(pk=number).exists():
         instance.pk = number
+        instance._kept_number = True
+
+
+def save_numbered(instance):
+    """Validate and save; after a row that kept its old id, numbering continues above it."""
+    instance.full_clean()
+    instance.save()
+    if getattr(instance, "_kept_number", False):
+        reset_numbering([type(instance)])
 
 
 def reset_numbering(models_):
