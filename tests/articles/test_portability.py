@@ -31,7 +31,7 @@ def png(colour="teal"):
 
 
 def pixels(data):
-    return list(Image.open(io.BytesIO(data)).convert("RGB").getdata())
+    return Image.open(io.BytesIO(data)).convert("RGB").tobytes()
 
 
 def library():
