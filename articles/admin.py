@@ -8,7 +8,7 @@ from clinic.chrome import clinic_profile
 from clinic.forms import bump_edit_version
 
 from .admin_disclaimers import DefaultDisclaimerAdminMixin
-from .admin_mixins import ContentChecksMixin, ViewCountsMixin
+from .admin_mixins import AltTextFilter, ContentChecksMixin, ViewCountsMixin
 from .admin_revisions import ArticleRevisionAdmin
 from .evidence import read_evidence
 from .forms import ArticleAdminForm
@@ -113,7 +113,7 @@ class ArticleAdmin(
     list_display = [
         "title", "status", "live_state", "author", "publish_at", "review_state", "topic_list"
     ]  # fmt: skip
-    list_filter = [LiveFilter, ReviewFilter, "status", "topics", "author"]
+    list_filter = [LiveFilter, ReviewFilter, AltTextFilter, "status", "topics", "author"]
     list_select_related = ["author"]
     search_fields = ["title", "summary", "body", "studies__title", "studies__journal"]
     date_hierarchy = "publish_at"

@@ -8,24 +8,38 @@ file. A round trip through an empty database gives back the same articles.
 """
 
 import re
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
 import yaml
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 
 from articles.importers.apply import sync_status
 from articles.importers.report import ImportReport
-from articles.models import Article, ImportedPost, Study, Topic
+from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
 from clinic.models import Person
 
+from .portability_site import (
+    SITE_FILE,
+    export_site,
+    import_redirects,
+    import_site,
+    read_site,
+)
+from .portable_files import (
+    IMAGES,
+    PortabilityError,
+    export_file,
+    import_image,
+    keep_number,
+    plain,
+    save_numbered,
+)
+
 FORMAT_VERSION = 1
-IMAGES = "images"
 PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
 STUDY_FIELDS = [
     "title", "journal", "year", "month", "authors", "url", "doi", "pmid", "design",
@@ -40,10 +54,6 @@ HANDLED_FIELDS = {
 MARKDOWN_IMAGE = re.compile(r"(?P<start>!\[[^\]]*\]\()(?P<url>[^)\s]+)")
 
 
-class PortabilityError(Exception):
-    """A file that cannot be read back; the message names the file and the problem."""
-
-
 def export_articles(directory):
     """Write every article (drafts too) to `directory`; returns the paths written."""
     directory = Path(directory)
@@ -53,7 +63,7 @@ def export_articles(directory):
         .prefetch_related("topics", "studies")
         .order_by("publish_at", "id")
     )
-    paths = []
+    paths = [export_site(directory)]
     for article in articles:
         path = directory / f"{article.slug}.md"
         path.write_text(article_to_markdown(article, directory), encoding="utf-8")
@@ -66,6 +76,7 @@ def article_to_markdown(article, directory):
     record = getattr(article, "import_record", None)
     front = {
         "format": FORMAT_VERSION,
+        "id": article.pk,
         "title": article.title,
         "slug": article.slug,
         "summary": article.summary,
@@ -77,18 +88,23 @@ def article_to_markdown(article, directory):
         "reviewed_on": article.reviewed_on.isoformat() if article.reviewed_on else None,
         "topics": [{"name": topic.name, "slug": topic.slug} for topic in article.topics.all()],
         "studies": [
-            {name: getattr(s, name) for name in STUDY_FIELDS} for s in article.studies.all()
+            {"id": s.pk} | {name: getattr(s, name) for name in STUDY_FIELDS}
+            for s in article.studies.all()
         ],
         "disclaimer": article.disclaimer,
-        "hero_image": _export_file(article.hero_image.name, directory)
+        "hero_image": export_file(article.hero_image.name, directory)
         if article.hero_image
         else None,
         "hero_alt": article.hero_alt,
         "hero_credit": article.hero_credit,
         "imported_from": {"key": record.import_key, "old_url": record.old_url} if record else None,
         "fields": {
-            field.name: _plain(field.value_from_object(article)) for field in _extra_fields()
+            field.name: plain(field.value_from_object(article)) for field in _extra_fields()
         },
+        "changes": [
+            {"id": change.pk, "changed_at": change.changed_at.isoformat(), "note": change.note}
+            for change in article.changes.order_by("changed_at", "pk")
+        ],
     }
     dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{dumped}---\n\n{_export_body_images(article.body, directory)}"
@@ -107,26 +123,8 @@ def _extra_fields():
     ]
 
 
-def _plain(value):
-    return value.isoformat() if isinstance(value, date | datetime) else value
-
-
 def _media_url():
     return default_storage.url("")
-
-
-def _export_file(name, directory):
-    """Copy a stored file into `directory/images/`, keeping its storage name; the relative path.
-
-    None when the file is missing from the storage.
-    """
-    if not default_storage.exists(name):
-        return None
-    target = Path(directory, IMAGES, name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with default_storage.open(name, "rb") as source, target.open("wb") as out:
-        shutil.copyfileobj(source, out)
-    return f"{IMAGES}/{name}"
 
 
 def _export_body_images(body, directory):
@@ -136,7 +134,7 @@ def _export_body_images(body, directory):
     def replace(match):
         url = match["url"]
         name = unquote(url[len(prefix) :]) if url.startswith(prefix) else ""
-        copied = _export_file(name, directory) if name else None
+        copied = export_file(name, directory) if name else None
         return match["start"] + copied if copied else match.group(0)
 
     return MARKDOWN_IMAGE.sub(replace, body)
@@ -148,7 +146,16 @@ def import_articles(directory):
     if not directory.is_dir():
         raise PortabilityError(f"{directory}: no such folder.")
     report = ImportReport()
-    for path in sorted(directory.glob("*.md")):
+    site = read_site(directory)
+    if site is not None:
+        try:
+            import_site(site, directory)
+        except (PortabilityError, ValidationError, DatabaseError, KeyError, TypeError,
+                ValueError) as error:  # fmt: skip
+            report.skip(SITE_FILE, _describe(error))
+    order = {slug: n for n, slug in enumerate((site or {}).get("article_order") or [])}
+    paths = sorted(directory.glob("*.md"), key=lambda p: (order.get(p.stem, len(order)), p.name))
+    for path in paths:
         try:
             front, body = read_article_file(path)
             with transaction.atomic():
@@ -161,6 +168,8 @@ def import_articles(directory):
             f"{article.title} → {article.get_absolute_url()}"
         )
         report.processed += 1
+    if site is not None:
+        import_redirects(site)
     return report
 
 
@@ -196,6 +205,7 @@ def save_article(front, body, directory):
     created = article is None
     if created:
         article = Article(slug=front["slug"], status=Article.Status.DRAFT)
+        keep_number(article, front.get("id"))
     article.title, article.summary = front["title"], front["summary"]
     article.body = _import_body_images(body, directory)
     article.disclaimer = front["disclaimer"]
@@ -205,15 +215,15 @@ def save_article(front, body, directory):
     article.author = _person(front["author"])
     article.reviewer = _person(front.get("reviewer")) if front.get("reviewer") else None
     hero = front.get("hero_image")
-    article.hero_image = _import_file(hero, directory) if hero else ""
+    article.hero_image = import_image(hero, directory) if hero else ""
     article.hero_alt, article.hero_credit = front.get("hero_alt", ""), front.get("hero_credit", "")
     for field in _extra_fields():
         if field.name in front.get("fields", {}):
             setattr(article, field.name, field.to_python(front["fields"][field.name]))
-    article.full_clean()
-    article.save()
+    save_numbered(article)
     article.topics.set([_topic(data) for data in front.get("topics", [])])
     _replace_studies(article, front.get("studies", []))
+    _replace_changes(article, front.get("changes"))
     sync_status(article, front.get("status", Article.Status.DRAFT))
     _remember_import(article, front.get("imported_from"))
     return article, created
@@ -244,8 +254,22 @@ def _replace_studies(article, studies):
         study = Study(
             article=article, **{name: data[name] for name in STUDY_FIELDS if name in data}
         )
-        study.full_clean()
-        study.save()
+        keep_number(study, data.get("id"))
+        save_numbered(study)
+
+
+def _replace_changes(article, changes):
+    if changes is None:  # a file written before change notes were exported
+        return
+    article.changes.all().delete()
+    for data in changes:
+        change = ArticleChange(
+            article=article,
+            changed_at=datetime.fromisoformat(data["changed_at"]),
+            note=data["note"],
+        )
+        keep_number(change, data.get("id"))
+        save_numbered(change)
 
 
 def _remember_import(article, data):
@@ -257,30 +281,11 @@ def _remember_import(article, data):
     )
 
 
-def _import_file(relative, directory):
-    """Store `directory/images/...` under its original name; the storage name it got.
-
-    A file already stored under that name with the same bytes is reused, so importing twice
-    does not pile up copies.
-    """
-    images = Path(directory, IMAGES).resolve()
-    source = Path(directory, relative).resolve()
-    if not source.is_relative_to(images) or not source.is_file():
-        raise PortabilityError(f"the image {relative} is not in the {IMAGES}/ folder")
-    name = source.relative_to(images).as_posix()
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            if stored.read() == source.read_bytes():
-                return name
-    with source.open("rb") as handle:
-        return default_storage.save(name, File(handle))
-
-
 def _import_body_images(body, directory):
     def replace(match):
         url = match["url"]
         if not url.startswith(f"{IMAGES}/"):
             return match.group(0)
-        return match["start"] + default_storage.url(_import_file(unquote(url), directory))
+        return match["start"] + default_storage.url(import_image(unquote(url), directory))
 
     return MARKDOWN_IMAGE.sub(replace, body)

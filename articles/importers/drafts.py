@@ -1,19 +1,25 @@
 """From a parsed post to an `ArticleDraft`: which posts come across, and what each becomes."""
 
+import hashlib
 import html
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from articles.models import Article
 
 from .content import html_to_markdown, make_summary, split_disclaimer
-from .wxr import WxrTerm
+from .posts import WxrAttachment, WxrTerm
 
 SKIPPED_STATUSES = {"trash": "it is in the trash", "auto-draft": "it is an empty auto-draft"}
+# "future" is a post WordPress had scheduled: a published article with a future time is too.
+STATUSES = {"publish": Article.Status.PUBLISHED, "future": Article.Status.PUBLISHED}
 TITLE_LENGTH = Article._meta.get_field("title").max_length
+TITLE_WORDS = 8
 
 
 @dataclass
@@ -34,20 +40,30 @@ class ArticleDraft:
     old_link: str
     old_path: str
     image_urls: list[str] = field(default_factory=list)
+    hero: WxrAttachment | None = None
+    hero_name: str = ""  # the featured image's storage name, once copied here
 
 
-def skip_reason(post, *, include_pages, seen_keys):
-    """Why `post` is not imported, or "" when it is."""
+def post_identity(post, seen, *, include_pages=True):
+    """Why `post` is not imported, or "" when it is; gives it a key no other post has.
+
+    WordPress tells posts apart by title and date, not by GUID alone: a post whose GUID (or
+    id) another post already took, but with another title or date, is a different post and
+    gets a key of its own. Only a true repeat is skipped.
+    """
     if post.post_type == "page" and not include_pages:
         return "it is a page; pages come across only when asked (--pages, or “Import pages too”)"
-    if not post.title.strip():
-        return "it has no title"
     if post.status in SKIPPED_STATUSES:
         return SKIPPED_STATUSES[post.status]
     if not post.key:
         return "it has no GUID, id, address or slug, so a second run could not recognise it"
-    if post.key in seen_keys:
-        return "it appears twice in the export (same GUID or id); the first copy was used"
+    identity = (post.title.strip(), post.published_at)
+    if post.key in seen:
+        if seen[post.key] == identity:
+            return "it appears twice in the export (same GUID, title and date); the first was used"
+        detail = f"{post.post_id}|{post.title}|{post.published_at}|{post.link}"
+        post.key = f"sha256:{hashlib.sha256((post.key + detail).encode()).hexdigest()}"
+    seen[post.key] = identity
     return ""
 
 
@@ -56,14 +72,24 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
 
     The post keeps its own disclaimer when it has one; otherwise it gets the clinic's.
     """
-    converted = html_to_markdown(post.content_html, base_url=site.link)
+    converted = html_to_markdown(
+        post.content_html,
+        base_url=site.link,
+        block_editor=post.is_block_editor,
+        site=site,
+        post_id=post.post_id,
+    )
     body, own_disclaimer = split_disclaimer(converted.markdown)
     if not body.strip():
         report.skip(post.label, "it has no content")
         return None
     for warning in converted.warnings:
         report.warn(f"{post.label}: {warning}")
+    report.embeds.update(converted.embeds)
     title = strip_tags(html.unescape(post.title)).strip()
+    if not title:
+        title = _title_from_words(body)
+        report.untitled.append(f"{post.label} is now titled “{title}”")
     if len(title) > TITLE_LENGTH:
         title = title[: TITLE_LENGTH - 1] + "…"
         report.warn(f"{post.label}: the title was shortened to {TITLE_LENGTH} characters")
@@ -71,10 +97,15 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
     if publish_at is None:
         publish_at = timezone.now()
         report.warn(f"{post.label}: the post has no date, so it was given today's")
-    published = post.status == "publish"
-    if published and post.has_password:
-        published = False  # it was never public: keep it that way until an editor decides
+    status = STATUSES.get(post.status, Article.Status.DRAFT)
+    if status == Article.Status.PUBLISHED and post.has_password:
+        status = Article.Status.DRAFT  # it was never public: keep it so until an editor decides
         report.warn(f"{post.label}: it was password-protected, so it comes across as a draft")
+    hero = site.attachments.get(post.meta.get("_thumbnail_id", ""))
+    if hero is not None and not hero.alt:
+        report.no_alt.append(f"{post.label}: the featured image {hero.url}")
+    no_alt = dict.fromkeys(converted.images_without_alt)
+    report.no_alt.extend(f"{post.label}: {url}" for url in no_alt)
     return ArticleDraft(
         key=post.key,
         label=post.label,
@@ -83,11 +114,19 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
         summary=make_summary(post.excerpt_html, body) or title,
         body=body,
         disclaimer=own_disclaimer or default_disclaimer,
-        status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
+        status=status,
         publish_at=publish_at,
         author_name=site.author_name(post.creator) or fallback_author,
         terms=post.terms,
         old_link=post.link,
         old_path=post.old_path,
         image_urls=converted.image_urls,
+        hero=hero,
     )
+
+
+def _title_from_words(markdown):
+    """A title for an untitled post: the first words it shows, as WordPress lists it."""
+    text = make_summary("", markdown) or "Untitled post"
+    text = re.sub(r"\s+", " ", text)
+    return Truncator(text).words(TITLE_WORDS, truncate="…")

@@ -87,10 +87,14 @@ class ImageFetcher:
 
     def fetch(self, url):
         """The media URL of the image at `url`, downloading it unless already stored."""
+        return self.storage.url(self.store(url))
+
+    def store(self, url):
+        """The storage name of the image at `url`, downloading it unless already stored."""
         stem = f"{STORAGE_FOLDER}/{hashlib.sha256(url.encode()).hexdigest()[:32]}"
         for extension in IMAGE_TYPES.values():
             if self.storage.exists(stem + extension):
-                return self.storage.url(stem + extension)
+                return stem + extension
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise ImageFetchError("the time for this run was used up; import again to fetch it")
         check_address(url, allow_private_hosts=self.allow_private_hosts)
@@ -100,8 +104,7 @@ class ImageFetcher:
         except UploadRejected as error:
             raise ImageFetchError(str(error)) from error
         extension = "." + cleaned.name.rsplit(".", 1)[-1]
-        name = self.storage.save(stem + extension, cleaned)
-        return self.storage.url(name)
+        return self.storage.save(stem + extension, cleaned)
 
     def _download(self, url):
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310 - scheme checked above

@@ -5,6 +5,9 @@ which slug a new article gets, which person and topics it links to), so the dry-
 says exactly what the real run will do.
 """
 
+from urllib.parse import unquote
+
+from anyascii import anyascii
 from django.utils.text import slugify
 
 from articles.models import Article, ImportedPost, Topic
@@ -15,6 +18,11 @@ PERSON_SLUG_LENGTH = Person._meta.get_field("slug").max_length
 TOPIC_NAME_LENGTH = Topic._meta.get_field("name").max_length
 TOPIC_SLUG_LENGTH = Topic._meta.get_field("slug").max_length
 ARTICLE_SLUG_LENGTH = Article._meta.get_field("slug").max_length
+
+
+def latin_slug(text):
+    """A readable ASCII slug for any title: "Άγχος και ύπνος" -> "agchos-kai-ypnos"."""
+    return slugify(anyascii(text or ""))
 
 
 def free_slug(wanted, taken, max_length):
@@ -46,22 +54,22 @@ class Index:
 
     def find_person(self, name):
         """The person with this name (any case), or whose slug the name would have."""
-        return self.people_by_name.get(name.casefold()) or self.people_by_slug.get(slugify(name))
+        return self.people_by_name.get(name.casefold()) or self.people_by_slug.get(latin_slug(name))
 
     def new_person(self, name):
         """An unsaved, inactive Person: imported bylines join the team page only when reviewed."""
-        slug = free_slug(slugify(name) or "author", self.people_by_slug, PERSON_SLUG_LENGTH)
+        slug = free_slug(latin_slug(name) or "author", self.people_by_slug, PERSON_SLUG_LENGTH)
         person = Person(name=name[:PERSON_NAME_LENGTH], slug=slug, is_active=False)
         self._add_person(person)
         return person
 
     def find_topic(self, term):
-        slug = slugify(term.slug) or slugify(term.name)
+        slug = latin_slug(unquote(term.slug)) or latin_slug(term.name)
         return self.topics_by_slug.get(slug) or self.topics_by_name.get(term.name.casefold())
 
     def new_topic(self, term):
         """An unsaved Topic for a category or tag."""
-        wanted = slugify(term.slug) or slugify(term.name) or "topic"
+        wanted = latin_slug(unquote(term.slug)) or latin_slug(term.name) or "topic"
         slug = free_slug(wanted, self.topics_by_slug, TOPIC_SLUG_LENGTH)
         topic = Topic(name=term.name[:TOPIC_NAME_LENGTH], slug=slug)
         self._add_topic(topic)

@@ -19,6 +19,10 @@ class ImportReport:
     images_fetched: int = 0
     images_left: list[tuple[str, str]] = field(default_factory=list)  # (address, why)
     ignored: Counter = field(default_factory=Counter)  # other item types: attachments...
+    repairs: list[str] = field(default_factory=list)  # what was mended in the XML itself
+    embeds: Counter = field(default_factory=Counter)  # audio, video, embeds kept as links
+    untitled: list[str] = field(default_factory=list)  # posts titled from their first words
+    no_alt: list[str] = field(default_factory=list)  # images imported with no alt text
     next_start: int | None = None  # where a run cut short by its limits continues
 
     def skip(self, label, reason):
@@ -44,13 +48,18 @@ class ImportReport:
         prefix = "Would create" if self.dry_run else "Created"
         update = "Would update" if self.dry_run else "Updated"
         ignored = [f"{count} × {kind}" for kind, count in sorted(self.ignored.items())]
+        embeds = [f"{count} × {kind}" for kind, count in sorted(self.embeds.items())]
         sections = [
+            ("Repaired in the file (it was not well-formed XML)", self.repairs),
             (f"{prefix} articles", self.created),
             (f"{update} articles", self.updated),
             ("Unchanged articles", self.unchanged),
             ("Skipped", [f"{label}: {reason}" for label, reason in self.skipped]),
             (f"{prefix} people (inactive until you review them)", self.new_people),
             (f"{prefix} topics", self.new_topics),
+            ("Untitled posts, titled from their first words", self.untitled),
+            ("Audio, video and embeds shown as links to the original", embeds),
+            ("Images with no alt text (find them with the admin's “Alt text” filter)", self.no_alt),
             ("Warnings", self.warnings),
             (
                 "Images left as links to the old site",

@@ -6,22 +6,36 @@ fetched. Each <item> becomes a plain `WxrPost` and is then dropped from the tree
 stays flat however long the export is.
 """
 
-import hashlib
+import re
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from urllib.parse import unquote, urlsplit
+from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
-from django.utils import timezone
 
-WP_NAMESPACE = "http://wordpress.org/export/"  # followed by the WXR version: 1.0, 1.1, 1.2
+from .posts import (  # noqa: F401 - WxrTerm and WxrPost are read from here too
+    TOPIC_TAXONOMIES,
+    WxrAttachment,
+    WxrAuthor,
+    WxrPost,
+    WxrSite,
+    WxrTerm,
+    post_key,
+    published_at,
+    slug_hint,
+)
+from .repair import repair_xml
+
+# Any WXR version (1.0, 1.1, 1.2...), over http or https, as WordPress's own importer reads.
+WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/[0-9.]+/(?P<excerpt>excerpt/)?$")
 NAMESPACES = {
-    "http://purl.org/rss/1.0/modules/content/": "content",
-    "http://purl.org/dc/elements/1.1/": "dc",
+    "purl.org/rss/1.0/modules/content/": "content",
+    "purl.org/dc/elements/1.1/": "dc",
 }
+KNOWN_PREFIXES = {"wp", "excerpt", "content", "dc"}
+KEPT_META = {"_thumbnail_id", "_wp_attachment_image_alt"}
 MAX_KEY_LENGTH = 255
 CONTENT_TYPES = {"post", "page"}
 
@@ -40,76 +54,17 @@ class WxrError(Exception):
     """The file cannot be read as a WXR export; the message says why, for the person importing."""
 
 
-@dataclass(frozen=True)
-class WxrTerm:
-    """A category or tag on a post."""
-
-    kind: str  # "category" or "post_tag"
-    name: str
-    slug: str
-
-
-@dataclass
-class WxrAuthor:
-    login: str
-    email: str = ""
-    display_name: str = ""
-
-
-@dataclass
-class WxrSite:
-    """What the export says about the site as a whole (it comes before the items)."""
-
-    title: str = ""
-    link: str = ""
-    is_wxr: bool = False
-    authors: list[WxrAuthor] = field(default_factory=list)
-
-    def author_name(self, creator):
-        """The display name for a post's `dc:creator`, matched on login or email."""
-        wanted = creator.strip().lower()
-        for author in self.authors:
-            if wanted and wanted in {author.login.lower(), author.email.lower()}:
-                return author.display_name or author.login
-        if "@" in creator:  # an email with no author entry: use the part before the @
-            return creator.split("@")[0].replace(".", " ").replace("_", " ").title()
-        return creator.strip()
-
-
-@dataclass
-class WxrPost:
-    """One <item> of the export, as plain data."""
-
-    key: str
-    post_type: str
-    status: str
-    title: str
-    slug: str
-    link: str
-    content_html: str
-    excerpt_html: str
-    creator: str
-    published_at: datetime | None
-    terms: list[WxrTerm] = field(default_factory=list)
-    has_password: bool = False
-
-    @property
-    def label(self):
-        return f"“{self.title}”" if self.title else f"untitled {self.post_type} ({self.link})"
-
-    @property
-    def old_path(self):
-        """The path of the post's old address ("/blog/my-post"), or "" if it has none."""
-        path = unquote(urlsplit(self.link).path)
-        return "" if path in {"", "/"} else path
-
-
 class WxrFile:
-    """A WXR export on disk, read as a stream of `WxrPost`s. `site` fills in as it is read."""
+    """A WXR export on disk, read as a stream of `WxrPost`s. `site` fills in as it is read.
 
-    def __init__(self, path):
+    Attachments are kept in `site.attachments` (galleries and featured images point at them)
+    and are not yielded.
+    """
+
+    def __init__(self, path, *, site=None):
         self.path = path
-        self.site = WxrSite()
+        self.site = site or WxrSite()
+        self.declared = {}  # namespace URI -> the prefix the file gives it
 
     def __iter__(self):
         try:
@@ -126,7 +81,13 @@ class WxrFile:
     def _items(self):
         depth = 0
         channel = None
-        for event, element in iterparse(self.path, events=("start", "end"), forbid_dtd=True):
+        events = ("start", "end", "start-ns")
+        for event, element in iterparse(self.path, events=events, forbid_dtd=True):
+            if event == "start-ns":
+                prefix, uri = element
+                if prefix in KNOWN_PREFIXES:
+                    self.declared.setdefault(uri, prefix)
+                continue
             if event == "start":
                 depth += 1
                 if depth == 1 and element.tag != "rss":
@@ -137,14 +98,27 @@ class WxrFile:
             depth -= 1
             if depth != 2:  # only the channel's own children are read here
                 continue
-            name = _short(element.tag)
+            name = self._short(element.tag)
             if name == "item":
-                yield self._post(element)
+                post = self._post(element)
+                if post.post_type == "attachment":
+                    self._keep_attachment(post, element)
+                yield post
             else:
                 self._read_channel_field(name, element)
             channel.remove(element)  # done with it: keep memory flat
         if not self.site.is_wxr:
             raise WxrError(NOT_WXR.format(detail="it has no WordPress export data"))
+
+    def _short(self, tag):
+        """`{namespace}name` as the prefix WXR files use: wp:, excerpt:, content:, dc:."""
+        if not tag.startswith("{"):
+            return tag
+        namespace, _, local = tag[1:].partition("}")
+        if match := WP_NAMESPACE.match(namespace):
+            return ("excerpt:" if match["excerpt"] else "wp:") + local
+        prefix = NAMESPACES.get(namespace.split("://", 1)[-1]) or self.declared.get(namespace)
+        return f"{prefix}:{local}" if prefix else local
 
     def _read_channel_field(self, name, element):
         if name.startswith("wp:"):
@@ -154,7 +128,7 @@ class WxrFile:
         elif name == "link":
             self.site.link = _text(element)
         elif name == "wp:author":
-            fields = {_short(child.tag): _text(child) for child in element}
+            fields = {self._short(child.tag): _text(child) for child in element}
             self.site.authors.append(
                 WxrAuthor(
                     login=fields.get("wp:author_login", ""),
@@ -164,61 +138,109 @@ class WxrFile:
             )
 
     def _post(self, element):
-        fields, terms = {}, []
+        fields, terms, meta = {}, [], {}
         for child in element:
-            name = _short(child.tag)
+            name = self._short(child.tag)
             if name == "category":
                 terms.append(_term(child))
+            elif name == "wp:postmeta":
+                pair = {self._short(part.tag): _text(part) for part in child}
+                if pair.get("wp:meta_key") in KEPT_META:
+                    meta[pair["wp:meta_key"]] = pair.get("wp:meta_value", "")
             elif name not in fields:
                 fields[name] = _text(child)
         if not (self.site.is_wxr or "wp:post_type" in fields):
             raise WxrError(NOT_WXR.format(detail="its items have no WordPress fields"))
         self.site.is_wxr = True
         return WxrPost(
-            key=_key(fields, self.site.link),
+            key=post_key(fields, self.site.link),
             post_type=fields.get("wp:post_type", "post"),
             status=fields.get("wp:status", ""),
             title=fields.get("title", ""),
-            slug=_slug_hint(fields),
+            slug=slug_hint(fields),
             link=fields.get("link", ""),
             content_html=fields.get("content:encoded", ""),
             excerpt_html=fields.get("excerpt:encoded", ""),
             creator=fields.get("dc:creator", ""),
-            published_at=_published_at(fields),
-            terms=[term for term in terms if term.name],
+            published_at=published_at(fields),
+            terms=[term for term in terms if term.name and term.kind in TOPIC_TAXONOMIES],
             has_password=bool(fields.get("wp:post_password")),
+            post_id=fields.get("wp:post_id", ""),
+            meta=meta | {"parent": fields.get("wp:post_parent", "")},
+            attachment_url=fields.get("wp:attachment_url", ""),
         )
 
+    def _keep_attachment(self, post, element):
+        if post.post_id and post.attachment_url:
+            self.site.attachments[post.post_id] = WxrAttachment(
+                post_id=post.post_id,
+                url=post.attachment_url,
+                title=post.title,
+                caption=post.excerpt_html,
+                alt=post.meta.get("_wp_attachment_image_alt", ""),
+                parent_id=post.meta.get("parent", ""),
+            )
 
-def count_posts(path, *, max_posts=None):
-    """Read the whole export once without writing anything; the number of posts and pages.
 
-    Raises `WxrError` for a refused, broken or non-WXR file, or one with more than `max_posts`.
+@dataclass
+class Export:
+    """An export read once, whole, before anything is written: what the import works from.
+
+    `path` is the file to read posts from: the upload itself, or a mended copy of it when the
+    upload needed repairs (`repairs` counts them). `close()` removes such a copy.
     """
+
+    path: str
+    total: int
+    site: WxrSite
+    repairs: Counter = field(default_factory=Counter)
+    is_copy: bool = False
+
+    def posts(self):
+        """A fresh reader over the posts, knowing every attachment from the first reading."""
+        return WxrFile(self.path, site=WxrSite(attachments=self.site.attachments))
+
+    def close(self):
+        if self.is_copy:
+            Path(self.path).unlink(missing_ok=True)
+
+
+def read_export(path, *, max_posts=None):
+    """Read the whole export once without writing anything; an `Export`.
+
+    A file that is not well-formed is read again from a mended copy (see `repair`). Raises
+    `WxrError` for a refused, broken or non-WXR file, or one with more than `max_posts`.
+    """
+    try:
+        return Export(str(path), *_count(path, max_posts))
+    except WxrError as error:
+        if not isinstance(error.__cause__, ParseError):
+            raise
+        first_error = error
+    mended, repairs = repair_xml(path)
+    try:
+        total, site = _count(mended, max_posts)
+    except WxrError:
+        Path(mended).unlink(missing_ok=True)
+        raise first_error from None
+    return Export(mended, total, site, repairs, is_copy=True)
+
+
+def _count(path, max_posts):
     count = 0
-    for post in WxrFile(path):
+    reader = WxrFile(path)
+    for post in reader:
         count += post.post_type in CONTENT_TYPES
         if max_posts is not None and count > max_posts:
             raise WxrError(
                 f"The export has more than {max_posts:,} posts and pages, the most one import "
                 "here takes. Use `manage.py import_wxr` on the server for larger exports."
             )
-    return count
+    return count, reader.site
 
 
 def _local(tag):
     return tag.rpartition("}")[2]
-
-
-def _short(tag):
-    """`{namespace}name` as the prefix WXR files use: wp:, excerpt:, content:, dc:."""
-    if not tag.startswith("{"):
-        return tag
-    namespace, _, local = tag[1:].partition("}")
-    if namespace.startswith(WP_NAMESPACE):
-        return ("excerpt:" if namespace.rstrip("/").endswith("excerpt") else "wp:") + local
-    prefix = NAMESPACES.get(namespace)
-    return f"{prefix}:{local}" if prefix else local
 
 
 def _text(element):
@@ -228,52 +250,3 @@ def _text(element):
 def _term(element):
     kind = element.get("domain", "category")
     return WxrTerm(kind=kind, name=_text(element), slug=element.get("nicename", ""))
-
-
-def _key(fields, site_link):
-    """What recognises the post on a second run: its GUID, else its id, else its address."""
-    guid, post_id, link = fields.get("guid"), fields.get("wp:post_id"), fields.get("link")
-    if guid:
-        key = f"guid:{guid}"
-    elif post_id:
-        key = f"id:{site_link}#{post_id}"
-    elif link:
-        key = f"link:{urlsplit(link).path or link}"
-    elif fields.get("wp:post_name"):
-        key = f"name:{fields['wp:post_name']}"
-    else:
-        return ""
-    if len(key) > MAX_KEY_LENGTH:
-        key = "sha256:" + hashlib.sha256(key.encode()).hexdigest()
-    return key
-
-
-def _slug_hint(fields):
-    """The old slug: `wp:post_name`, else the last part of the link; Squarespace adds ".html"."""
-    name = fields.get("wp:post_name") or urlsplit(fields.get("link", "")).path
-    name = unquote(name).strip("/").rpartition("/")[2]
-    return name.removesuffix(".html")
-
-
-def _published_at(fields):
-    """`wp:post_date_gmt`, else `pubDate`, else `wp:post_date` in the site's time zone."""
-    gmt = fields.get("wp:post_date_gmt", "")
-    if gmt and not gmt.startswith("0000"):
-        try:
-            return datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
-        except ValueError:
-            pass
-    if fields.get("pubDate") and "-0001" not in fields["pubDate"]:  # WordPress's "never"
-        try:
-            published = parsedate_to_datetime(fields["pubDate"])
-        except (TypeError, ValueError, OverflowError):
-            published = None
-        if published is not None and published.year >= 1970:
-            return published if published.tzinfo else published.replace(tzinfo=UTC)
-    local = fields.get("wp:post_date", "")
-    if local and not local.startswith("0000"):
-        try:
-            return timezone.make_aware(datetime.strptime(local, "%Y-%m-%d %H:%M:%S"))
-        except ValueError:
-            return None
-    return None

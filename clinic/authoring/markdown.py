@@ -38,17 +38,45 @@ class _DemoteTitleHeadings(Treeprocessor):
             element.tag = "h2"
 
 
+class _CaptionedImages(Treeprocessor):
+    """An image alone in its paragraph, with a title, is a figure: the title is its caption.
+
+    `![A lake at dawn](lake.jpg "Lake Louise, 6 a.m.")` shows the picture with the caption
+    under it (<figure> and <figcaption>), the way WordPress shows a captioned image.
+    """
+
+    def run(self, root):
+        for paragraph in root.iter("p"):
+            children = list(paragraph)
+            if len(children) != 1 or (paragraph.text or "").strip():
+                continue
+            image = children[0]
+            if image.tag == "a" and len(image) == 1 and not (image.text or "").strip():
+                image = image[0]
+            if image.tag != "img" or not image.get("title") or (children[0].tail or "").strip():
+                continue
+            paragraph.tag = "figure"
+            caption = paragraph.makeelement("figcaption", {})
+            caption.text = image.attrib.pop("title")
+            paragraph.append(caption)
+
+
 class _PageHeadings(Extension):
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
         # Runs before "toc" (priority 5) so heading ids are made from the final tags.
         md.treeprocessors.register(_DemoteTitleHeadings(md), "demote_h1", 30)
+        # After "inline" (20), which makes the <img>s.
+        md.treeprocessors.register(_CaptionedImages(md), "captioned_images", 15)
 
 
 def _markdown():
     return markdown.Markdown(
         extensions=[
             "tables",
+            "fenced_code",
+            "def_list",
             "footnotes",
+            "pymdownx.tilde",
             "smarty",
             "sane_lists",
             "toc",
@@ -56,6 +84,8 @@ def _markdown():
         ],
         extension_configs={
             "tables": {"use_align_attribute": True},
+            # ~~deleted~~ only: a single ~ stays a plain tilde ("~5 minutes")
+            "pymdownx.tilde": {"subscript": False},
             "toc": {"permalink": False},
         },
         output_format="html",

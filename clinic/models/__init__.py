@@ -5,7 +5,7 @@ from .editing import EditTracked
 from .locations import Location, LocationException, OpeningHours
 from .people import Person
 from .profile import DEFAULT_DISCLAIMER, ClinicProfile, SiteSettings, has_visible_text
-from .redirects import Redirect, record_redirect
+from .redirects import Redirect, find_redirect, normalise_path, record_redirect
 
 __all__ = [
     "DEFAULT_DISCLAIMER",
@@ -19,5 +19,7 @@ __all__ = [
     "Redirect",
     "SiteSettings",
     "has_visible_text",
+    "find_redirect",
+    "normalise_path",
     "record_redirect",
 ]

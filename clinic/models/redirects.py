@@ -1,5 +1,8 @@
 """Old addresses that answer with a permanent redirect, so links never break."""
 
+import re
+from urllib.parse import unquote
+
 from django.db import models, transaction
 
 
@@ -22,6 +25,30 @@ class Redirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+
+def normalise_path(path):
+    """One spelling of an address: decoded, single slashes, no trailing slash (but "/")."""
+    path = re.sub(r"/{2,}", "/", "/" + unquote(path).strip())
+    return path.rstrip("/") or "/"
+
+
+def find_redirect(path):
+    """Where `path` moved to, however the old address is written, or None.
+
+    "/blog//my-post", "/blog/my-post/" and "/Blog/My-Post" all find the redirect recorded
+    for "/blog/my-post": links to old sites are often copied with such differences.
+    """
+    wanted = normalise_path(path)
+    spellings = {path, wanted, wanted + "/"}
+    found = Redirect.objects.filter(old_path__in=spellings).values_list("new_path", flat=True)
+    target = found.first()
+    if target is None:
+        query = models.Q()
+        for spelling in (wanted, wanted + "/"):
+            query |= models.Q(old_path__iexact=spelling)
+        target = Redirect.objects.filter(query).values_list("new_path", flat=True).first()
+    return target
 
 
 def record_redirect(old_path, new_path):

@@ -2,7 +2,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from clinic.models import Redirect
+from clinic.models import find_redirect
 from clinic.seo.links import forget_request, remember_request
 
 
@@ -30,11 +30,7 @@ class RedirectOn404Middleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
             return response
-        target = (
-            Redirect.objects.filter(old_path=request.path)
-            .values_list("new_path", flat=True)
-            .first()
-        )
+        target = find_redirect(request.path)
         if target is None:
             return response
         query = request.META.get("QUERY_STRING", "")

@@ -44,7 +44,7 @@ def test_an_upload_shows_the_dry_run_report_and_writes_nothing(admin_client):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Preview: nothing has been imported yet." in page
-    assert "4 would be created" in page
+    assert "5 would be created" in page
     assert "“About the clinic”: it is a page" in page
     assert 'value="Confirm import"' in page
     assert not Article.objects.exists() and not Redirect.objects.exists()
@@ -56,8 +56,8 @@ def test_confirming_imports_the_stored_file_and_removes_it(admin_client, client)
     response = admin_client.post(UPLOAD_URL, {"token": token})
     assert response.status_code == 200
     assert "Import finished." in response.content.decode()
-    assert Article.objects.count() == 4
-    assert ImportedPost.objects.count() == 4
+    assert Article.objects.count() == 5
+    assert ImportedPost.objects.count() == 5
     assert client.get("/2023/05/ketamine-ptsd-review/").status_code == 301
     assert not PendingImport.objects.exists()
 
@@ -81,7 +81,7 @@ def test_a_long_import_runs_in_batches_with_a_continue_button(admin_client, monk
     token = first.context["token"]
     while token:
         token = admin_client.post(UPLOAD_URL, {"token": token}).context["token"]
-    assert Article.objects.count() == 4
+    assert Article.objects.count() == 5
 
 
 def test_an_altered_token_is_refused(admin_client):

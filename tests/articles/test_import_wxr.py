@@ -41,8 +41,8 @@ def test_wordpress_posts_become_articles_with_their_authors_topics_and_dates():
     assert article.author.name == "Dr Ana Ruiz"
     assert sorted(article.topics.values_list("name", flat=True)) == ["Ketamine", "PTSD"]
     assert article.is_live
-    assert Article.objects.count() == 4
-    assert "4 created, 0 updated, 0 unchanged" in output
+    assert Article.objects.count() == 5  # the untitled post too, titled from its words
+    assert "5 created, 0 updated, 0 unchanged" in output
 
 
 def test_drafts_stay_drafts_and_published_posts_go_live():
@@ -53,6 +53,7 @@ def test_drafts_stay_drafts_and_published_posts_go_live():
     assert draft.slug == "sleep-and-anxiety-draft"  # no post_name: made from the title
     assert Article.objects.get(slug="grounding-exercises-for-panic").status == "draft"
     assert set(Article.objects.published().values_list("slug", flat=True)) == {
+        "160-2",
         "ketamine-ptsd-review",
         "ketamine-ptsd-review-2",
         "exercise-and-depression",
@@ -74,10 +75,13 @@ def test_pages_are_skipped_with_a_reason_unless_asked_for():
     assert Article.objects.filter(slug="about").exists()
 
 
-def test_trash_attachments_and_untitled_posts_are_not_imported_and_say_why():
+def test_trash_and_attachments_are_not_imported_and_say_why_untitled_posts_are_titled():
     output = run_import(WORDPRESS)
     assert "“Old announcement”: it is in the trash" in output
-    assert "it has no title" in output
+    assert "Untitled posts, titled from their first words (1):" in output
+    untitled = Article.objects.get(slug="160-2")
+    assert untitled.title == "A post whose title was never filled in."
+    assert untitled.is_live
     assert "1 × attachment" in output
     assert not Article.objects.filter(title="Old announcement").exists()
 
@@ -85,7 +89,7 @@ def test_trash_attachments_and_untitled_posts_are_not_imported_and_say_why():
 def test_dry_run_writes_nothing_and_reports_what_would_happen():
     output = run_import(WORDPRESS, "--dry-run")
     assert "Dry run: nothing was written." in output
-    assert "4 would be created" in output
+    assert "5 would be created" in output
     assert "Ketamine and PTSD: questions from readers → /articles/ketamine-ptsd-review-2/" in output
     assert not Article.objects.exists()
     assert not Person.objects.exists()
@@ -100,13 +104,13 @@ def test_running_again_updates_instead_of_duplicating(tmp_path):
     run_import(SQUARESPACE)
     counts = (Article.objects.count(), Person.objects.count(), Topic.objects.count())
     again = run_import(WORDPRESS)
-    assert "0 created, 0 updated, 4 unchanged" in again
+    assert "0 created, 0 updated, 5 unchanged" in again
     assert "0 created, 0 updated, 2 unchanged" in run_import(SQUARESPACE)
     assert (Article.objects.count(), Person.objects.count(), Topic.objects.count()) == counts
 
     changed = WORDPRESS.read_text().replace("Exercise and depression: moving helps", "Move more")
     output = run_import(write(tmp_path, changed))
-    assert "0 created, 1 updated, 3 unchanged" in output
+    assert "0 created, 1 updated, 4 unchanged" in output
     article = Article.objects.get(slug="exercise-and-depression")
     assert article.title == "Move more"
     assert Article.objects.count() == counts[0]
@@ -185,7 +189,7 @@ def test_html_becomes_clean_markdown_and_still_passes_the_sanitiser():
     assert article.body.startswith("A review of four small studies")
     assert "\n\nPeople's symptoms went down" in article.body  # blank-line paragraphs kept
     assert "## Why it matters" in article.body
-    assert "- The studies were small, so **more research** is needed." in article.body
+    assert "-   The studies were small, so **more research** is needed." in article.body
     assert "[caption" not in article.body and "alert" not in article.body
     assert "<script" not in article.body_html and "onclick" not in article.body_html
     assert '<a href="https://doi.org/10.4088/JCP.22r14614" rel="noopener noreferrer">' in (
@@ -237,8 +241,8 @@ def test_existing_people_are_matched_by_name_and_new_ones_created_inactive():
     assert Article.objects.get(slug="ketamine-ptsd-review").author == ana
     maya = Person.objects.get(name="Maya Khan")
     assert not maya.is_active
-    assert Person.objects.count() == 2
-    assert "Created people (inactive until you review them) (1):" in output
+    assert Person.objects.count() == 3  # and the clinic's team, for the post with no author
+    assert "Created people (inactive until you review them) (2):" in output
 
 
 def test_existing_topics_are_matched_by_slug_or_name():
@@ -260,7 +264,7 @@ def test_a_run_can_stop_after_a_limit_and_continue_where_it_stopped():
     assert Article.objects.count() == 2
     second = import_wxr(WORDPRESS, ImportOptions(start=first.next_start))
     assert second.is_complete
-    assert Article.objects.count() == 4
+    assert Article.objects.count() == 5  # the untitled post too, titled from its words
 
 
 def test_a_password_protected_post_comes_across_as_a_draft(tmp_path):

@@ -110,7 +110,7 @@ def test_a_post_failing_validation_is_skipped_with_the_reason(monkeypatch):
     monkeypatch.setattr(Article, "full_clean", refuse_one)
     output = run_import(WORDPRESS)
     assert "it could not be saved (Simulated: the summary is too long.)" in output
-    assert Article.objects.count() == 3
+    assert Article.objects.count() == 4
     assert not Topic.objects.filter(name="Depression").exists()  # its topic was rolled back
 
 
