@@ -7,7 +7,7 @@ from clinic.chrome import clinic_profile
 from clinic.forms import bump_edit_version
 
 from .admin_mixins import ContentChecksMixin, ViewCountsMixin
-from .admin_revisions import ArticleRevisionAdmin
+from .admin_revisions import ArticleRevisionAdmin, when
 from .forms import ArticleAdminForm
 from .models import Article, Study, Topic
 from .review import DUE_SOON_DAYS
@@ -16,6 +16,7 @@ from .services import (
     PublishRefused,
     preview_link,
     publish_article,
+    publish_time_on_publishing,
     record_substantive_update,
     revoke_preview_links,
     unpublish_article,
@@ -128,12 +129,34 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
+        publishing = (
+            obj.status == Article.Status.PUBLISHED
+            and form.initial.get("status", Article.Status.DRAFT) != Article.Status.PUBLISHED
+        )
+        if publishing:
+            obj.publish_at = publish_time_on_publishing(
+                obj.publish_at, chosen_by_editor="publish_at" in form.changed_data
+            )
         bump_edit_version(obj, request.user)
         super().save_model(request, obj, form, change)
+        if publishing or "publish_at" in form.changed_data:
+            self._say_when_it_goes_live(request, obj)
         if form.cleaned_data.get("is_substantive_update"):
             record_substantive_update(
                 article=obj, note=form.cleaned_data["change_note"].strip(), user=request.user
             )
+
+    def _say_when_it_goes_live(self, request, article):
+        if article.is_scheduled:
+            self.message_user(
+                request,
+                f"“{article}” is scheduled: it goes live on {when(article.publish_at)} "
+                f"({timezone.get_current_timezone_name().split('/')[-1].replace('_', ' ')} time) "
+                "and stays hidden until then.",
+                messages.SUCCESS,
+            )
+        elif article.is_live:
+            self.message_user(request, f"“{article}” is live for everyone now.", messages.SUCCESS)
 
     @admin.display(description="Review")
     def review_state(self, article):
@@ -169,6 +192,8 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
                 )
         if published:
             self.message_user(request, f"Published {published} article(s).", messages.SUCCESS)
+        for article in queryset.scheduled():
+            self._say_when_it_goes_live(request, article)
 
     @admin.action(description="Unpublish selected articles", permissions=["change"])
     def unpublish_selected(self, request, queryset):

@@ -15,7 +15,7 @@ from clinic.seo.structured_data import home_crumb, page_data
 from .forms import SearchForm
 from .models import Article, Topic
 from .search import add_snippets, search_articles
-from .services import article_from_preview_token
+from .services import PreviewLinkRevoked, article_from_preview_token
 from .structured_data import article_data
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
@@ -147,6 +147,8 @@ class ArticlePreviewView(ArticleDetailView):
             article = article_from_preview_token(token)
         except signing.SignatureExpired:
             return preview_link_problem(request, "expired", status=410)
+        except PreviewLinkRevoked:
+            return preview_link_problem(request, "revoked", status=403)
         except signing.BadSignature:
             return preview_link_problem(request, "invalid", status=403)
         if article is None:
@@ -154,7 +156,8 @@ class ArticlePreviewView(ArticleDetailView):
         if article.is_live:
             return redirect(article)
         self.object = article
-        return self.render_to_response(self.get_context_data(object=article))
+        context = self.get_context_data(object=article, via_preview_link=True)
+        return self.render_to_response(context)
 
 
 def preview_link_problem(request, reason, *, status):
