@@ -183,7 +183,8 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
         published = 0
         for article in queryset.select_related("reviewer"):
             try:
-                with self.article_revision(request, "Published from the list of articles."):
+                comment = "Published from the list of articles."
+                with self.article_revision(request, comment, article):
                     publish_article(article=article, user=request.user)
                 published += 1
             except PublishRefused as refusal:
@@ -198,7 +199,7 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
     @admin.action(description="Unpublish selected articles", permissions=["change"])
     def unpublish_selected(self, request, queryset):
         for article in queryset:
-            with self.article_revision(request, "Unpublished from the list of articles."):
+            with self.article_revision(request, "Unpublished from the list of articles.", article):
                 unpublish_article(article=article, user=request.user)
         self.message_user(
             request, f"Unpublished {len(queryset)} article(s). Nothing was deleted.", messages.INFO

@@ -19,7 +19,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
-from .revisions import article_revision
+from .revisions import article_revision, ensure_first_revision
 
 
 @dataclass
@@ -54,6 +54,15 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
         "modified_at", "modified_by", "edit_version", "preview_key", "changes", "import_record",
         "daily_views",
     ]  # fmt: skip
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            _keep_first_revision(object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        _keep_first_revision(object_id)
+        return super().history_view(request, object_id, extra_context)
 
     def compare_view(self, request, object_id, extra_context=None):
         # reversion-compare itself only asks for a staff login.
@@ -118,6 +127,15 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
-    def article_revision(self, request, comment):
+    def article_revision(self, request, comment, article):
         """One revision for what an action saves for one article (see changelist_view)."""
+        ensure_first_revision(article.pk)
         return article_revision(user=request.user, comment=comment)
+
+
+def _keep_first_revision(object_id):
+    # An article made before history was kept (or by a script) has no revision yet: its
+    # current state is its original, stored before the first change so it can come back.
+    object_id = unquote(object_id)
+    if object_id.isdigit():
+        ensure_first_revision(int(object_id))

@@ -9,3 +9,4 @@ class ArticlesConfig(AppConfig):
         from . import revisions, signals  # noqa: F401 - registers articles for history
 
         signals.connect()  # every side effect of saving an article: see articles/signals.py
+        revisions.connect()  # a first revision for an article made outside the admin

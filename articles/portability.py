@@ -22,9 +22,11 @@ from django.db import DatabaseError, transaction
 from articles.importers.apply import sync_status
 from articles.importers.report import ImportReport
 from articles.models import Article, ImportedPost, Study, Topic
+from articles.revisions import article_revision
 from clinic.models import Person
 
 FORMAT_VERSION = 1
+IMPORTED = "Imported from a Markdown file."
 IMAGES = "images"
 PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
 STUDY_FIELDS = [
@@ -150,7 +152,7 @@ def import_articles(directory):
     for path in sorted(directory.glob("*.md")):
         try:
             front, body = read_article_file(path)
-            with transaction.atomic():
+            with transaction.atomic(), article_revision(user=None, comment=IMPORTED):
                 article, created = save_article(front, body, directory)
         except (PortabilityError, ValidationError, DatabaseError, KeyError, TypeError,
                 ValueError) as error:  # fmt: skip

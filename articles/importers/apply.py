@@ -15,7 +15,7 @@ from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
 from articles.models import Article, ImportedPost
-from articles.revisions import article_revision
+from articles.revisions import article_revision, ensure_first_revision
 from articles.services import PublishRefused, publish_article, unpublish_article
 from clinic.chrome import clinic_profile
 from clinic.models import record_redirect
@@ -218,6 +218,7 @@ class WxrImporter:
                 changes.action = "unchanged"
                 return changes
             changes.action = "updated"
+            ensure_first_revision(article.pk)  # e.g. imported before history was kept
         with article_revision(user=None, comment="Imported from a WordPress/Squarespace export."):
             for name in ("title", "summary", "body", "disclaimer", "publish_at"):
                 setattr(article, name, getattr(draft, name))

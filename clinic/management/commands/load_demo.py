@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Study, Topic
+from articles.revisions import article_revision
 from articles.services import publish_article
 from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations import demo
@@ -129,14 +130,15 @@ def load_article(data, people, topics, disclaimer, tally):
         "publish_at": publish_time(data["publish"]),
         **review_values(data, people),
     }
-    article, created = get_or_build(Article, {"slug": data["slug"]}, values)
-    tally.add("articles", created)
-    if not created:
-        return article
-    article.topics.set([topics[slug] for slug in data["topics"]])
-    add_studies(article, data["studies"], tally)
-    if data["status"] == demo.PUBLISHED:
-        publish_article(article=article, user=None, keep_publish_time=True)
+    with article_revision(user=None, comment="Created with the demo content."):
+        article, created = get_or_build(Article, {"slug": data["slug"]}, values)
+        tally.add("articles", created)
+        if not created:
+            return article
+        article.topics.set([topics[slug] for slug in data["topics"]])
+        add_studies(article, data["studies"], tally)
+        if data["status"] == demo.PUBLISHED:
+            publish_article(article=article, user=None, keep_publish_time=True)
     return article
 
 
