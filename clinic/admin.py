@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AdminFileWidget
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.db import models
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
@@ -8,6 +9,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 from .authoring.uploads import SafeImageField
 from .forms import EditVersionFormMixin, bump_edit_version
 from .models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
+from .roles import CONTACT_DETAIL_FIELDS, edits_contact_details_only
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {
@@ -80,14 +82,35 @@ class OpeningHoursFormSet(forms.BaseInlineFormSet):
                     form.add_error("opens", "This overlaps another interval on the same day.")
 
 
-class OpeningHoursInline(admin.TabularInline):
+class ClockTimeWidget(AdminTimeWidget):
+    """Times as the clinic writes them: 08:30, not 08:30:00."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"inputmode": "numeric", **(attrs or {})}, format="%H:%M")
+
+
+# 24-hour times with or without seconds, and “8:30 am” / “5 pm” as people type them.
+TIME_FIELD = {
+    "widget": ClockTimeWidget,
+    "input_formats": ["%H:%M", "%H:%M:%S", "%H.%M", "%I:%M %p", "%I:%M%p", "%I %p", "%I%p"],
+}
+
+
+class CompactInline(admin.TabularInline):
+    """A table on a wide screen; on a phone each row becomes a small labelled card."""
+
+    template = "admin/clinic/location/compact_tabular.html"
+    formfield_overrides = {models.TimeField: TIME_FIELD}
+
+
+class OpeningHoursInline(CompactInline):
     model = OpeningHours
     formset = OpeningHoursFormSet
     extra = 1
     fields = ["weekday", "opens", "closes"]
 
 
-class LocationExceptionInline(admin.TabularInline):
+class LocationExceptionInline(CompactInline):
     model = LocationException
     extra = 1
     fields = ["date", "is_closed", "opens", "closes", "note"]
@@ -118,6 +141,20 @@ class LocationAdmin(admin.ModelAdmin):
         ("Map", {"fields": ["map_url", ("latitude", "longitude")]}),
         ("Visiting", {"fields": ["accessibility_notes", "parking_notes", "transit_notes"]}),
     ]
+
+    class Media:
+        css = {"all": ["css/admin-locations.css"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and edits_contact_details_only(request.user):
+            editable = {*CONTACT_DETAIL_FIELDS, "opened_version"}
+            return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
+        return super().get_readonly_fields(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and edits_contact_details_only(request.user):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
     def save_model(self, request, obj, form, change):
         bump_edit_version(obj, request.user)
