@@ -110,6 +110,7 @@ class ArticleDetailView(DetailView):
             crumbs.append((topics[0].name, topics[0].get_absolute_url()))
         crumbs.append((article.title, article.get_absolute_url()))
         clinic = clinic_profile()
+        neighbours = article.get_neighbours(trail_topic)
         return super().get_context_data(
             is_preview=not article.is_live,
             studies=studies,
@@ -119,14 +120,11 @@ class ArticleDetailView(DetailView):
                 article, studies=studies, topics=topics, clinic=clinic, crumbs=crumbs
             ),
             trail_topic=trail_topic,
-            **dict(
-                zip(
-                    ["previous_article", "next_article"],
-                    article.get_neighbours(trail_topic),
-                    strict=True,
-                )
+            previous_article=neighbours[0],
+            next_article=neighbours[1],
+            related_articles=(
+                list(article.get_related(topics=topics, exclude=neighbours)) if topics else []
             ),
-            related_articles=list(article.get_related(topics=topics)) if topics else [],
             changes=list(article.changes.all()),
             **kwargs,
         )
