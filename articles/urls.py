@@ -13,6 +13,7 @@ urlpatterns = [
     path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic-feed"),
     path("search/", views.search, name="search"),
     path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("follow/", views.FollowView.as_view(), name="follow"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom-feed"),
     path("v/<int:pk>.gif", view_counts.view_beacon, name="view-beacon"),

@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from clinic.chrome import clinic_profile
+from clinic.seo.links import absolute_url
 from clinic.seo.structured_data import home_crumb, page_data
 
 from .forms import SearchForm
@@ -165,6 +166,29 @@ def preview_link_problem(request, reason, *, status):
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+class FollowView(TemplateView):
+    """What a feed is and how to follow one: where the visible “Follow” links go."""
+
+    template_name = "articles/follow.html"
+
+    def get_context_data(self, **kwargs):
+        topics = list(Topic.objects.with_published_articles())
+        for topic in topics:
+            topic.feed_address = absolute_url(
+                reverse("articles:topic-feed", kwargs={"slug": topic.slug})
+            )
+        crumbs = [home_crumb(), ("Follow", reverse("articles:follow"))]
+        return super().get_context_data(
+            feeds={
+                "rss": absolute_url(reverse("articles:feed")),
+                "atom": absolute_url(reverse("articles:atom-feed")),
+            },
+            topics=topics,
+            breadcrumbs=crumbs,
+            **kwargs,
+        )
 
 
 def search(request):

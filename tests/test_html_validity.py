@@ -100,6 +100,7 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
         "person": person.get_absolute_url(),
         "locations": reverse("clinic:locations"),
         "location": location.get_absolute_url(),
+        "follow": reverse("articles:follow"),
         "not-found": "/no-such-page/",
     }
     files = []
