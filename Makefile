@@ -22,6 +22,8 @@ run: $(STAMP)
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo "DEBUG is on: a missing page shows Django's debug page. The 404 page visitors see:"
+	@echo "  http://$(HOST):$(PORT)/404/"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)

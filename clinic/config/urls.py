@@ -8,6 +8,7 @@ from django.urls import include, path
 from articles.sitemaps import ArticleSitemap, StaticPageSitemap, TopicSitemap
 from clinic import views
 from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, for_editors
+from clinic.site.logins import StaffLoginForm
 from clinic.sitemaps import LocationSitemap, PersonSitemap
 
 SITEMAPS = {
@@ -41,9 +42,17 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.conf.urls.static import static
+    from django.http import Http404
+    from django.views.defaults import page_not_found
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # With DEBUG on, a missing page shows Django's technical page; this address shows the
+    # 404 page visitors get in production (`make run` prints it).
+    urlpatterns += [
+        path("404/", page_not_found, {"exception": Http404("Preview of the 404 page.")}),
+    ]
 
+admin.site.login_form = StaffLoginForm
 admin.site.site_header = "Clinic research library"
 admin.site.site_title = "Clinic admin"
 admin.site.index_title = "Content and settings"

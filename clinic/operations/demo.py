@@ -20,7 +20,7 @@ from urllib.parse import quote_plus
 PUBLISHED = "published"
 DRAFT = "draft"
 
-ADMIN_USERNAME = "admin"
+ADMIN_USERNAME = "admin@example.org"  # staff sign in with their email address
 ADMIN_EMAIL = "admin@example.org"
 ADMIN_PASSWORD = "clinic-demo-2026"  # noqa: S105 - demo only; load_demo refuses it unless DEBUG
 

@@ -93,7 +93,7 @@ def test_load_demo_creates_superuser_admin_when_debug_is_on(debug_on):
     assert admin.is_superuser and admin.is_staff
     assert admin.check_password(demo.ADMIN_PASSWORD)
     assert "/admin/" in stdout
-    assert f"user: {demo.ADMIN_USERNAME}" in stdout
+    assert f"email address: {demo.ADMIN_USERNAME}" in stdout
 
 
 def test_load_demo_creates_no_admin_user_when_debug_is_off(debug_off):

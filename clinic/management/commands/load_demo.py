@@ -198,7 +198,7 @@ class Command(BaseCommand):
     help = (
         "Load demo content: the clinic profile, team, locations with opening hours and "
         "upcoming holiday closures, topics and research summaries (five published, one "
-        "draft), plus an 'admin' superuser when DEBUG is on. Safe to run again: "
+        "draft), plus an admin@example.org superuser when DEBUG is on. Safe to run again: "
         "existing rows are never changed."
     )
 
@@ -230,4 +230,6 @@ class Command(BaseCommand):
             return
         admin_url = f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{reverse('admin:index')}"
         password = demo.ADMIN_PASSWORD if admin_created else "(existing account, not changed)"
-        self.stdout.write(f"Admin: {admin_url}  user: {demo.ADMIN_USERNAME}  password: {password}")
+        self.stdout.write(
+            f"Admin: {admin_url}  email address: {demo.ADMIN_USERNAME}  password: {password}"
+        )
