@@ -276,3 +276,11 @@ def test_clinicians_have_a_registration_and_the_team_byline_has_none(debug_on):
     for person in Person.objects.all():
         assert person.bio.strip() and person.bio_html.strip(), person
         assert not person.photo, person
+
+
+def test_every_demo_article_passes_the_content_checks_without_a_warning(debug_on):
+    from articles.checks import content_warnings
+
+    load_demo()
+    for article in Article.objects.all():
+        assert content_warnings(article, list(article.studies.all())) == [], article.slug
