@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.db import models
+from django.urls import reverse
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
@@ -43,6 +44,11 @@ class ClinicProfileAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
+
+    @property
+    def media(self):  # the bio's live preview in the public site's styles
+        return super().media + forms.Media(css={"all": [reverse("editor:preview-styles")]})
+
     list_display = ["name", "role_title", "credentials", "is_active", "position"]
     list_editable = ["is_active", "position"]
     list_filter = ["is_active"]

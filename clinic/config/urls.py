@@ -7,7 +7,12 @@ from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, StaticPageSitemap, TopicSitemap
 from clinic import views
-from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, for_editors
+from clinic.authoring.editor import (
+    EditorImageUploadView,
+    EditorPreviewView,
+    for_editors,
+    preview_styles,
+)
 from clinic.site.logins import StaffLoginForm
 from clinic.sitemaps import LocationSitemap, PersonSitemap
 
@@ -29,6 +34,7 @@ clinic_patterns = [
 editor_patterns = [
     path("markdownify/", for_editors(EditorPreviewView.as_view()), name="markdownify"),
     path("upload/", for_editors(EditorImageUploadView.as_view()), name="upload"),
+    path("preview.css", for_editors(preview_styles), name="preview-styles"),
 ]
 
 urlpatterns = [
@@ -53,6 +59,9 @@ if settings.DEBUG:
     ]
 
 admin.site.login_form = StaffLoginForm
+# The app list is on the admin home and in the breadcrumbs; as a sidebar it took a quarter of a
+# 1280 px screen from the article list and the change forms.
+admin.site.enable_nav_sidebar = False
 admin.site.site_header = "Clinic research library"
 admin.site.site_title = "Clinic admin"
 admin.site.index_title = "Content and settings"
