@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -220,23 +221,24 @@ class ArticleAdmin(ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin):
 
     @admin.action(description="Copy preview links (valid 7 days)", permissions=["change"])
     def copy_preview_links(self, request, queryset):
-        for article in queryset:
-            if article.is_live:
-                self.message_user(
-                    request, f"“{article}” is already public: {article.get_absolute_url()}"
-                )
-                continue
-            self.message_user(
-                request,
-                format_html(
-                    "Preview link for “{}”, valid for {} days, no login needed: "
-                    '<a href="{}">{}</a>',
-                    article,
-                    PREVIEW_LINK_DAYS,
-                    *[preview_link(article, request)] * 2,
-                ),
-                messages.SUCCESS,
-            )
+        """A page with each draft's preview link in a field to select or copy."""
+        links = [
+            {
+                "article": article,
+                "field_id": f"preview-link-{article.pk}",
+                "link": "" if article.is_live else preview_link(article, request),
+                "public_url": request.build_absolute_uri(article.get_absolute_url()),
+            }
+            for article in queryset
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Preview links",
+            "links": links,
+            "days": PREVIEW_LINK_DAYS,
+        }
+        return TemplateResponse(request, "admin/articles/article/preview_links.html", context)
 
     @admin.action(description="Revoke preview links", permissions=["change"])
     def revoke_previews(self, request, queryset):

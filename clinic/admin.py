@@ -4,6 +4,7 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
@@ -12,12 +13,28 @@ from .forms import EditVersionFormMixin, bump_edit_version
 from .models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
 from .roles import CONTACT_DETAIL_FIELDS, edits_contact_details_only
 
+
+class ThumbnailFileWidget(AdminFileWidget):
+    """The admin's file input, with a small picture of the current image above the filename."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if not (value and getattr(value, "url", None)):
+            return html
+        thumbnail = format_html(
+            '<img src="{}" alt="The current image" class="admin-thumbnail" width="240" '
+            'loading="lazy">',
+            value.url,
+        )
+        return thumbnail + html
+
+
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {
     models.URLField: {"assume_scheme": "https"},
     MarkdownxField: {"widget": AdminMarkdownxWidget},
     # Uploaded pictures are decoded, checked and re-encoded without metadata.
-    models.ImageField: {"form_class": SafeImageField, "widget": AdminFileWidget},
+    models.ImageField: {"form_class": SafeImageField, "widget": ThumbnailFileWidget},
 }
 
 

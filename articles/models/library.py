@@ -99,7 +99,12 @@ class Article(EditTracked):
         max_length=200, help_text="The headline, written for patients rather than researchers."
     )
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The page address. Changing it breaks old links."
+        "address",
+        max_length=200,
+        unique=True,
+        help_text="The last part of the page's address: /articles/<this>/. Lower-case words "
+        "joined by hyphens. If you change it once the article is public, the old address "
+        "sends readers to the new one.",
     )
     summary = models.TextField(
         "summary",

@@ -60,7 +60,12 @@ class Study(models.Model):
         help_text="Outcome measures, separated by commas: “CAPS-5, PCL-5”.",
     )
     funding_note = models.TextField("funding and conflicts", blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(
+        "order",
+        default=0,
+        help_text="Where this study appears among the article's studies: 0 first, then 1, 2 and "
+        "so on. Leave 0 when there is only one.",
+    )
 
     class Meta:
         ordering = ["position", "id"]

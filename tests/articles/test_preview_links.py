@@ -20,8 +20,14 @@ def test_preview_link_action_gives_a_working_signed_link(admin_client, client):
         {"action": "copy_preview_links", "_selected_action": [draft.pk]},
         follow=True,
     )
-    assert "Preview link for “Draft for the clinician”" in response.text
+    draft.refresh_from_db()  # the action gave it its preview key
     link = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
+    assert "Draft for the clinician" in response.text
+    # In a read-only field, to select and copy (the “Copy” button needs JavaScript; this not).
+    signed_data = link.split(":")[0]  # the signature's timestamp may differ by a second
+    assert f'value="http://testserver{signed_data}:' in response.text
+    assert '" readonly spellcheck="false"' in response.text
+    assert 'data-copy-field="preview-link-' in response.text and "js/copy-link.js" in response.text
     page = client.get(link)
     assert page.status_code == 200
     assert "Draft preview — not yet published" in page.text
