@@ -24,13 +24,15 @@ EMPTY = "(empty)"
 
 def word_diff(old, new):
     """HTML of `new` against `old`: removed words in <del>, added words in <ins>."""
-    before, after = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    # Browsers send line breaks as CRLF; a text saved from a script has LF. Not a change.
+    before = _TOKENS.findall((old or "").replace("\r\n", "\n"))
+    after = _TOKENS.findall((new or "").replace("\r\n", "\n"))
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     parts = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         removed, added = "".join(before[i1:i2]), "".join(after[j1:j2])
-        if tag == "equal":
-            parts.append(escape(removed))
+        if tag == "equal" or (removed + added).isspace() and removed and added:
+            parts.append(escape(added))  # the same words, or only the spacing changed
             continue
         if removed:
             parts.append(format_html("<del>{}</del>", removed))

@@ -102,8 +102,8 @@ class Article(EditTracked):
         "address",
         max_length=200,
         unique=True,
-        help_text="The last part of the page's address: /articles/<this>/. Lower-case words "
-        "joined by hyphens. If you change it once the article is public, the old address "
+        help_text="The last part of the page's address, as in /articles/this-part/: lower-case "
+        "words joined by hyphens. If you change it once the article is public, the old address "
         "sends readers to the new one.",
     )
     summary = models.TextField(

@@ -61,3 +61,7 @@ def test_compare_with_unknown_saves_is_404(admin_client):
     assert admin_client.get(url, {"version_id1": "x"}).status_code == 404
     other = reverse("admin:articles_article_compare", args=["not-a-number"])
     assert admin_client.get(other, {"version_id1": 1, "version_id2": 2}).status_code == 404
+
+
+def test_line_endings_and_spacing_alone_are_not_changes():
+    assert word_diff("One line.\nTwo  lines.", "One line.\r\nTwo lines.") == "One line.\nTwo lines."
