@@ -24,6 +24,8 @@ def run(args, tmp_path, **env):
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DEBUG", "SECRET_KEY", "SECURE_", "SESSION_", "CSRF_", "CACHE_URL"))
+        # Set by the browser tests' fixture when they ran earlier in this test process.
+        and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     environment.update(
         DJANGO_SETTINGS_MODULE="clinic.config.settings",
