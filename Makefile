@@ -24,6 +24,8 @@ run: $(STAMP)
 	DEBUG=1 $(PY) manage.py load_demo --address http://$(HOST):$(PORT)
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	@echo "Remove the demo content and demo admin later with: DEBUG=1 $(PY) manage.py remove_demo"
+	@echo "DEBUG is on: a missing page shows Django's debug page. The 404 page visitors see:"
+	@echo "  http://$(HOST):$(PORT)/404/"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)

@@ -1,5 +1,8 @@
+from django import forms
 from django.contrib import admin, messages
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -9,7 +12,7 @@ from clinic.forms import bump_edit_version
 
 from .admin_disclaimers import DefaultDisclaimerAdminMixin
 from .admin_mixins import AltTextFilter, ContentChecksMixin, ViewCountsMixin
-from .admin_revisions import ArticleRevisionAdmin
+from .admin_revisions import ArticleRevisionAdmin, when
 from .evidence import read_evidence
 from .forms import ArticleAdminForm
 from .models import Article, Study, Topic
@@ -19,6 +22,7 @@ from .services import (
     PublishRefused,
     preview_link,
     publish_article,
+    publish_time_on_publishing,
     record_substantive_update,
     revoke_preview_links,
     unpublish_article,
@@ -110,8 +114,9 @@ class ArticleAdmin(
     form = ArticleAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [StudyInline]
+    # Few, short columns, so that the list fits a 1280 px screen beside its filters.
     list_display = [
-        "title", "status", "live_state", "author", "publish_at", "review_state", "topic_list"
+        "title", "live_state", "author", "published_on", "review_state", "topic_list"
     ]  # fmt: skip
     list_filter = [LiveFilter, ReviewFilter, AltTextFilter, "status", "topics", "author"]
     list_select_related = ["author"]
@@ -139,6 +144,12 @@ class ArticleAdmin(
         ("Hero image", {"fields": ["hero_image", "hero_alt", "hero_credit"]}),
     ]
 
+    @property
+    def media(self):
+        # The live preview shows the body with the public site's article styles.
+        styles = ["css/admin-articles.css", reverse("editor:preview-styles")]
+        return super().media + forms.Media(css={"all": styles})
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics")
 
@@ -156,12 +167,34 @@ class ArticleAdmin(
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
+        publishing = (
+            obj.status == Article.Status.PUBLISHED
+            and form.initial.get("status", Article.Status.DRAFT) != Article.Status.PUBLISHED
+        )
+        if publishing:
+            obj.publish_at = publish_time_on_publishing(
+                obj.publish_at, chosen_by_editor="publish_at" in form.changed_data
+            )
         bump_edit_version(obj, request.user)
         super().save_model(request, obj, form, change)
+        if publishing or "publish_at" in form.changed_data:
+            self._say_when_it_goes_live(request, obj)
         if form.cleaned_data.get("is_substantive_update"):
             record_substantive_update(
                 article=obj, note=form.cleaned_data["change_note"].strip(), user=request.user
             )
+
+    def _say_when_it_goes_live(self, request, article):
+        if article.is_scheduled:
+            self.message_user(
+                request,
+                f"“{article}” is scheduled: it goes live on {when(article.publish_at)} "
+                f"({timezone.get_current_timezone_name().split('/')[-1].replace('_', ' ')} time) "
+                "and stays hidden until then.",
+                messages.SUCCESS,
+            )
+        elif article.is_live:
+            self.message_user(request, f"“{article}” is live for everyone now.", messages.SUCCESS)
 
     @admin.display(description="Review")
     def review_state(self, article):
@@ -170,14 +203,18 @@ class ArticleAdmin(
         due = f"{article.review_due_on:%Y-%m-%d}"
         return f"Overdue since {due}" if article.is_review_overdue else f"Due {due}"
 
-    @admin.display(description="Live?")
+    @admin.display(description="Status", ordering="status")
     def live_state(self, article):
         if article.is_live:
             return format_html('<span title="{}">Live</span>', "Visible to the public")
         if article.is_scheduled:
             local = timezone.localtime(article.publish_at)
             return f"Scheduled for {local:%Y-%m-%d %H:%M}"
-        return "Not public"
+        return "Draft (not public)"
+
+    @admin.display(description="Publish time", ordering="publish_at")
+    def published_on(self, article):
+        return f"{timezone.localtime(article.publish_at):%Y-%m-%d}"
 
     @admin.display(description="Topics")
     def topic_list(self, article):
@@ -188,7 +225,8 @@ class ArticleAdmin(
         published = 0
         for article in queryset.select_related("reviewer"):
             try:
-                with self.article_revision(request, "Published from the list of articles."):
+                comment = "Published from the list of articles."
+                with self.article_revision(request, comment, article):
                     publish_article(article=article, user=request.user)
                 published += 1
             except PublishRefused as refusal:
@@ -197,11 +235,13 @@ class ArticleAdmin(
                 )
         if published:
             self.message_user(request, f"Published {published} article(s).", messages.SUCCESS)
+        for article in queryset.scheduled():
+            self._say_when_it_goes_live(request, article)
 
     @admin.action(description="Unpublish selected articles", permissions=["change"])
     def unpublish_selected(self, request, queryset):
         for article in queryset:
-            with self.article_revision(request, "Unpublished from the list of articles."):
+            with self.article_revision(request, "Unpublished from the list of articles.", article):
                 unpublish_article(article=article, user=request.user)
         self.message_user(
             request, f"Unpublished {len(queryset)} article(s). Nothing was deleted.", messages.INFO
@@ -209,23 +249,24 @@ class ArticleAdmin(
 
     @admin.action(description="Copy preview links (valid 7 days)", permissions=["change"])
     def copy_preview_links(self, request, queryset):
-        for article in queryset:
-            if article.is_live:
-                self.message_user(
-                    request, f"“{article}” is already public: {article.get_absolute_url()}"
-                )
-                continue
-            self.message_user(
-                request,
-                format_html(
-                    "Preview link for “{}”, valid for {} days, no login needed: "
-                    '<a href="{}">{}</a>',
-                    article,
-                    PREVIEW_LINK_DAYS,
-                    *[preview_link(article, request)] * 2,
-                ),
-                messages.SUCCESS,
-            )
+        """A page with each draft's preview link in a field to select or copy."""
+        links = [
+            {
+                "article": article,
+                "field_id": f"preview-link-{article.pk}",
+                "link": "" if article.is_live else preview_link(article, request),
+                "public_url": request.build_absolute_uri(article.get_absolute_url()),
+            }
+            for article in queryset
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Preview links",
+            "links": links,
+            "days": PREVIEW_LINK_DAYS,
+        }
+        return TemplateResponse(request, "admin/articles/article/preview_links.html", context)
 
     @admin.action(description="Revoke preview links", permissions=["change"])
     def revoke_previews(self, request, queryset):

@@ -43,15 +43,15 @@ class ViewCountsMixin:
         extra = [("Readers", {"fields": ["view_counts"]})] if obj is not None else []
         return [*super().get_fieldsets(request, obj), *extra]
 
-    @admin.display(description="Views, 7 days", ordering="views_7_days")
+    @admin.display(description="Views 7 d", ordering="views_7_days")
     def views_7_days(self, article):
         return article.views_7_days
 
-    @admin.display(description="Views, 30 days", ordering="views_30_days")
+    @admin.display(description="Views 30 d", ordering="views_30_days")
     def views_30_days(self, article):
         return article.views_30_days
 
-    @admin.display(description="Views, all time", ordering="views_all_time")
+    @admin.display(description="Views, all", ordering="views_all_time")
     def views_all_time(self, article):
         return article.views_all_time
 

@@ -12,14 +12,17 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
+from reversion_compare.forms import SelectDiffForm
 
-from .revisions import article_revision
+from .compare import article_changes
+from .revisions import article_revision, ensure_first_revision
 
 
 @dataclass
@@ -45,6 +48,7 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
     """VersionAdmin for articles: newest revision first, one revision per article saved."""
 
     history_latest_first = True
+    object_history_template = "admin/articles/article/history.html"
     # Kept as they are now when an old revision is restored. edit_version too, so that
     # someone else's save since the restore form was opened is still noticed.
     kept_on_restore = ("status", "publish_at", "updated_at", "edit_version", "preview_key")
@@ -55,11 +59,39 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
         "daily_views",
     ]  # fmt: skip
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            _keep_first_revision(object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        _keep_first_revision(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def compare_view(self, request, object_id, extra_context=None):
-        # reversion-compare itself only asks for a staff login.
+        # reversion-compare's own view only asks for a staff login, and shows changes letter
+        # by letter; this one checks permissions and compares word by word (articles.compare).
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        return super().compare_view(request, object_id, extra_context)
+        article = self.get_object(request, unquote(object_id))
+        form = SelectDiffForm(request.GET)
+        if article is None or not form.is_valid():
+            raise Http404("Choose two saved versions of an existing article to compare.")
+        ids = sorted([form.cleaned_data["version_id1"], form.cleaned_data["version_id2"]])
+        versions = Version.objects.get_for_object(article).select_related("revision__user")
+        older, newer = (get_object_or_404(versions, pk=pk) for pk in ids)
+        fields, studies = article_changes(older, newer, exclude=self.compare_exclude)
+        previous = versions.filter(pk__lt=older.pk).order_by("-pk").first()
+        following = versions.filter(pk__gt=newer.pk).order_by("pk").first()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta, "original": article, "title": f"Changes to “{article}”",
+            "older": older, "newer": newer, "fields": fields, "studies": studies,
+            "previous_pair": previous and (previous.pk, older.pk),
+            "next_pair": following and (newer.pk, following.pk),
+            **(extra_context or {}),
+        }  # fmt: skip
+        return render(request, "admin/articles/article/compare.html", context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         article = get_object_or_404(self.model, pk=unquote(object_id))
@@ -118,6 +150,15 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
-    def article_revision(self, request, comment):
+    def article_revision(self, request, comment, article):
         """One revision for what an action saves for one article (see changelist_view)."""
+        ensure_first_revision(article.pk)
         return article_revision(user=request.user, comment=comment)
+
+
+def _keep_first_revision(object_id):
+    # An article made before history was kept (or by a script) has no revision yet: its
+    # current state is its original, stored before the first change so it can come back.
+    object_id = unquote(object_id)
+    if object_id.isdigit():
+        ensure_first_revision(int(object_id))

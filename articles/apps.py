@@ -20,3 +20,4 @@ class ArticlesConfig(AppConfig):
 
         signals.connect()  # every side effect of saving an article: see articles/signals.py
         post_migrate.connect(ensure_search_index, sender=self, dispatch_uid="search-index")
+        revisions.connect()  # a first revision for an article made outside the admin

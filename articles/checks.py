@@ -16,29 +16,65 @@ from clinic.chrome import clinic_profile
 
 PROMOTIONAL = "is promotional wording that advertising rules for clinics forbid"
 TESTIMONIAL = "reads as a patient testimonial, which advertising rules for clinics forbid"
-# Professional advertising standards for clinics forbid testimonials, superlatives,
-# guarantees and promises of a cure. Plain research language rarely needs these words.
+# Professional advertising standards for clinics forbid testimonials, superlatives about the
+# clinic or a treatment, guarantees and promises of a cure. Research language uses many of the
+# same words plainly (“best read as preliminary”, “best-studied”, “100% of participants”, “there
+# is no cure”), so each pattern needs the context that makes it an advertising claim.
+_CARE = (
+    r"(?:clinic|cent(?:re|er)|provider|care|treatment|therapy|therap(?:ist|ies)|option|choice|"
+    r"results?|outcomes?|doctors?|psychiatrists?|specialists?|experts?|team|staff|service)s?"
+)
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|nor|without|cannot|can't|isn't|aren't|won't|doesn't)\b[\w\s,-]{0,20}$",
+    re.IGNORECASE,
+)
 FORBIDDEN_WORDING = [
-    (re.compile(pattern, re.IGNORECASE), reason)
-    for pattern, reason in [
-        (r"\btestimonials?\b", TESTIMONIAL),
-        (r"\b(?:patients?|clients?) (?:say|says|said|rave|raved|tell us|told us)\b", TESTIMONIAL),
-        (r"\b(?:five|5)[- ]stars?\b", TESTIMONIAL),
-        (r"\bcur(?:e|es|ed|ing)\b", PROMOTIONAL),
-        (r"\bguarantee(?:s|d)?\b", PROMOTIONAL),
-        (r"\b100 ?(?:%|per ?cent\b)", PROMOTIONAL),
-        (r"\bmiracle\w*|\bmiraculous\w*", PROMOTIONAL),
-        (r"\bbest\b", PROMOTIONAL),
-        (r"\b(?:world|industry|market)[- ]leading\b", PROMOTIONAL),
+    (re.compile(pattern, re.IGNORECASE), reason, may_be_negated)
+    for pattern, reason, may_be_negated in [
+        (r"\btestimonials?\b", TESTIMONIAL, False),
         (
-            r"\b(?:leading|top|finest|greatest) (?:clinic|cent(?:re|er)|provider|expert|"
-            r"specialist|doctor|psychiatrist|therapist|treatment)s?\b",
-            PROMOTIONAL,
+            r"\b(?:patients?|clients?) (?:say|says|rave|raved|tell us|told us)\b",
+            TESTIMONIAL,
+            False,
         ),
-        (r"(?<!\w)#\s?1(?!\d)|\bnumber one\b|\bno\. ?1(?!\d)", PROMOTIONAL),
-        (r"\brisk[- ]free\b", PROMOTIONAL),
-        (r"\b(?:world[- ]class|unrivall?ed|unmatched|unbeatable|revolutionary)\b", PROMOTIONAL),
-        (r"\blife[- ]changing\b", PROMOTIONAL),
+        (r"\b(?:five|5)[- ]stars?\b", TESTIMONIAL, False),
+        (r"\b(?:cures?|cured|curing)\b(?![- ](?:rates?|rate\b))", PROMOTIONAL, True),
+        (r"\bguarantee(?:s|d)?\b", PROMOTIONAL, True),
+        (
+            r"\b(?:you will|you'll|will make you) (?:feel|be|get|see) (?:better|well|cured|happ\w+|"
+            r"results)\b",
+            PROMOTIONAL,
+            False,
+        ),
+        (r"\b(?:proven|guaranteed) to (?:work|cure|heal|help|fix)\b", PROMOTIONAL, True),
+        (
+            # “100% effective”, “works 100% of the time”; not “100% of participants”.
+            r"\b100 ?(?:%|per ?cent\b)(?! of (?:the )?(?:participants|patients|people|subjects|"
+            r"trials|studies|sample|those|them|women|men|adults|children)\b)",
+            PROMOTIONAL,
+            False,
+        ),
+        (r"\bmiracle\w*|\bmiraculous\w*", PROMOTIONAL, False),
+        (
+            rf"\b(?:the|our|its|their) (?:very )?(?:best|finest|greatest|top)(?: \w+)? {_CARE}\b",
+            PROMOTIONAL,
+            False,
+        ),
+        (rf"\bbest {_CARE} (?:in|around|available|anywhere)\b", PROMOTIONAL, False),
+        (r"\b(?:world|industry|market)[- ]leading\b", PROMOTIONAL, False),
+        (
+            rf"\b(?:leading|top|finest|greatest|top-rated|award-winning) {_CARE}\b",
+            PROMOTIONAL,
+            False,
+        ),
+        (r"(?<!\w)#\s?1(?!\d)|\bnumber one\b|\bno\. ?1(?!\d)", PROMOTIONAL, False),
+        (r"\brisk[- ]free\b", PROMOTIONAL, False),
+        (
+            r"\b(?:world[- ]class|unrivall?ed|unmatched|unbeatable|revolutionary)\b",
+            PROMOTIONAL,
+            False,
+        ),
+        (r"\blife[- ]changing\b", PROMOTIONAL, False),
     ]
 ]
 BLOCK_KINDS = {
@@ -136,12 +172,22 @@ def image_alt_problems(markdown):
 
 
 def wording_warnings(where, text):
-    """Testimonials, superlatives, guarantees and cures in `text`, one message per phrase."""
-    found = {}
-    for pattern, reason in FORBIDDEN_WORDING:
-        for match in pattern.finditer(text or ""):
-            found.setdefault(match.group(0).lower(), (match.start(), match.group(0), reason))
-    return [f"{where}: “{phrase}” {reason}." for _, phrase, reason in sorted(found.values())]
+    """Testimonials, superlatives, guarantees and promised cures in `text`, one message per
+    phrase. A guarantee or cure that is denied (“there is no cure”) is plain language."""
+    text = text or ""
+    matches = []
+    for pattern, reason, may_be_negated in FORBIDDEN_WORDING:
+        for match in pattern.finditer(text):
+            if may_be_negated and _NEGATED.search(text[max(0, match.start() - 40) : match.start()]):
+                continue
+            matches.append((match.start(), -match.end(), match.group(0), reason))
+    found, taken_until = {}, -1
+    for start, negative_end, phrase, reason in sorted(matches):
+        if start < taken_until:  # overlaps a phrase already reported (“industry-leading team”)
+            continue
+        taken_until = -negative_end
+        found.setdefault(phrase.lower(), (phrase, reason))
+    return [f"{where}: “{phrase}” {reason}." for phrase, reason in found.values()]
 
 
 def link_warnings(where, urls, text=""):
@@ -165,12 +211,13 @@ def reading_grade(blocks):
 
 
 def reading_warnings(blocks, limit):
-    grade = reading_grade(blocks)
+    # Rounded as shown, so the message never says “grade 9.0, above the limit of 9”.
+    grade = round(reading_grade(blocks), 1)
     if grade <= limit:
         return []
     message = (
-        f"Reading level: about grade {grade:.0f}, above the clinic's limit of grade {limit}. "
-        "Shorter sentences and everyday words bring it down."
+        f"Reading level: grade {grade:.1f}, above the clinic's limit of grade {limit} "
+        "(Flesch-Kincaid). Shorter sentences and everyday words bring it down."
     )
     hardest = max(blocks, key=lambda block: reading_grade([block]))
     if reading_grade([hardest]) > limit:

@@ -20,6 +20,7 @@ from django.db import DatabaseError, transaction
 from articles.importers.apply import sync_status
 from articles.importers.report import ImportReport
 from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
+from articles.revisions import article_revision
 from clinic.models import Person
 
 from .portability_site import (
@@ -40,6 +41,7 @@ from .portable_files import (
 )
 
 FORMAT_VERSION = 1
+IMPORTED = "Imported from a Markdown file."
 PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
 STUDY_FIELDS = [
     "title", "journal", "year", "month", "authors", "url", "doi", "pmid", "design",
@@ -158,7 +160,7 @@ def import_articles(directory):
     for path in paths:
         try:
             front, body = read_article_file(path)
-            with transaction.atomic():
+            with transaction.atomic(), article_revision(user=None, comment=IMPORTED):
                 article, created = save_article(front, body, directory)
         except (PortabilityError, ValidationError, DatabaseError, KeyError, TypeError,
                 ValueError) as error:  # fmt: skip

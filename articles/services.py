@@ -25,6 +25,10 @@ PREVIEW_LINK_DAYS = 7
 VERSION_FIELDS = ("edit_version", "modified_at", "modified_by")
 
 
+class PreviewLinkRevoked(signing.BadSignature):
+    """A genuine preview link that an editor has since turned off."""
+
+
 class PublishRefused(Exception):
     """The article cannot be published yet; the message says why."""
 
@@ -40,6 +44,19 @@ def publishing_problems(*, reviewer, reviewed_on, profile=None):
     return []
 
 
+def publish_time_on_publishing(publish_at, *, chosen_by_editor=False, now=None):
+    """The publish time a draft gets as it is published, from the list or the form.
+
+    A past time is usually just when the draft was started, so it becomes now; a future one
+    schedules the article. A time the editor set while publishing is kept: backdating stays
+    possible on purpose.
+    """
+    now = now or timezone.now()
+    if chosen_by_editor or publish_at is None or publish_at > now:
+        return publish_at or now
+    return now
+
+
 def publish_article(*, article, user=None, keep_publish_time=False):
     """Publish now, or at the article's future publish time if it has one.
 
@@ -51,13 +68,8 @@ def publish_article(*, article, user=None, keep_publish_time=False):
         problems = publishing_problems(reviewer=article.reviewer, reviewed_on=article.reviewed_on)
         if problems:
             raise PublishRefused(" ".join(problems))
-        now = timezone.now()
-        if (
-            not keep_publish_time
-            and article.status == Article.Status.DRAFT
-            and article.publish_at <= now
-        ):
-            article.publish_at = now
+        if not keep_publish_time and article.status == Article.Status.DRAFT:
+            article.publish_at = publish_time_on_publishing(article.publish_at)
         article.status = Article.Status.PUBLISHED
         _save_state(article, user, ["status", "publish_at"])
     return article
@@ -122,5 +134,5 @@ def article_from_preview_token(token):
         Article.objects.select_related("author", "reviewer").filter(pk=data["article"]).first()
     )
     if article is not None and data.get("key") != article.preview_key:
-        raise signing.BadSignature("This preview link was revoked.")
+        raise PreviewLinkRevoked("This preview link was revoked.")
     return article

@@ -21,7 +21,9 @@ Saving an `Article` (from the admin, a list action, an import, a script):
 
 Admin saves, the publish/unpublish actions and imports also store a revision
 (`articles.revisions.article_revision`) and move the edit version on
-(`clinic.forms.bump_edit_version`); those are called explicitly, not through signals.
+(`clinic.forms.bump_edit_version`); those are called explicitly, not through signals. An
+article created anywhere else gets its first revision when its transaction commits
+(`articles.revisions.connect`).
 """
 
 from django.db.models import Q

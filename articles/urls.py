@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, glossary_views, view_counts, views
+from . import feeds, follow_views, glossary_views, view_counts, views
 
 app_name = "articles"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("glossary/", glossary_views.GlossaryView.as_view(), name="glossary"),
     path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("follow/", follow_views.FollowView.as_view(), name="follow"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom-feed"),
     path("v/<int:pk>.gif", view_counts.view_beacon, name="view-beacon"),

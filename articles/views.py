@@ -20,7 +20,7 @@ from .forms import SearchForm
 from .glossary import article_body
 from .models import Article, Topic
 from .search import search_articles
-from .services import article_from_preview_token
+from .services import PreviewLinkRevoked, article_from_preview_token
 from .structured_data import article_page
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
@@ -174,6 +174,7 @@ class ArticleDetailView(DetailView):
         page = article_page(article, studies=studies, topics=topics, description=meta.description)
         page["image"] = meta.image.url
         body, glossary_notes = article_body(article)
+        neighbours = article.get_neighbours(trail_topic)
         return super().get_context_data(
             is_preview=not article.is_live,
             article_body=body,
@@ -184,14 +185,11 @@ class ArticleDetailView(DetailView):
             page_meta=meta,
             structured_data=site_graph(page, crumbs=crumbs),
             trail_topic=trail_topic,
-            **dict(
-                zip(
-                    ["previous_article", "next_article"],
-                    article.get_neighbours(trail_topic),
-                    strict=True,
-                )
+            previous_article=neighbours[0],
+            next_article=neighbours[1],
+            related_articles=(
+                list(article.get_related(topics=topics, exclude=neighbours)) if topics else []
             ),
-            related_articles=list(article.get_related(topics=topics)) if topics else [],
             changes=list(article.changes.all()),
             **kwargs,
         )
@@ -212,6 +210,8 @@ class ArticlePreviewView(ArticleDetailView):
             article = article_from_preview_token(token)
         except signing.SignatureExpired:
             return preview_link_problem(request, "expired", status=410)
+        except PreviewLinkRevoked:
+            return preview_link_problem(request, "revoked", status=403)
         except signing.BadSignature:
             return preview_link_problem(request, "invalid", status=403)
         if article is None:
@@ -219,7 +219,8 @@ class ArticlePreviewView(ArticleDetailView):
         if article.is_live:
             return redirect(article)
         self.object = article
-        return self.render_to_response(self.get_context_data(object=article))
+        context = self.get_context_data(object=article, via_preview_link=True)
+        return self.render_to_response(context)
 
 
 def preview_link_problem(request, reason, *, status):

@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AdminFileWidget
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
@@ -18,15 +20,32 @@ from .models import (
     Redirect,
     SiteSettings,
 )
+from .roles import CONTACT_DETAIL_FIELDS, edits_contact_details_only
 
 SITE_SETTINGS_PERMISSION = "clinic.change_site_settings"
+
+
+class ThumbnailFileWidget(AdminFileWidget):
+    """The admin's file input, with a small picture of the current image above the filename."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if not (value and getattr(value, "url", None)):
+            return html
+        thumbnail = format_html(
+            '<img src="{}" alt="The current image" class="admin-thumbnail" width="240" '
+            'loading="lazy">',
+            value.url,
+        )
+        return thumbnail + html
+
 
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {
     models.URLField: {"assume_scheme": "https"},
     MarkdownxField: {"widget": AdminMarkdownxWidget},
     # Uploaded pictures are decoded, checked and re-encoded without metadata.
-    models.ImageField: {"form_class": SafeImageField, "widget": AdminFileWidget},
+    models.ImageField: {"form_class": SafeImageField, "widget": ThumbnailFileWidget},
 }
 
 
@@ -126,6 +145,11 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
+
+    @property
+    def media(self):  # the bio's live preview in the public site's styles
+        return super().media + forms.Media(css={"all": [reverse("editor:preview-styles")]})
+
     list_display = ["name", "role_title", "credentials", "is_active", "position"]
     list_editable = ["is_active", "position"]
     list_filter = ["is_active"]
@@ -165,14 +189,35 @@ class OpeningHoursFormSet(forms.BaseInlineFormSet):
                     form.add_error("opens", "This overlaps another interval on the same day.")
 
 
-class OpeningHoursInline(admin.TabularInline):
+class ClockTimeWidget(AdminTimeWidget):
+    """Times as the clinic writes them: 08:30, not 08:30:00."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"inputmode": "numeric", **(attrs or {})}, format="%H:%M")
+
+
+# 24-hour times with or without seconds, and “8:30 am” / “5 pm” as people type them.
+TIME_FIELD = {
+    "widget": ClockTimeWidget,
+    "input_formats": ["%H:%M", "%H:%M:%S", "%H.%M", "%I:%M %p", "%I:%M%p", "%I %p", "%I%p"],
+}
+
+
+class CompactInline(admin.TabularInline):
+    """A table on a wide screen; on a phone each row becomes a small labelled card."""
+
+    template = "admin/clinic/location/compact_tabular.html"
+    formfield_overrides = {models.TimeField: TIME_FIELD}
+
+
+class OpeningHoursInline(CompactInline):
     model = OpeningHours
     formset = OpeningHoursFormSet
     extra = 1
     fields = ["weekday", "opens", "closes"]
 
 
-class LocationExceptionInline(admin.TabularInline):
+class LocationExceptionInline(CompactInline):
     model = LocationException
     extra = 1
     fields = ["date", "is_closed", "opens", "closes", "note"]
@@ -203,6 +248,20 @@ class LocationAdmin(admin.ModelAdmin):
         ("Map", {"fields": ["map_url", ("latitude", "longitude")]}),
         ("Visiting", {"fields": ["accessibility_notes", "parking_notes", "transit_notes"]}),
     ]
+
+    class Media:
+        css = {"all": ["css/admin-locations.css"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and edits_contact_details_only(request.user):
+            editable = {*CONTACT_DETAIL_FIELDS, "opened_version"}
+            return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
+        return super().get_readonly_fields(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and edits_contact_details_only(request.user):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
     def save_model(self, request, obj, form, change):
         bump_edit_version(obj, request.user)

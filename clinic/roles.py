@@ -33,6 +33,19 @@ ROLE_PERMISSIONS = {
     },
 }
 
+# The Front desk keeps a location's contact details current: how to reach it, how to get in,
+# and (through the inlines) when it is open. The rest of a location (name, address, links,
+# order, whether it is shown) is changed by those who may also add locations.
+CONTACT_DETAIL_FIELDS = [
+    "phone", "alternate_phone", "email", "accessibility_notes", "parking_notes", "transit_notes",
+]  # fmt: skip
+
+
+def edits_contact_details_only(user):
+    """True for the Front desk: may change locations, but not add them (superusers may)."""
+    return user.has_perm("clinic.change_location") and not user.has_perm("clinic.add_location")
+
+
 ROLE_PERMISSIONS_APPS = sorted({label for apps in ROLE_PERMISSIONS.values() for label in apps})
 ROLE_SLUGS = {"marketing": MARKETING, "front-desk": FRONT_DESK, "site-settings": SITE_SETTINGS}
 

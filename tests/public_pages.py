@@ -44,6 +44,7 @@ PAGE_TYPES = [
     PageType("locations", "clinic:locations"),
     PageType("location", "clinic:location-detail", needs="location"),
     PageType("glossary", "articles:glossary"),
+    PageType("follow", "articles:follow"),
     PageType("not found", None, path="/no-such-page/", status=404),
     PageType("rss feed", "articles:feed", html=False),
     PageType("atom feed", "articles:atom-feed", html=False),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 
 from articles.models import Article, ImportedPost
-from articles.revisions import article_revision
+from articles.revisions import article_revision, ensure_first_revision
 from articles.services import PublishRefused, publish_article, unpublish_article
 from clinic.models import record_redirect
 
@@ -98,6 +98,7 @@ class ArticleWriter:
                 changes.action = "unchanged"
                 return changes
             changes.action = "updated"
+            ensure_first_revision(article.pk)  # e.g. imported before history was kept
         with article_revision(user=None, comment="Imported from a WordPress/Squarespace export."):
             for name in ("title", "summary", "body", "disclaimer", "publish_at"):
                 setattr(article, name, getattr(draft, name))

@@ -100,7 +100,12 @@ class Article(EditTracked):
         max_length=200, help_text="The headline, written for patients rather than researchers."
     )
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The page address. Changing it breaks old links."
+        "address",
+        max_length=200,
+        unique=True,
+        help_text="The last part of the page's address, as in /articles/this-part/: lower-case "
+        "words joined by hyphens. If you change it once the article is public, the old address "
+        "sends readers to the new one.",
     )
     summary = models.TextField(
         "summary",
@@ -258,8 +263,9 @@ class Article(EditTracked):
                 next_ = article
         return previous, next_
 
-    def get_related(self, limit=3, topics=None):
-        """Live articles sharing the most topics with this one, then the newest.
+    def get_related(self, limit=3, topics=None, exclude=()):
+        """Live articles sharing the most topics with this one, then the newest, leaving out
+        `exclude` (the previous and next articles, already linked).
 
         Ranked on the small topic-link table (grouped by article id only), then the few
         winners are read whole: one query, cheap with thousands of articles.
@@ -267,7 +273,7 @@ class Article(EditTracked):
         topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
         links = Article.topics.through.objects.filter(topic_id__in=topic_ids)
         best = (
-            links.exclude(article_id=self.pk)
+            links.exclude(article_id__in=[self.pk, *(other.pk for other in exclude if other)])
             .filter(article__in=Article.objects.published())
             .values("article_id")
             .annotate(shared=models.Count("topic_id"), newest=models.Max("article__publish_at"))

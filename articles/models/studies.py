@@ -13,6 +13,9 @@ doi_validator = RegexValidator(
 pmid_validator = RegexValidator(r"^[1-9]\d{0,8}$", "A PubMed ID is a number of up to 9 digits.")
 
 
+VANCOUVER_MAX_AUTHORS = 6
+
+
 class Study(models.Model):
     """The published research an article summarises (one or more per article)."""
 
@@ -110,7 +113,12 @@ class Study(models.Model):
         help_text="Optional. Shown under “How strong is the evidence?”, signed by the clinic. "
         "The box itself is worked out from the fields above and cannot be edited.",
     )
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(
+        "order",
+        default=0,
+        help_text="Where this study appears among the article's studies: 0 first, then 1, 2 and "
+        "so on. Leave 0 when there is only one.",
+    )
 
     class Meta:
         ordering = ["position", "id"]
@@ -157,6 +165,9 @@ class Study(models.Model):
 
     @property
     def short_authors(self):
-        """Up to three authors, then “et al”, as in Vancouver-style citations (no final stop)."""
+        """The authors as the Vancouver (ICMJE/NLM) style cites them: all of them up to six;
+        beyond six, the first six then “et al” (no final stop)."""
         names = [name.strip() for name in self.authors.split(",") if name.strip()]
-        return ", ".join(names[:3]) + (", et al" if len(names) > 3 else "")
+        if len(names) <= VANCOUVER_MAX_AUTHORS:
+            return ", ".join(names)
+        return ", ".join(names[:VANCOUVER_MAX_AUTHORS]) + ", et al"

@@ -12,9 +12,11 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
 from markdownx.views import ImageUploadView, MarkdownifyView
 
+from .preview_styles import preview_stylesheet
 from .uploads import SafeImageField
 
 EDITOR_PERMISSIONS = (
@@ -53,3 +55,10 @@ class EditorPreviewView(MarkdownifyView):
         if "content" not in request.POST:
             return HttpResponseBadRequest("Send the Markdown to preview as “content”.")
         return super().post(request, *args, **kwargs)
+
+
+def preview_styles(request):
+    """The public article styles, scoped to the editor's live preview (see preview_styles)."""
+    response = HttpResponse(preview_stylesheet(), content_type="text/css; charset=utf-8")
+    patch_cache_control(response, private=True, max_age=3600)
+    return response

@@ -13,7 +13,13 @@ from articles.sitemaps import (
     TopicSitemap,
 )
 from clinic import views
-from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, for_editors
+from clinic.authoring.editor import (
+    EditorImageUploadView,
+    EditorPreviewView,
+    for_editors,
+    preview_styles,
+)
+from clinic.site.logins import StaffLoginForm
 
 SITEMAPS = {
     "pages": StaticPageSitemap,
@@ -34,6 +40,7 @@ clinic_patterns = [
 editor_patterns = [
     path("markdownify/", for_editors(EditorPreviewView.as_view()), name="markdownify"),
     path("upload/", for_editors(EditorImageUploadView.as_view()), name="upload"),
+    path("preview.css", for_editors(preview_styles), name="preview-styles"),
 ]
 
 urlpatterns = [
@@ -47,9 +54,20 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.conf.urls.static import static
+    from django.http import Http404
+    from django.views.defaults import page_not_found
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # With DEBUG on, a missing page shows Django's technical page; this address shows the
+    # 404 page visitors get in production (`make run` prints it).
+    urlpatterns += [
+        path("404/", page_not_found, {"exception": Http404("Preview of the 404 page.")}),
+    ]
 
+admin.site.login_form = StaffLoginForm
+# The app list is on the admin home and in the breadcrumbs; as a sidebar it took a quarter of a
+# 1280 px screen from the article list and the change forms.
+admin.site.enable_nav_sidebar = False
 admin.site.site_header = "Clinic research library"
 admin.site.site_title = "Clinic admin"
 admin.site.index_title = "Content and settings"

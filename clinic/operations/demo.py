@@ -20,7 +20,7 @@ from urllib.parse import quote_plus
 PUBLISHED = "published"
 DRAFT = "draft"
 
-ADMIN_USERNAME = "admin"
+ADMIN_USERNAME = "admin@example.org"  # staff sign in with their email address
 ADMIN_EMAIL = "admin@example.org"
 ADMIN_PASSWORD = "clinic-demo-2026"  # noqa: S105 - demo only; load_demo refuses it unless DEBUG
 
@@ -233,19 +233,19 @@ ARTICLES = [
         "publish": (9, "09:30"),
         "review": ("miriam-okafor", 3),
         "body": """\
-Many people with posttraumatic stress disorder (PTSD) try one or more of the recommended
-treatments and still live with symptoms that get in the way of sleep, work and relationships.
-Clinics, including ours, have begun to offer ketamine alongside psychotherapy. This review asked
-a simple question: what does the published research on that combination show so far?
+Many people with post-traumatic stress disorder (PTSD) try the usual treatments and still have
+symptoms. These can get in the way of sleep, work and family life. Some clinics, ours among them,
+now offer ketamine together with talk therapy. This review asked a simple question: what does
+the research on that pairing show so far?
 
 ## Key findings
 
 1. The team searched the research literature for studies that combined ketamine with
    psychotherapy for PTSD. They found **4 studies with 34 participants** in total.
-2. When the results were pooled, PTSD symptoms were **significantly lower after** ketamine
-   combined with psychotherapy than before it.
-3. Symptoms were measured in two ways: by a trained clinician using an interview called the
-   **CAPS-5**, and by participants themselves using a questionnaire called the **PCL-5**.
+2. When the results were put together, PTSD symptoms were **clearly lower after** ketamine
+   with therapy than before it.
+3. Symptoms were measured in two ways. A trained clinician used an interview called the
+   **CAPS-5**. People also rated themselves on a form called the **PCL-5**.
 4. Because the studies were few and small, the result is best read as preliminary. It points
    to where research should go next more than it settles the question.
 
@@ -271,8 +271,8 @@ that message: people in these studies improved, and the research base is still s
 
 ## Limits of this study
 
-- **Small numbers.** Thirty-four people across four studies is a small group, and results from
-  small studies often look stronger than what larger studies later find.
+- **Small numbers.** Thirty-four people in four studies is a small group. Small studies often
+  look better than larger ones later do.
 - **Hard to separate the parts.** Studies of this size cannot tell us how much of the improvement
   came from ketamine, from the therapy, or from the care and attention of taking part in a study.
 - **Not everyone was included.** People with some medical or psychiatric conditions are usually
@@ -323,17 +323,18 @@ more, and for how long.
 
 ## Key findings
 
-1. **30 adults with chronic PTSD** were randomly assigned to receive six infusions, three a week
-   for two weeks, of either ketamine or midazolam. Midazolam is a sedative chosen as a comparison
-   because it also has noticeable effects, which makes it harder to guess which drug was given.
-2. After two weeks, PTSD symptoms on the clinician-rated **CAPS-5** had improved significantly
-   more in the ketamine group: on average, about 12 points lower than in the midazolam group.
+1. **30 adults with long-lasting PTSD** each had six infusions: three a week for two weeks.
+   Chance decided who got ketamine and who got midazolam. Midazolam is a sedative. It was used
+   for comparison because it also has effects people can feel, so it is harder to guess which
+   drug was given.
+2. After two weeks, PTSD symptoms on the **CAPS-5** interview had gone down more in the ketamine
+   group. On average, scores were about 12 points lower than in the midazolam group.
 3. **67% of people who received ketamine responded** to treatment, compared with 20% of people
    who received midazolam.
 4. Depression symptoms also improved more with ketamine.
-5. Among those who responded to ketamine, the benefit lasted for a median of about four weeks
-   after the last infusion before symptoms returned.
-6. The infusions were generally well tolerated, and there were no serious adverse events.
+5. In people who did well on ketamine, the benefit lasted about four weeks after the last
+   infusion (the median). Then symptoms came back.
+6. Most people coped well with the infusions. No one had a serious side effect.
 
 ## How might this work?
 
@@ -344,9 +345,9 @@ loosen. Giving several infusions close together may build on each dose's effect.
 
 ## Why this study matters
 
-Few medications help PTSD well, and those that do can take weeks or months. This was the first
-randomised trial to test a course of repeated ketamine infusions for chronic PTSD, and it used a
-careful comparison. Its results helped shape how clinics think about ketamine for PTSD.
+Few medicines help PTSD well, and those that do can take weeks or months. This was the first
+randomised trial of repeated ketamine infusions for long-lasting PTSD. It used a careful
+comparison. Its results helped shape how clinics think about ketamine for PTSD.
 
 ## Limits of this study
 
@@ -395,21 +396,22 @@ through the possible benefits and risks for you.
         "review": ("miriam-okafor", 4),
         "body": """\
 When depression has not eased after two or more antidepressants, doctors often call it
-treatment-resistant depression. This trial, one of several that led to the approval of esketamine
-nasal spray in the United States in 2019, tested whether adding it to a new antidepressant helps.
+treatment-resistant depression. This trial tested whether esketamine nasal spray helps when it is
+added to a new antidepressant. It was one of several trials that led to the spray's approval in
+the United States in 2019.
 
 ## Key findings
 
-1. Adults with moderate to severe depression, who had not improved with at least two
-   antidepressants, took part at 39 outpatient centres. Each person switched to a new
-   antidepressant and was randomly assigned to **esketamine nasal spray or a placebo spray**,
-   used twice a week for four weeks.
+1. The trial took place at 39 clinics. Adults with moderate to severe depression took part.
+   None had improved with at least two antidepressants. Each person started a new antidepressant.
+   Chance decided who also got **esketamine nasal spray or a dummy (placebo) spray**, used twice a
+   week for four weeks.
 2. After four weeks, depression symptoms on the clinician-rated **MADRS** scale had improved
    **more in the esketamine group** than in the placebo group, by about 4 points on a 60-point
    scale. People in both groups improved, as is common in depression trials.
-3. The most common side effects were dissociation (feeling detached or unreal), nausea, a
-   spinning feeling (vertigo), changes in taste and dizziness. They were more common with
-   esketamine, tended to start soon after a dose and usually settled within about 90 minutes.
+3. The most common side effects were feeling detached or unreal, feeling sick, a spinning
+   feeling, changes in taste and dizziness. They were more common with esketamine. They tended
+   to start soon after a dose and usually settled within about 90 minutes.
 4. About 7% of people using esketamine stopped because of side effects, compared with under 1%
    of people using the placebo spray.
 
@@ -432,8 +434,8 @@ trial offered evidence for a treatment that works in a different way, within a f
   have looked at that question.
 - **A modest average difference.** Averages hide a wide range: some people improve a great deal
   and others very little.
-- **Industry funding.** The trial was funded by the company that makes the nasal spray, which is
-  common for medication trials but worth knowing.
+- **Paid for by the maker.** The company that makes the spray paid for the trial. That is common
+  for drug trials, but worth knowing.
 
 Ask your care team whether esketamine is available to you and whether it suits your situation.
 """,
@@ -491,19 +493,20 @@ Missouri–St. Louis, was one of the first to compare them head to head.
    symptoms and depression.
 3. **CPT and PE had similar results** overall. CPT did somewhat better on two of four measures
    of trauma-related guilt.
-4. Independent assessors measured symptoms before and after treatment and again 3 and 9 months
-   later, using the Clinician-Administered PTSD Scale (CAPS) and questionnaires.
+4. Symptoms were checked before and after treatment, and again 3 and 9 months later. The
+   checks were done by assessors outside the therapy team, with an interview (the CAPS) and
+   forms.
 
 ## How might this work?
 
 The two therapies take different routes to a similar place.
 
-- **Prolonged exposure** helps a person gradually and safely approach the memory and the
-  situations they have been avoiding. With practice, the fear they bring tends to lessen, and
-  the memory becomes something that can be remembered without reliving it.
-- **Cognitive processing therapy** focuses on the beliefs that can form after trauma, such as
-  "it was my fault" or "nowhere is safe". With the therapist, a person examines these "stuck
-  points" and works toward more balanced ways of seeing what happened.
+- **Prolonged exposure** helps a person slowly and safely face the memory and the places they
+  have been avoiding. With practice, the fear tends to fade. The memory can then be recalled
+  without living through it again.
+- **Cognitive processing therapy** looks at beliefs that can form after trauma, such as "it was
+  my fault" or "nowhere is safe". With the therapist, a person looks at these "stuck points" and
+  works toward a fairer view of what happened.
 
 ## Why this study matters
 
@@ -521,8 +524,7 @@ taught.
   in PTSD therapy research and a reminder that support to stay in therapy matters.
 - **An older study.** Both therapies have been refined since 2002.
 
-If you would like to know more about trauma-focused therapy, our psychologists can explain what
-each approach involves.
+Want to know more about these therapies? Our psychologists can explain what each one involves.
 """,
         "studies": [
             {
@@ -558,17 +560,17 @@ each approach involves.
         "review": ("miriam-okafor", 2),
         "body": """\
 Cognitive behavioural therapy (CBT) is one of the best-studied treatments for anxiety and
-depression. It can also be offered online, as a series of lessons and exercises with a therapist
-who checks in by message. This review asked whether that guided online format works as well as
+depression. It can also be done online: a set of lessons and exercises, with a therapist who
+checks in by message. This review asked whether that guided online format works as well as
 meeting a therapist in person.
 
 ## Key findings
 
-1. The researchers found **13 trials, with 1,053 participants**, that compared guided online CBT
-   directly with face-to-face CBT.
-2. The trials covered several problems: social anxiety disorder (3 trials), panic disorder (3),
-   depressive symptoms (2), body dissatisfaction (2), and one trial each on tinnitus, male sexual
-   difficulties and fear of spiders.
+1. The researchers found **13 trials, with 1,053 people**. Each trial compared guided online
+   CBT with CBT in person.
+2. The trials looked at several problems. Three were about social anxiety and three about panic.
+   Two were about low mood and two about body image. There was one trial each on ringing in the
+   ears, sexual problems in men and fear of spiders.
 3. Overall, **the two formats produced about the same benefit** by the end of treatment.
 4. The quality of the individual trials did not change this result.
 
@@ -630,10 +632,9 @@ If you are interested in online CBT, ask your care team whether a guided program
         "status": DRAFT,
         "publish": None,
         "body": """\
-Earlier studies had suggested that ketamine could lift depression within hours, but they were
-small and often compared ketamine with a salt-water placebo, which is easy to tell apart from an
-active drug. This trial, run at two hospitals in New York and Houston, set out to test the effect
-more carefully.
+Earlier studies had suggested that ketamine could lift depression within hours. But they were
+small. Many compared ketamine with salt water, which is easy to tell apart from a real drug. This
+trial, run at two hospitals in New York and Houston, tested the effect more carefully.
 
 ## Key findings
 
@@ -652,17 +653,17 @@ its effect on mood can come much faster than that of most antidepressants.
 
 ## Why this study matters
 
-Midazolam causes noticeable effects, so people could not as easily tell which drug they had
-received. That made this a fairer test than earlier studies, and it strengthened the evidence
-that ketamine's quick effect on depression is real and not only an expectation effect.
+Midazolam has effects people can feel, so it was harder to tell which drug they got. That made
+this a fairer test than earlier studies. It added to the evidence that ketamine's quick effect on
+depression is real, and not only hope at work.
 
 ## Limits of this study
 
 - **Short term only.** One infusion was studied for a short time; it does not tell us how to keep
   the benefit going.
-- **Carefully selected participants.** People with some other conditions were not eligible.
+- **Chosen with care.** People with some other health problems could not take part.
 
-*Draft: awaiting medical review before publication.*
+*Draft: waiting for a doctor to review it.*
 """,
         "studies": [
             {

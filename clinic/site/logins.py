@@ -9,7 +9,21 @@ locked out for `AXES_COOLOFF_TIME`. A superuser unlocks early with
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.shortcuts import render
+
+
+class StaffLoginForm(AdminAuthenticationForm):
+    """The admin's sign-in form, labelled for what it takes: staff sign in with their email."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget.attrs.update(autocomplete="username", inputmode="email")
+        self.error_messages["invalid_login"] = (
+            "Please enter the email address and password of a staff account. Both are "
+            "case-sensitive."
+        )
 
 
 class LoginLockoutBackend(AxesStandaloneBackend):

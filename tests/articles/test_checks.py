@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from articles.checks import content_warnings, image_alt_problems
 from articles.models import Article, Study
+from clinic.authoring.markdown import render_markdown
 from clinic.models import ClinicProfile
 from tests.articles.change_form import form_data
 from tests.factories import ArticleFactory, StudyFactory
@@ -56,8 +57,8 @@ def test_an_article_without_a_study_is_flagged():
 def test_writing_above_the_reading_grade_limit_is_flagged_with_where_to_start():
     body = f"## Key findings\n\nPeople felt better.\n\n## Mechanisms\n\n{HARD}"
     (warning,) = warnings_for(body)
-    assert warning.startswith("Reading level: about grade ")
-    assert "above the clinic's limit of grade 9" in warning
+    assert warning.startswith("Reading level: grade ")
+    assert "above the clinic's limit of grade 9 (Flesch-Kincaid)" in warning
     assert warning.endswith("Start with paragraph 2 (in “Mechanisms”).")
     assert warnings_for(body, limit=60) == []
 
@@ -80,7 +81,9 @@ def test_the_reading_grade_limit_comes_from_the_clinic_profile():
         ("Many were cured.", "cured"),
         ("It works 100% of the time.", "100%"),
         ("A miracle drug.", "miracle"),
-        ("The best care in town.", "best"),
+        ("The best care in town.", "The best care"),
+        ("Our finest therapists.", "Our finest therapists"),
+        ("You will feel better in a week.", "You will feel better"),
         ("We are the leading clinic for PTSD.", "leading clinic"),
         ("An industry-leading team.", "industry-leading"),
         ("Rated #1 in Toronto.", "#1"),
@@ -99,7 +102,11 @@ def test_promotional_wording_is_flagged_with_the_place_it_appears(text, phrase):
 @pytest.mark.parametrize(
     "text",
     ["Secure care, obscured vision and a procured sample.", "Symptoms eased, leading to sleep.",
-     "Bestow 1000 participants with 10% fewer visits.", "The trial had 3 arms, #12 and #10."],
+     "Bestow 1000 participants with 10% fewer visits.", "The trial had 3 arms, #12 and #10.",
+     "These results are best read as preliminary.", "CBT is the best-studied therapy.",
+     "There is no cure for PTSD yet.", "The authors cannot guarantee it will help everyone.",
+     "100% of participants finished.", "Ketamine is not a cure.", "It is best taken with food.",
+     "The best evidence comes from trials."],
 )  # fmt: skip
 def test_ordinary_words_that_contain_promotional_ones_are_not_flagged(text):
     assert warnings_for(f"People felt better.\n\n{text}") == []
@@ -119,8 +126,8 @@ def test_promotional_wording_in_the_title_summary_and_headings_is_flagged():
 
 
 def test_each_phrase_is_reported_once_per_place_in_the_order_it_appears():
-    warnings = warnings_for("Guaranteed, the best, guaranteed and the BEST.")
-    assert [w.split("“")[1].split("”")[0] for w in warnings] == ["Guaranteed", "best"]
+    warnings = warnings_for("Guaranteed, the best clinic, guaranteed and the BEST clinic.")
+    assert [w.split("“")[1].split("”")[0] for w in warnings] == ["Guaranteed", "the best clinic"]
 
 
 def test_links_that_are_not_https_are_flagged_in_the_body_and_the_studies():
@@ -191,3 +198,17 @@ def test_an_image_without_alt_text_blocks_the_save_and_keeps_what_was_typed(edit
     assert "A study title I typed" in response.text
     article.refresh_from_db()
     assert article.body == PLAIN
+
+
+@pytest.mark.parametrize("body", [HARD, PLAIN])
+def test_the_reading_grade_message_agrees_with_its_own_rule(body):
+    from articles.checks import body_blocks, reading_grade, reading_warnings
+
+    blocks = body_blocks(render_markdown(body))
+    grade = round(reading_grade(blocks), 1)
+    for limit in (int(grade) - 1, int(grade), int(grade) + 1):
+        warnings = reading_warnings(blocks, limit)
+        assert bool(warnings) == (grade > limit)
+        if warnings:
+            shown = float(warnings[0].split("grade ")[1].split(",")[0])
+            assert shown > limit

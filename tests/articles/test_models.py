@@ -119,9 +119,17 @@ def test_study_link_prefers_url_then_doi_then_pubmed():
     assert study.link == "https://example.org/paper"
 
 
-def test_study_citation_shortens_long_author_lists():
-    study = StudyFactory()
-    assert study.short_authors == "Philipp-Muller A, Stephenson C, Moghimi E, et al"
+def test_study_citation_lists_up_to_six_authors_then_et_al_as_vancouver_does():
+    study = StudyFactory()  # six authors: all of them
+    assert study.short_authors == (
+        "Philipp-Muller A, Stephenson C, Moghimi E, Vazquez G, Alavi N, Milev R"
+    )
+    study.authors += ", Lee K"
+    assert study.short_authors == (
+        "Philipp-Muller A, Stephenson C, Moghimi E, Vazquez G, Alavi N, Milev R, et al"
+    )
+    study.authors = "Lee K, Chan B,"
+    assert study.short_authors == "Lee K, Chan B"
     assert study.measure_list == ["CAPS-5", "PCL-5"]
 
 

@@ -20,11 +20,19 @@ def test_preview_link_action_gives_a_working_signed_link(admin_client, client):
         {"action": "copy_preview_links", "_selected_action": [draft.pk]},
         follow=True,
     )
-    assert "Preview link for “Draft for the clinician”" in response.text
+    draft.refresh_from_db()  # the action gave it its preview key
     link = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
+    assert "Draft for the clinician" in response.text
+    # In a read-only field, to select and copy (the “Copy” button needs JavaScript; this not).
+    signed_data = link.split(":")[0]  # the signature's timestamp may differ by a second
+    assert f'value="http://testserver{signed_data}:' in response.text
+    assert '" readonly spellcheck="false"' in response.text
+    assert 'data-copy-field="preview-link-' in response.text and "js/copy-link.js" in response.text
     page = client.get(link)
     assert page.status_code == 200
-    assert "Preview — not public" in page.text and "Draft for the clinician" in page.text
+    assert "Draft preview — not yet published" in page.text
+    assert "shared with you" in page.text and "Only signed-in editors" not in page.text
+    assert "Draft for the clinician" in page.text
     assert page["X-Robots-Tag"] == "noindex, nofollow" and "no-store" in page["Cache-Control"]
     assert "sessionid" not in page.cookies
 
@@ -43,6 +51,22 @@ def test_tampered_preview_link_is_403(client):
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     response = client.get(reverse("articles:preview", kwargs={"token": tampered}))
     assert response.status_code == 403 and "not valid" in response.text
+    assert "copied only in part" in response.text
+
+
+def test_staff_preview_says_who_can_see_it_and_the_draft_is_not_published(editor_client):
+    draft = ArticleFactory(draft=True)
+    page = editor_client.get(draft.get_absolute_url())
+    assert "Only signed-in editors, and anyone you send a preview link" in page.text
+    assert "Not published yet (draft)" in page.text and "· Published" not in page.text
+
+
+def test_scheduled_preview_says_when_it_will_be_published(editor_client):
+    soon = timezone.now() + timedelta(days=3)
+    article = ArticleFactory(publish_at=soon)
+    page = editor_client.get(article.get_absolute_url())
+    local = timezone.localtime(soon)
+    assert f'scheduled for <time datetime="{local:%Y-%m-%dT%H:%M}' in page.text
 
 
 def test_preview_link_to_a_published_article_redirects_to_the_public_page(client):
@@ -62,7 +86,9 @@ def test_revoked_preview_link_stops_working_and_a_new_one_works(admin_client, cl
         reverse("admin:articles_article_changelist"),
         {"action": "revoke_previews", "_selected_action": [draft.pk]},
     )
-    assert client.get(old).status_code == 403
+    revoked = client.get(old)
+    assert revoked.status_code == 403 and "has been turned off" in revoked.text
+    assert "copied only in part" not in revoked.text
     draft.refresh_from_db()
     new = reverse("articles:preview", kwargs={"token": preview_link_token(draft)})
     assert client.get(new).status_code == 200

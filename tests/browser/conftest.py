@@ -112,7 +112,7 @@ def log_in():
 
     def log_in(page, username, password=PASSWORD):
         page.goto(reverse("admin:login"))
-        page.get_by_label("Username").fill(username)
+        page.get_by_label("Email address").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Log in").click()
         page.wait_for_url(f"**{reverse('admin:index')}")

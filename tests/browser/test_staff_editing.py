@@ -46,7 +46,8 @@ def test_marketing_writes_previews_is_refused_a_blank_disclaimer_and_publishes(
 
     page.locator("#id_disclaimer").fill(ClinicProfile.load().default_disclaimer)
     page.get_by_role("button", name="Save", exact=True).first.click()
-    expect(page.locator(".messagelist .success")).to_contain_text("Walking groups eased low mood")
+    live = page.locator(".messagelist .success").filter(has_text="is live for everyone now")
+    expect(live).to_contain_text("Walking groups eased low mood")
 
     visitor = new_context().new_page()
     visitor.goto(reverse("articles:list"))

@@ -94,7 +94,7 @@ def test_load_demo_creates_superuser_admin_when_debug_is_on(debug_on):
     assert admin.is_superuser and admin.is_staff
     assert admin.check_password(demo.ADMIN_PASSWORD)
     assert "/admin/" in stdout
-    assert f"user: {demo.ADMIN_USERNAME}" in stdout
+    assert f"email address: {demo.ADMIN_USERNAME}" in stdout
 
 
 def test_load_demo_creates_no_admin_user_when_debug_is_off(debug_off):
@@ -277,3 +277,11 @@ def test_clinicians_have_a_registration_and_the_team_byline_has_none(debug_on):
     for person in Person.objects.all():
         assert person.bio.strip() and person.bio_html.strip(), person
         assert not person.photo, person
+
+
+def test_every_demo_article_passes_the_content_checks_without_a_warning(debug_on):
+    from articles.checks import content_warnings
+
+    load_demo()
+    for article in Article.objects.all():
+        assert content_warnings(article, list(article.studies.all())) == [], article.slug

@@ -151,3 +151,9 @@ def test_idle_staff_session_is_signed_out(client, staff):
     response = client.get(reverse("admin:index"))
 
     assert response.status_code == 302 and reverse("admin:login") in response["Location"]
+
+
+def test_sign_in_form_asks_for_the_email_address(client, db):
+    html = client.get(reverse("admin:login")).text
+    assert '<label for="id_username" class="required">Email address:</label>' in html
+    assert "Username" not in html

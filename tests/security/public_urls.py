@@ -4,7 +4,8 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
-STAFF_PREFIXES = (settings.ADMIN_URL, "editor/")
+# Staff-only routes, and the DEBUG-only preview of the 404 page (a 404 by design).
+STAFF_PREFIXES = (settings.ADMIN_URL, "editor/", "404/")
 
 
 def public_routes():

@@ -168,3 +168,9 @@ def test_real_pages_render_for_every_public_route(site, client):
         path = fill(route, dict.fromkeys(names, slug or "x"))
         status = client.get(path).status_code
         assert status == 200 if slug or not names else status < 500, (path, status)
+
+
+def test_debug_preview_of_the_404_page_shows_the_page_visitors_get(client, db):
+    response = client.get("/404/")  # the test settings run with DEBUG on, like `make run`
+    assert response.status_code == 404
+    assert "We couldn’t find that page" in response.text and "Traceback" not in response.text

@@ -11,7 +11,8 @@ from ...review import DUE_SOON_DAYS, review_worklist
 
 class Command(BaseCommand):
     help = (
-        "List published articles whose medical review is overdue or due soon; optionally email it."
+        "List published articles never reviewed, overdue for review or due soon; optionally "
+        "email it."
     )
 
     def add_arguments(self, parser):
@@ -23,14 +24,18 @@ class Command(BaseCommand):
     def handle(self, *, days, email, **options):
         if days < 0:
             raise CommandError("--days must be zero or more.")
-        overdue, due_soon = review_worklist(soon_days=days)
-        report = self.format_report(overdue, due_soon, days)
+        never, overdue, due_soon = review_worklist(soon_days=days)
+        report = self.format_report(never, overdue, due_soon, days)
         self.stdout.write(report)
         if email:
-            self.send(report, bool(overdue or due_soon))
+            self.send(report, bool(never or overdue or due_soon))
 
-    def format_report(self, overdue, due_soon, days):
-        lines = [f"Overdue for medical review: {len(overdue)}"]
+    def format_report(self, never, overdue, due_soon, days):
+        lines = [f"Published but never medically reviewed: {len(never)}"]
+        lines += [
+            f"  - {article.title} {absolute_url(article.get_absolute_url())}" for article in never
+        ]
+        lines += ["", f"Overdue for medical review: {len(overdue)}"]
         lines += [self.line(article, "overdue since") for article in overdue]
         lines += ["", f"Due within {days} days: {len(due_soon)}"]
         lines += [self.line(article, "due") for article in due_soon]

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Study, Topic
+from articles.revisions import article_revision
 from articles.services import publish_article
 from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations import demo
@@ -129,14 +130,15 @@ def load_article(rows, data, people, topics, disclaimer, tally):
         **review_values(data, people),
     }
     key = f"articles.article:{data['slug']}"
-    article, state = rows.find_or_create(Article, key, {"slug": data["slug"]}, values)
-    tally.add("articles", state)
-    if state != "new":
-        return article
-    article.topics.set([topics[slug] for slug in data["topics"] if topics.get(slug)])
-    add_studies(article, data["studies"], tally)
-    if data["status"] == demo.PUBLISHED:
-        publish_article(article=article, user=None, keep_publish_time=True)
+    with article_revision(user=None, comment="Created with the demo content."):
+        article, state = rows.find_or_create(Article, key, {"slug": data["slug"]}, values)
+        tally.add("articles", state)
+        if state != "new":
+            return article
+        article.topics.set([topics[slug] for slug in data["topics"] if topics.get(slug)])
+        add_studies(article, data["studies"], tally)
+        if data["status"] == demo.PUBLISHED:
+            publish_article(article=article, user=None, keep_publish_time=True)
     return article
 
 
@@ -204,7 +206,7 @@ class Command(BaseCommand):
     help = (
         "Load demo content: the clinic profile, team, locations with opening hours and "
         "upcoming holiday closures, topics and research summaries (five published, one "
-        "draft), plus an 'admin' superuser when DEBUG is on. Safe to run again: "
+        "draft), plus an admin@example.org superuser when DEBUG is on. Safe to run again: "
         "existing rows are never changed, and rows removed since are not made again. "
         "`manage.py remove_demo` takes it all away."
     )
@@ -261,7 +263,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Admin: {admin_url}  (the demo account was removed)")
             return
         password = demo.ADMIN_PASSWORD if admin_created else "(existing account, not changed)"
-        self.stdout.write(f"Admin: {admin_url}  user: {demo.ADMIN_USERNAME}  password: {password}")
+        self.stdout.write(
+            f"Admin: {admin_url}  email address: {demo.ADMIN_USERNAME}  password: {password}"
+        )
         self.stdout.write(
             "When you are ready to start on your own content: python manage.py remove_demo"
         )
