@@ -165,10 +165,10 @@ class Cluster:
         self.processes["objectstore"] = store
         objectstore.create_bucket(self.store_endpoint)
         fresh_database(self.database)
-        log("Migrating, loading the demo content, collecting static files")
+        log("Migrating, collecting static files, loading the demo content")
         self.manage("migrate", "--noinput")
+        self.manage("collectstatic", "--noinput")  # first, as a deployment does: pages name them
         self.manage("load_demo")
-        self.manage("collectstatic", "--noinput")
         self.manage(
             "shell",
             "-c",
