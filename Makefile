@@ -46,8 +46,10 @@ restore: $(STAMP)
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<time>" >&2; exit 2; }
 	$(PY) manage.py restore "$(BACKUP)"
 
-# A local S3-compatible object store (moto's standalone server, in memory) with its bucket made;
-# prints `export NAME=value` lines for the app: eval "$$(make -s objectstore)".
+# A local S3-compatible object store with its bucket made: Ceph's RADOS Gateway on a one-node
+# cluster when Debian's ceph-mon, ceph-osd and radosgw are installed, else moto's standalone
+# server (OBJECTSTORE=ceph|moto|auto). Prints `export NAME=value` lines for the app:
+# eval "$$(make -s objectstore)".
 objectstore: $(STAMP)
 	@$(PY) -m tests.cluster.objectstore start
 

@@ -1,12 +1,14 @@
 """Uploads, renditions and backups in an S3-compatible object store shared by every server.
 
-The store is a real server speaking S3 over HTTP: the one `.ci/run` starts (`make
-objectstore`, whose exports include TEST_S3_ENDPOINT_URL), or else moto's standalone server
-started here on a free loopback port (tests/cluster/objectstore.py). Each test gets its own bucket.
+The store is a server speaking S3 over HTTP: the one `.ci/run` starts (`make objectstore` with
+OBJECTSTORE=ceph: Ceph's RADOS Gateway; its endpoint is passed as TEST_S3_ENDPOINT_URL), or else
+one started here on a free loopback port (tests/cluster/objectstore.py: Ceph when installed,
+otherwise moto's standalone server). Each test gets its own bucket.
 """
 
 import logging
 import os
+import re
 import secrets
 import urllib.request
 from io import BytesIO
@@ -119,6 +121,32 @@ def test_backup_copies_the_object_store_and_restore_puts_it_back(endpoint, monke
         assert sorted(stored_names(default_storage)) == sorted(names)
         with default_storage.open("editor/deep/note.txt") as restored:
             assert restored.read() == b"note"
+
+
+@pytest.mark.skipif(
+    os.environ.get("OBJECTSTORE") != "ceph", reason="OBJECTSTORE=ceph not asked for"
+)
+def test_the_store_asked_for_is_cephs_rados_gateway(endpoint):
+    """With OBJECTSTORE=ceph (as `.ci/run` sets) the tests above ran against the RADOS Gateway:
+    its request ids are "tx" + hex + "-" + the zone group, and it names no web framework."""
+    with urllib.request.urlopen(f"{endpoint}/", timeout=10) as response:  # noqa: S310 - loopback
+        assert re.fullmatch(r"tx[0-9a-f]{21}-[0-9a-f]+-[0-9a-f]+-default",
+                            response.headers["x-amz-request-id"])  # fmt: skip
+        assert response.headers["Server"] is None
+
+
+def test_the_object_store_server_is_chosen_by_objectstore(monkeypatch):
+    monkeypatch.setenv("OBJECTSTORE", "minio")
+    with pytest.raises(SystemExit, match="use ceph, moto or auto"):
+        objectstore.server_kind()
+    monkeypatch.setattr(objectstore.ceph_rgw.shutil, "which", lambda name: None)
+    monkeypatch.setenv("OBJECTSTORE", "ceph")
+    with pytest.raises(SystemExit, match="apt-get install ceph-mon ceph-osd radosgw"):
+        objectstore.server_kind()
+    monkeypatch.setenv("OBJECTSTORE", "auto")
+    assert objectstore.server_kind() == "moto"
+    monkeypatch.setattr(objectstore.ceph_rgw.shutil, "which", lambda name: f"/usr/bin/{name}")
+    assert objectstore.server_kind() == "ceph"
 
 
 def test_without_a_bucket_uploads_stay_in_the_local_folder(monkeypatch):

@@ -2,8 +2,8 @@
 
 Two gunicorn app servers (each with its own, empty MEDIA_ROOT, standing for two machines)
 behind nginx (clinic/config/deploy/nginx-clinic.conf), sharing PostgreSQL, a Redis started
-here, and the
-local object store (tests/cluster/objectstore.py). Then, as an operator would:
+here, and the local object store (tests/cluster/objectstore.py: Ceph's RADOS Gateway when Ceph
+is installed). Then, as an operator would:
 
 1. an edit saved on server A is seen on server B at once;
 2. a picture uploaded on A is served through nginx on every request;
@@ -161,7 +161,9 @@ class Cluster:
     def start(self):
         nginx = ensure_nginx()
         self.redis("start")
-        store, self.store_endpoint = objectstore.start_server()
+        kind = objectstore.server_kind()
+        store, self.store_endpoint = objectstore.start_server(kind=kind)
+        log(f"Object store: {objectstore.SERVERS[kind]} on {self.store_endpoint}")
         self.processes["objectstore"] = store
         objectstore.create_bucket(self.store_endpoint)
         fresh_database(self.database)

@@ -3,10 +3,16 @@
     python tests/cluster/objectstore.py start   # prints `export NAME=value` lines for the app
     python tests/cluster/objectstore.py stop
 
-It runs moto's standalone server (`moto_server`, from the dev dependencies), which speaks the
-S3 protocol over HTTP and keeps everything in memory: a stand-in for a real object store
-(AWS S3, MinIO, Ceph RGW, ...), not one. It listens on a free loopback port, the bucket is
-created, and its state (pid, port) is kept in OBJECTSTORE_STATE (default `.objectstore/`).
+Two servers, chosen by OBJECTSTORE:
+- "ceph": Ceph's RADOS Gateway, the S3 server of a real object store, on a single-node cluster
+  made here (tests/cluster/ceph_rgw.py, Debian's ceph-mon, ceph-osd and radosgw). `.ci/run`
+  installs the packages and requires it.
+- "moto": moto's standalone server (`moto_server`, a dev dependency), which speaks S3 over HTTP
+  and keeps everything in memory: a stand-in for a store, not one, for a machine without Ceph.
+- "auto" (the default): Ceph when its daemons are installed, otherwise moto.
+
+It listens on a free loopback port, the bucket is created (publicly readable, as the deployment
+expects), and its state (pid, exports, log) is kept in OBJECTSTORE_STATE (default `.objectstore/`).
 """
 
 import argparse
@@ -16,14 +22,19 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+
+from tests.cluster import ceph_rgw
 
 BUCKET = "clinic-media"
 ACCESS_KEY = "local-access-key"
 SECRET_KEY = "local-secret-key"  # noqa: S105 - a local, in-memory stand-in
 REGION = "us-east-1"
+SERVERS = {"ceph": "Ceph's RADOS Gateway", "moto": "moto's standalone server"}
 
 
 def free_port():
@@ -71,27 +82,62 @@ def create_bucket(endpoint, bucket=BUCKET):
     client.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
 
 
-def start_server(port=None, log=None):
-    """Start moto_server on 127.0.0.1 and wait until it answers; return (process, endpoint)."""
+def server_kind():
+    """OBJECTSTORE: "ceph" (Ceph's RADOS Gateway), "moto" (moto_server) or "auto" (the default:
+    Ceph when its daemons are installed, as `.ci/run` makes sure, else moto)."""
+    kind = os.environ.get("OBJECTSTORE", "auto")
+    if kind == "auto":
+        return "ceph" if ceph_rgw.available() else "moto"
+    if kind not in ("ceph", "moto"):
+        raise SystemExit(f"OBJECTSTORE={kind!r}: use ceph, moto or auto")
+    if kind == "ceph" and not ceph_rgw.available():
+        packages = " ".join(ceph_rgw.DEBIAN_PACKAGES)
+        raise SystemExit(f"OBJECTSTORE=ceph needs Ceph's daemons: apt-get install {packages}")
+    return kind
+
+
+def start_server(port=None, log=None, kind=None):
+    """Start the store on 127.0.0.1 and wait until it answers; return (process, endpoint).
+
+    The process leads its own process group: SIGTERM to the group (or to it) stops the store.
+    """
+    kind = kind or server_kind()
     port = port or free_port()
-    server = Path(sys.executable).with_name("moto_server")
-    process = subprocess.Popen(  # noqa: S603 - our own virtualenv's moto_server
-        [str(server), "-H", "127.0.0.1", "-p", str(port)],
+    if kind == "ceph":
+        work = tempfile.mkdtemp(prefix="clinic-ceph-")
+        command = [sys.executable, ceph_rgw.__file__, work, str(port), ACCESS_KEY, SECRET_KEY]
+        seconds = 180
+    else:
+        command = [
+            str(Path(sys.executable).with_name("moto_server")),
+            "-H",
+            "127.0.0.1",
+            "-p",
+            str(port),
+        ]
+        seconds = 30
+    process = subprocess.Popen(  # noqa: S603 - our own helper or our virtualenv's moto_server
+        command,
         stdout=log or subprocess.DEVNULL,
         stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
         start_new_session=True,
     )
     endpoint = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
         try:
-            urllib.request.urlopen(f"{endpoint}/moto-api/", timeout=1).close()  # noqa: S310
+            urllib.request.urlopen(f"{endpoint}/", timeout=2).close()  # noqa: S310 - loopback
+            return process, endpoint
+        except urllib.error.HTTPError:  # it answers: an S3 error is still an answer
             return process, endpoint
         except OSError:
-            if process.poll() is not None:
-                break
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit(f"moto_server did not start on {endpoint}")
+            time.sleep(0.2)
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=30)
+    raise SystemExit(
+        f"the {kind} object store did not start on {endpoint} (exit {process.returncode})"
+    )
 
 
 def main():
@@ -118,9 +164,11 @@ def main():
         except ProcessLookupError:
             pid_file.unlink()
     state.mkdir(parents=True, exist_ok=True)
+    kind = server_kind()
     with open(state / "server.log", "ab") as log:
-        process, endpoint = start_server(log=log)
+        process, endpoint = start_server(log=log, kind=kind)
     create_bucket(endpoint)
+    print(f"{SERVERS[kind]} on {endpoint}, bucket {BUCKET}", file=sys.stderr)
     pid_file.write_text(str(process.pid))
     exports = "".join(f"export {k}={v}\n" for k, v in settings_for(endpoint).items())
     env_file.write_text(exports)
