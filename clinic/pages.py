@@ -30,11 +30,12 @@ class PageMetadataMixin:
         return canonical_url(self.request)
 
     def get_page_meta(self, context):
-        raise NotImplementedError
+        """The page's PageMeta; every view that mixes this in says its own."""
+        raise NotImplementedError(f"{type(self).__name__} must define get_page_meta()")
 
     def get_page_node(self, context):
         """The page's main schema.org node, then any further nodes."""
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define get_page_node()")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,11 +1,12 @@
 """A single-node Ceph cluster and its RADOS Gateway on loopback: a real S3-compatible server.
 
-    python tests/cluster/ceph_rgw.py WORKDIR PORT ACCESS_KEY SECRET_KEY
+    python tests/cluster/ceph_rgw.py WORKDIR PORT MON_PORT ACCESS_KEY SECRET_KEY
 
 Ceph's own daemons from Debian's packages (`ceph-mon`, `ceph-osd`, `radosgw`; `.ci/run`
 installs them): one monitor, one object storage daemon keeping objects in memory (memstore, so
 there is no disk to prepare) and the RADOS Gateway, Ceph's S3 server, on 127.0.0.1:PORT with
-one S3 user. Everything listens on loopback only, so the cluster runs without cephx keys.
+one S3 user; the monitor listens on 127.0.0.1:MON_PORT. Everything listens on loopback only,
+so the cluster runs without cephx keys.
 
 The command stays in the foreground with the daemons as its children, in one process group:
 tests/cluster/objectstore.py starts it and stops the group with SIGTERM; then WORKDIR (the
@@ -14,7 +15,6 @@ cluster's configuration, logs and sockets) is removed.
 
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -72,16 +72,11 @@ def available():
     return all(shutil.which(name) for name in BINARIES)
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class Cluster:
-    def __init__(self, work, port):
+    def __init__(self, work, port, mon_port):
         self.work = Path(work)
         self.port = port
+        self.mon_port = mon_port
         self.conf = str(self.work / "ceph.conf")
         self.daemons = []
 
@@ -101,7 +96,7 @@ class Cluster:
 
     def start(self, access_key, secret_key):
         fsid = str(uuid.uuid4())
-        mon_port = free_port()
+        mon_port = self.mon_port
         for folder in ("run", "log", "mon.a", "osd.0", "rgw"):
             (self.work / folder).mkdir(parents=True, exist_ok=True)
         (self.work / "ceph.conf").write_text(
@@ -148,8 +143,8 @@ class Cluster:
 
 
 def main():
-    work, port, access_key, secret_key = sys.argv[1:5]
-    cluster = Cluster(work, int(port))
+    work, port, mon_port, access_key, secret_key = sys.argv[1:6]
+    cluster = Cluster(work, int(port), int(mon_port))
     signal.signal(signal.SIGTERM, cluster.stop)
     signal.signal(signal.SIGINT, cluster.stop)
     try:

@@ -105,17 +105,15 @@ def start_server(port=None, log=None, kind=None):
     port = port or free_port()
     if kind == "ceph":
         work = tempfile.mkdtemp(prefix="clinic-ceph-")
-        command = [sys.executable, ceph_rgw.__file__, work, str(port), ACCESS_KEY, SECRET_KEY]
+        ports = [str(port), str(free_port())]  # the gateway's, the monitor's
+        command = [sys.executable, ceph_rgw.__file__, work, *ports, ACCESS_KEY, SECRET_KEY]
+        where = f"; Ceph's logs are in {work}/log"
         seconds = 180
     else:
-        command = [
-            str(Path(sys.executable).with_name("moto_server")),
-            "-H",
-            "127.0.0.1",
-            "-p",
-            str(port),
-        ]
+        moto = Path(sys.executable).with_name("moto_server")
+        command = [str(moto), "-H", "127.0.0.1", "-p", str(port)]
         seconds = 30
+        where = ""
     process = subprocess.Popen(  # noqa: S603 - our own helper or our virtualenv's moto_server
         command,
         stdout=log or subprocess.DEVNULL,
@@ -135,9 +133,8 @@ def start_server(port=None, log=None, kind=None):
     if process.poll() is None:
         process.terminate()
         process.wait(timeout=30)
-    raise SystemExit(
-        f"the {kind} object store did not start on {endpoint} (exit {process.returncode})"
-    )
+    exit_code = process.returncode
+    raise SystemExit(f"{SERVERS[kind]} did not start on {endpoint} (exit {exit_code}){where}")
 
 
 def main():
