@@ -89,6 +89,23 @@ def unpublish_article(*, article, user=None):
     return article
 
 
+def sync_status(article, status):
+    """Bring an imported article to the `status` its file or export gives, through
+    `publish_article` and `unpublish_article`, so their rules apply to imports too.
+
+    Returns a warning when the clinic's rules keep the article a draft (for example when a
+    medical review is required before publishing).
+    """
+    try:
+        if status == Article.Status.PUBLISHED and article.status != status:
+            publish_article(article=article, keep_publish_time=True)
+        elif status == Article.Status.DRAFT and article.status == Article.Status.PUBLISHED:
+            unpublish_article(article=article)
+    except PublishRefused as refusal:
+        return f"“{article.title}” was imported as a draft: {refusal}"
+    return None
+
+
 def _save_state(article, user, fields):
     # Under the row lock taken by the caller: a change form opened before this save must not
     # silently undo it (see EditVersionFormMixin), nor can a save made meanwhile be undone.

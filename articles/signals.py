@@ -15,15 +15,15 @@ Saving an `Article` (from the admin, a list action, an import, a script):
    FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector is a generated
    column.
 5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
-   afresh with the new terms (`articles.glossary.forget_entries`, connected below).
+   afresh with the new terms (`articles.views.glossary.forget_entries`, connected below).
 6. Every cached public page becomes stale, at once and again on commit
    (`clinic.site.page_cache`, which watches every public model of both apps).
 
 Admin saves, the publish/unpublish actions and imports also store a revision
-(`articles.revisions.article_revision`) and move the edit version on
+(`articles.editorial.revisions.article_revision`) and move the edit version on
 (`clinic.forms.bump_edit_version`); those are called explicitly, not through signals. An
 article created anywhere else gets its first revision when its transaction commits
-(`articles.revisions.connect`).
+(`articles.editorial.revisions.connect`).
 """
 
 from django.db.models import Q
@@ -34,8 +34,8 @@ from clinic.authoring.renditions import renditions_on_save
 from clinic.models import Person
 from clinic.slugs import redirect_old_urls
 
-from .glossary import forget_entries
 from .models import Article, GlossaryTerm, Study, Topic
+from .views.glossary import forget_entries
 
 
 def connect():

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import (
+from articles.views.sitemaps import (
     ArticleSitemap,
     LocationSitemap,
     PersonSitemap,

@@ -5,7 +5,7 @@ from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles import admin_import
+from articles.admin import imports as admin_import
 from articles.models import Article, ImportedPost, PendingImport
 from clinic.models import Redirect
 

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from articles.checks import content_warnings, image_alt_problems
+from articles.editorial.content_checks import content_warnings, image_alt_problems
 from articles.models import Article, Study
 from clinic.authoring.markdown import render_markdown
 from clinic.models import ClinicProfile
@@ -202,7 +202,7 @@ def test_an_image_without_alt_text_blocks_the_save_and_keeps_what_was_typed(edit
 
 @pytest.mark.parametrize("body", [HARD, PLAIN])
 def test_the_reading_grade_message_agrees_with_its_own_rule(body):
-    from articles.checks import body_blocks, reading_grade, reading_warnings
+    from articles.editorial.content_checks import body_blocks, reading_grade, reading_warnings
 
     blocks = body_blocks(render_markdown(body))
     grade = round(reading_grade(blocks), 1)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.compare import word_diff
+from articles.editorial.compare import word_diff
 from tests.articles.change_form import form_data
 from tests.factories import ArticleFactory, StudyFactory
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.disclaimers import apply_default_disclaimer, articles_with_disclaimer
+from articles.editorial.disclaimers import apply_default_disclaimer, articles_with_disclaimer
 from articles.models import DISCLAIMER_REQUIRED, Article
 from clinic.models import ClinicProfile
 from tests.articles.test_admin import _article_form

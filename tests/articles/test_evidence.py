@@ -2,7 +2,13 @@
 
 import pytest
 
-from articles.evidence import FEW_STUDIES, SIZE_THRESHOLDS, duration, read_evidence, size_word
+from articles.editorial.evidence import (
+    FEW_STUDIES,
+    SIZE_THRESHOLDS,
+    duration,
+    read_evidence,
+    size_word,
+)
 from articles.models import Study
 
 D, C, F = Study.Design, Study.Comparison, Study.Funder

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from articles.glossary import Entry, Glossary, article_body, mark_terms
 from articles.models import GlossaryTerm
+from articles.views.glossary import Entry, Glossary, article_body, mark_terms
 from clinic.authoring.markdown import render_markdown
 from tests.factories import ArticleFactory, StudyFactory
 

@@ -13,10 +13,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from articles.importers.apply import ImportOptions, import_wxr
-from articles.importers.content import html_to_markdown
-from articles.importers.posts import WxrAttachment, WxrSite
 from articles.models import Article, Topic
+from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.wordpress.content import html_to_markdown
+from articles.transfer.wordpress.posts import WxrAttachment, WxrSite
 from clinic.models import find_redirect
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from PIL import Image
 
-from articles.importers.apply import ImportOptions, import_wxr
-from articles.importers.images import ImageFetcher, ImageFetchError
 from articles.models import Article
+from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.wordpress.images import ImageFetcher, ImageFetchError
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from articles.importers.apply import import_wxr
-from articles.importers.repair import repair_xml
-from articles.importers.wxr import WxrError
 from articles.models import Article
+from articles.transfer.wordpress.apply import import_wxr
+from articles.transfer.wordpress.repair import repair_xml
+from articles.transfer.wordpress.wxr import WxrError
 
 pytestmark = pytest.mark.django_db
 

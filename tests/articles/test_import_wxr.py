@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from articles.importers.apply import ImportOptions, import_wxr
 from articles.models import Article, ImportedPost, Topic
+from articles.transfer.wordpress.apply import ImportOptions, import_wxr
 from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, Person, Redirect
 from tests.factories import ArticleFactory, PersonFactory
 

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from articles.importers.apply import ImportOptions, import_wxr
-from articles.importers.wxr import WxrError
 from articles.models import Article, Topic
+from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.wordpress.wxr import WxrError
 
 pytestmark = pytest.mark.django_db
 

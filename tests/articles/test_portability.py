@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, ImportedPost, Study, Topic
-from articles.portability import read_article_file
+from articles.transfer.markdown.articles import read_article_file
 from clinic.models import Person
 from tests.factories import ArticleFactory, PersonFactory, StudyFactory, TopicFactory
 

@@ -9,9 +9,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import view_counts
 from articles.models import ArticleDailyViews
-from articles.view_counts import BEACON_GIF, record_article_view
+from articles.views import view_counts
+from articles.views.view_counts import BEACON_GIF, record_article_view
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

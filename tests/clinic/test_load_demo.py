@@ -280,7 +280,7 @@ def test_clinicians_have_a_registration_and_the_team_byline_has_none(debug_on):
 
 
 def test_every_demo_article_passes_the_content_checks_without_a_warning(debug_on):
-    from articles.checks import content_warnings
+    from articles.editorial.content_checks import content_warnings
 
     load_demo()
     for article in Article.objects.all():

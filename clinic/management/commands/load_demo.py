@@ -18,8 +18,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.editorial.revisions import article_revision
 from articles.models import Article, Study, Topic
-from articles.revisions import article_revision
 from articles.services import publish_article
 from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations import demo

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from reversion.models import Version
 
-from .models import Article, Study
+from articles.models import Article, Study
 
 reversion.register(Study)
 reversion.register(Article, follow=["studies"])

@@ -1,4 +1,4 @@
-"""The reviewed bulk change after a new default disclaimer (articles.disclaimers)."""
+"""The reviewed bulk change after a new default disclaimer (articles.editorial.disclaimers)."""
 
 from django import forms
 from django.contrib import messages
@@ -7,9 +7,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from articles.editorial.disclaimers import apply_default_disclaimer, articles_with_disclaimer
 from clinic.chrome import clinic_profile
-
-from .disclaimers import apply_default_disclaimer, articles_with_disclaimer
 
 
 class ApplyDisclaimerForm(forms.Form):

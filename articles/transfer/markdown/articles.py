@@ -17,20 +17,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 
-from articles.importers.apply import sync_status
-from articles.importers.report import ImportReport
+from articles.editorial.revisions import article_revision
 from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
-from articles.revisions import article_revision
+from articles.services import sync_status
+from articles.transfer.report import ImportReport
 from clinic.models import Person
 
-from .portability_site import (
-    SITE_FILE,
-    export_site,
-    import_redirects,
-    import_site,
-    read_site,
-)
-from .portable_files import (
+from .files import (
     IMAGES,
     PortabilityError,
     export_file,
@@ -38,6 +31,13 @@ from .portable_files import (
     keep_number,
     plain,
     save_numbered,
+)
+from .site import (
+    SITE_FILE,
+    export_site,
+    import_redirects,
+    import_site,
+    read_site,
 )
 
 FORMAT_VERSION = 1

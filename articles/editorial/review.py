@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from .models import Article
+from articles.models import Article
 
 DUE_SOON_DAYS = 30
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from articles.models import Article, GlossaryTerm, SynonymGroup, Topic
 from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
 
-from .portable_files import PortabilityError, apply_data, model_data, plain, save_numbered
+from .files import PortabilityError, apply_data, model_data, plain, save_numbered
 
 SITE_FILE = "site.yaml"
 SITE_FORMAT = 1

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from .models import Article, ArticleDailyViews
+from articles.models import Article, ArticleDailyViews
 
 logger = logging.getLogger(__name__)
 

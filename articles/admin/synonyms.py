@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import SynonymGroup
+from articles.models import SynonymGroup
 
 
 @admin.register(SynonymGroup)

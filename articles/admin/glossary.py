@@ -2,9 +2,8 @@
 
 from django.contrib import admin
 
+from articles.models import GlossaryTerm
 from clinic.admin import FORMFIELD_OVERRIDES
-
-from .models import GlossaryTerm
 
 
 @admin.register(GlossaryTerm)

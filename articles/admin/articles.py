@@ -6,18 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from clinic.admin import FORMFIELD_OVERRIDES
-from clinic.chrome import clinic_profile
-from clinic.forms import bump_edit_version
-
-from .admin_disclaimers import DefaultDisclaimerAdminMixin
-from .admin_mixins import AltTextFilter, ContentChecksMixin, ViewCountsMixin
-from .admin_revisions import ArticleRevisionAdmin, when
-from .evidence import read_evidence
-from .forms import ArticleAdminForm
-from .models import Article, Study, Topic
-from .review import DUE_SOON_DAYS
-from .services import (
+from articles.editorial.evidence import read_evidence
+from articles.models import Article, Study, Topic
+from articles.services import (
     PREVIEW_LINK_DAYS,
     PublishRefused,
     preview_link,
@@ -27,6 +18,15 @@ from .services import (
     revoke_preview_links,
     unpublish_article,
 )
+from clinic.admin import FORMFIELD_OVERRIDES
+from clinic.chrome import clinic_profile
+from clinic.forms import bump_edit_version
+
+from .disclaimers import DefaultDisclaimerAdminMixin
+from .filters import AltTextFilter, LiveFilter, ReviewFilter
+from .forms import ArticleAdminForm
+from .mixins import ContentChecksMixin, ViewCountsMixin
+from .revisions import ArticleRevisionAdmin, when
 
 
 class StudyInline(admin.StackedInline):
@@ -66,45 +66,6 @@ class StudyInline(admin.StackedInline):
         return render_to_string(
             "includes/evidence_box.html", {"study": study, "reading": read_evidence(study)}
         )
-
-
-class LiveFilter(admin.SimpleListFilter):
-    title = "visibility"
-    parameter_name = "visibility"
-
-    def lookups(self, request, model_admin):
-        return [("live", "Live"), ("scheduled", "Scheduled"), ("draft", "Draft")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "live":
-            return queryset.published()
-        if self.value() == "scheduled":
-            return queryset.scheduled()
-        if self.value() == "draft":
-            return queryset.filter(status=Article.Status.DRAFT)
-        return queryset
-
-
-class ReviewFilter(admin.SimpleListFilter):
-    title = "medical review"
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("overdue", "Overdue for review"),
-            ("soon", f"Due within {DUE_SOON_DAYS} days"),
-            ("never", "Never reviewed"),
-        ]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        if self.value() == "overdue":
-            return queryset.review_overdue(today)
-        if self.value() == "soon":
-            return queryset.review_due_within(today, DUE_SOON_DAYS)
-        if self.value() == "never":
-            return queryset.filter(reviewed_on__isnull=True)
-        return queryset
 
 
 @admin.register(Article)
@@ -282,10 +243,3 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-from . import (  # noqa: E402, F401 - the glossary, import and search-synonym pages
-    admin_glossary,
-    admin_import,
-    admin_synonyms,
-)

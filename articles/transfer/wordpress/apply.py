@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
+from articles.transfer.report import ImportReport
 from clinic.chrome import clinic_profile
 
 from .drafts import build_draft, post_identity
 from .images import ImageFetcher, ImageFetchError, check_address
 from .index import Index
 from .repair import describe
-from .report import ImportReport
-from .writer import ArticleWriter, Changes, sync_status  # noqa: F401 - sync_status is shared
+from .writer import ArticleWriter
 from .wxr import CONTENT_TYPES, read_export
 
 

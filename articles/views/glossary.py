@@ -1,4 +1,5 @@
-"""Glossary terms explained in place: the first use of each term in an article's body.
+"""The glossary: its page, every term A–Z (`GlossaryView`), and its terms explained in place,
+at the first use of each term in an article's body.
 
 `mark_terms(html, entries)` reads the body's sanitised HTML with the standard library's HTML
 parser and links the first use of each term to its definition, listed under the article
@@ -16,12 +17,21 @@ from html.parser import HTMLParser
 
 from django.core.cache import cache
 from django.db import transaction
+from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.views.generic import ListView
 
-from .models import GlossaryTerm
+from articles.models import GlossaryTerm
+from clinic.chrome import clinic_profile
+from clinic.pages import PageMetadataMixin
+from clinic.seo.graph import ref, web_page
+from clinic.seo.library import glossary_data
+from clinic.seo.meta import page_meta
+from clinic.seo.structured_data import home_crumb
 
-ENTRIES_KEY = "glossary:entries"
-BODY_KEY = "glossary:body:{version}:{digest}"
+# v2: the cached `Entry` moved to this module, so entries pickled by older code are not read.
+ENTRIES_KEY = "glossary:entries:v2"
+BODY_KEY = "glossary:body:v2:{version}:{digest}"
 CACHE_SECONDS = 24 * 60 * 60
 # Text inside these is left alone: a link inside a link is invalid, and a heading, code or an
 # abbreviation already says what it is.
@@ -158,3 +168,43 @@ def article_body(article):
     html, used = cached
     # The body was sanitised on save; marking only adds escaped text and fixed markup.
     return mark_safe(html), used  # noqa: S308
+
+
+class GlossaryView(PageMetadataMixin, ListView):
+    """`/glossary/`: every term, A–Z, each with an anchor that articles link to."""
+
+    model = GlossaryTerm
+    template_name = "articles/glossaryterm_list.html"
+    context_object_name = "terms"
+
+    def get_context_data(self, **kwargs):
+        terms = self.object_list = list(self.object_list)
+        sections = {}
+        for term in terms:
+            sections.setdefault(term.initial, []).append(term)
+        return super().get_context_data(
+            sections=sorted(sections.items(), key=lambda item: (item[0] != "#", item[0])),
+            letters=["#", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"],
+            breadcrumbs=[home_crumb(), ("Glossary", reverse("articles:glossary"))],
+            **kwargs,
+        )
+
+    def get_page_meta(self, context):
+        description = (
+            "Plain-language definitions of the research and clinical terms used in our "
+            "summaries, A to Z."
+        )
+        return page_meta(
+            clinic_profile(), title="Glossary of research terms", description=description
+        )
+
+    def get_page_node(self, context):
+        terms = glossary_data(context["terms"])
+        page = web_page(
+            "WebPage",
+            url=self.page_url(),
+            name="Glossary of research terms",
+            description=context["page_meta"].description,
+            mainEntity=ref(terms["@id"]),
+        )
+        return page, terms

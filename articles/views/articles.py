@@ -1,27 +1,25 @@
+"""Article pages: the home page, the list of live articles, an article, a draft's preview."""
+
 import re
 
 from django.conf import settings
 from django.core import signing
-from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from articles.models import Article, Topic
+from articles.services import PreviewLinkRevoked, article_from_preview_token
 from clinic.chrome import clinic_profile
 from clinic.pages import PageMetadataMixin, list_start, site_graph
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
-from clinic.seo.links import absolute_url
+from clinic.seo.library import article_page
 from clinic.seo.meta import article_meta, meta_description, page_meta
 from clinic.seo.structured_data import home_crumb
 
-from .forms import SearchForm
 from .glossary import article_body
-from .models import Article, Topic
-from .search import search_articles
-from .services import PreviewLinkRevoked, article_from_preview_token
-from .structured_data import article_page
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 LIBRARY = "Plain-language summaries of published research, written for patients and families."
@@ -88,57 +86,6 @@ class ArticleListView(PageMetadataMixin, ListView):
             url=self.page_url(),
             name="Research summaries",
             description=LIBRARY,
-            entries=article_entries(context["articles"]),
-            start=list_start(context),
-        )
-
-
-class TopicListView(PageMetadataMixin, ListView):
-    template_name = "articles/topic_list.html"
-    context_object_name = "topics"
-
-    def get_queryset(self):
-        return Topic.objects.with_published_articles()
-
-    def get_page_meta(self, context):
-        clinic = clinic_profile()
-        description = f"Research summaries from {clinic.name}, by condition and treatment."
-        return page_meta(clinic, title="Topics", description=meta_description(description, LIBRARY))
-
-    def get_page_node(self, context):
-        entries = [(topic.name, topic.get_absolute_url()) for topic in context["topics"]]
-        return collection_page(
-            url=self.page_url(), name="Topics", description=LIBRARY, entries=entries
-        )
-
-
-class TopicDetailView(PageMetadataMixin, ListView):
-    template_name = "articles/topic_detail.html"
-    context_object_name = "articles"
-    paginate_by = settings.ARTICLES_PER_PAGE
-
-    def get_queryset(self):
-        topics = Topic.objects.with_published_articles()
-        self.topic = get_object_or_404(topics, slug=self.kwargs["slug"])
-        return Article.objects.published().filter(topics=self.topic).for_cards()
-
-    def get_context_data(self, **kwargs):
-        topic = self.topic
-        crumbs = [home_crumb(), ("Topics", reverse("articles:topic-list")),
-                  (topic.name, topic.get_absolute_url())]  # fmt: skip
-        return super().get_context_data(topic=topic, breadcrumbs=crumbs, **kwargs)
-
-    def get_page_meta(self, context):
-        clinic = clinic_profile()
-        fallback = f"Research summaries about {self.topic.name} from {clinic.name}."
-        description = meta_description(self.topic.description, fallback, LIBRARY)
-        return page_meta(clinic, title=self.topic.name, description=description)
-
-    def get_page_node(self, context):
-        return collection_page(
-            url=self.page_url(),
-            name=self.topic.name,
-            description=context["page_meta"].description,
             entries=article_entries(context["articles"]),
             start=list_start(context),
         )
@@ -230,39 +177,3 @@ def preview_link_problem(request, reason, *, status):
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
-
-
-def search_metadata(request):
-    """The search page's head tags and graph: the same for every query (it is not indexed)."""
-    clinic = clinic_profile()
-    description = meta_description(
-        f"Search the research summaries of {clinic.name} by condition, treatment or study."
-    )
-    url = absolute_url(reverse("articles:search"))
-    page = web_page("SearchResultsPage", url=url, name="Search", description=description)
-    return {
-        "page_meta": page_meta(clinic, title="Search", description=description),
-        "structured_data": site_graph(page),
-    }
-
-
-def search(request):
-    """`/search/?q=`: the form alone when empty; a 400 with the form's message when invalid."""
-    metadata = search_metadata(request)
-    if not request.GET.get("q", "").strip():
-        context = {"form": SearchForm(), "query": "", **metadata}
-        return render(request, "articles/search.html", context)
-    form = SearchForm(request.GET)
-    if not form.is_valid():
-        context = {"form": form, "query": "", **metadata}
-        return render(request, "articles/search.html", context, status=400)
-    found = search_articles(form.cleaned_data["q"])
-    try:
-        page = found.page(request.GET.get("page") or 1, settings.ARTICLES_PER_PAGE)
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404("No such page of results.") from error
-    context = {"form": form, "query": found.text, "search": found, "page_obj": page,
-               "paginator": page.paginator, **metadata}  # fmt: skip
-    if not page.object_list:
-        context["topics"] = Topic.objects.with_published_articles()
-    return render(request, "articles/search.html", context)

@@ -21,8 +21,8 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 from reversion_compare.forms import SelectDiffForm
 
-from .compare import article_changes
-from .revisions import article_revision, ensure_first_revision
+from articles.editorial.compare import article_changes
+from articles.editorial.revisions import article_revision, ensure_first_revision
 
 
 @dataclass
@@ -70,7 +70,8 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
 
     def compare_view(self, request, object_id, extra_context=None):
         # reversion-compare's own view only asks for a staff login, and shows changes letter
-        # by letter; this one checks permissions and compares word by word (articles.compare).
+        # by letter; this one checks permissions and compares word by word
+        # (articles.editorial.compare).
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
         article = self.get_object(request, unquote(object_id))

@@ -2,10 +2,9 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Q
 
-from .checks import content_warnings
-from .view_counts import PERIODS, with_view_totals
+from articles.editorial.content_checks import content_warnings
+from articles.views.view_counts import PERIODS, with_view_totals
 
 
 class ContentChecksMixin:
@@ -64,20 +63,3 @@ class ViewCountsMixin:
             f"last 30 days, {totals['views_all_time']} in all. Counted without cookies; bots, "
             "link previews and signed-in staff are left out."
         )
-
-
-class AltTextFilter(admin.SimpleListFilter):
-    """Articles showing an image with no alt text (imports bring many): each needs one."""
-
-    title = "alt text"
-    parameter_name = "alt"
-    NO_ALT = r'!\[\s*\]\(|alt=""'  # Markdown ![](…) or an HTML table's <img alt="">
-
-    def lookups(self, request, model_admin):
-        return [("missing", "Images without alt text")]
-
-    def queryset(self, request, queryset):
-        if self.value() != "missing":
-            return queryset
-        hero_without_alt = Q(hero_alt="") & ~Q(hero_image="")
-        return queryset.filter(Q(body__regex=self.NO_ALT) | hero_without_alt)

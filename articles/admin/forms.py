@@ -1,12 +1,12 @@
+"""The article change form: disclaimer, substantive updates, publishing rules."""
+
 from django import forms
 
+from articles.editorial.content_checks import image_alt_problems
+from articles.models import DISCLAIMER_REQUIRED, Article
+from articles.services import publishing_problems
 from clinic.chrome import clinic_profile
 from clinic.forms import EditVersionFormMixin
-
-from .checks import image_alt_problems
-from .models import DISCLAIMER_REQUIRED, Article
-from .search import MAX_QUERY_LENGTH
-from .services import publishing_problems
 
 
 class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
@@ -93,14 +93,3 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         )
         for problem in problems:
             self.add_error("status", problem)
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label="Search the research summaries",
-        max_length=MAX_QUERY_LENGTH,
-        error_messages={
-            "max_length": "Please shorten your search to %(limit_value)d characters or fewer "
-            "(it has %(show_value)d).",
-        },
-    )

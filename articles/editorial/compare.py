@@ -16,7 +16,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from .models import Article, Study
+from articles.models import Article, Study
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 EMPTY = "(empty)"

@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
+from articles.editorial.revisions import article_revision, ensure_first_revision
 from articles.models import Article, ImportedPost
-from articles.revisions import article_revision, ensure_first_revision
-from articles.services import PublishRefused, publish_article, unpublish_article
+from articles.services import sync_status
 from clinic.models import record_redirect
 
 from .index import latin_slug
@@ -30,22 +30,6 @@ class Changes:
     warnings: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)
     new_topics: list[str] = field(default_factory=list)
-
-
-def sync_status(article, status):
-    """Publish or unpublish through the services, so their rules apply to imports too.
-
-    Returns a warning when the clinic's rules keep the article a draft (for example when a
-    medical review is required before publishing).
-    """
-    try:
-        if status == Article.Status.PUBLISHED and article.status != status:
-            publish_article(article=article, keep_publish_time=True)
-        elif status == Article.Status.DRAFT and article.status == Article.Status.PUBLISHED:
-            unpublish_article(article=article)
-    except PublishRefused as refusal:
-        return f"“{article.title}” was imported as a draft: {refusal}"
-    return None
 
 
 class ArticleWriter:

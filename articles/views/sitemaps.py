@@ -9,10 +9,9 @@ from django.db.models import Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from articles.models import Article, GlossaryTerm, Topic
 from clinic.models import Location, Person
 from clinic.seo.sitemaps import PublicSitemap
-
-from .models import Article, GlossaryTerm, Topic
 
 
 def changed():

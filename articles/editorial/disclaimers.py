@@ -5,9 +5,9 @@ default (ignoring spacing differences) can take the new one, one revision each. 
 with their own wording are never touched.
 """
 
+from articles.models import Article
 from clinic.forms import bump_edit_version
 
-from .models import Article
 from .revisions import article_revision
 
 APPLIED_COMMENT = "Took the clinic's new default disclaimer."

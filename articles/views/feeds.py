@@ -10,10 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from articles.models import Article, Topic
 from clinic.chrome import clinic_profile
 from clinic.seo.links import absolute_url, tag_uri
-
-from .models import Article, Topic
 
 FEED_LENGTH = 20
 

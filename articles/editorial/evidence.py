@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 
-from .models import Study
+from articles.models import Study
 
 Design, Comparison, Funder = Study.Design, Study.Comparison, Study.Funder
 
