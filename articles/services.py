@@ -11,8 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.chrome import clinic_profile
-from clinic.forms import bump_edit_version, lock_and_refresh
+from clinic.domain.models.editing import bump_edit_version, lock_and_refresh
+from clinic.domain.sitewide import clinic_profile
 
 from .models import Article, ArticleChange
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from articles.models import Article, Study, Topic
 from articles.views.glossary import current_entries
-from clinic.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
+from clinic.domain.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
 from tests.public_pages import PAGE_TYPES, page_url
 
 MAX_QUERIES = 6

@@ -18,9 +18,9 @@ from articles.services import (
     revoke_preview_links,
     unpublish_article,
 )
-from clinic.admin import FORMFIELD_OVERRIDES
-from clinic.chrome import clinic_profile
-from clinic.forms import bump_edit_version
+from clinic.domain.admin import FORMFIELD_OVERRIDES
+from clinic.domain.models.editing import bump_edit_version
+from clinic.domain.sitewide import clinic_profile
 
 from .disclaimers import DefaultDisclaimerAdminMixin
 from .filters import AltTextFilter, LiveFilter, ReviewFilter

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from articles.editorial.disclaimers import apply_default_disclaimer, articles_with_disclaimer
-from clinic.chrome import clinic_profile
+from clinic.domain.sitewide import clinic_profile
 
 
 class ApplyDisclaimerForm(forms.Form):

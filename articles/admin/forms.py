@@ -5,8 +5,8 @@ from django import forms
 from articles.editorial.content_checks import image_alt_problems
 from articles.models import DISCLAIMER_REQUIRED, Article
 from articles.services import publishing_problems
-from clinic.chrome import clinic_profile
-from clinic.forms import EditVersionFormMixin
+from clinic.domain.forms import EditVersionFormMixin
+from clinic.domain.sitewide import clinic_profile
 
 
 class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):

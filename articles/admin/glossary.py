@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from articles.models import GlossaryTerm
-from clinic.admin import FORMFIELD_OVERRIDES
+from clinic.domain.admin import FORMFIELD_OVERRIDES
 
 
 @admin.register(GlossaryTerm)

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 import textstat
 
 from clinic.authoring.markdown import render_markdown
-from clinic.chrome import clinic_profile
+from clinic.domain.sitewide import clinic_profile
 
 PROMOTIONAL = "is promotional wording that advertising rules for clinics forbid"
 TESTIMONIAL = "reads as a patient testimonial, which advertising rules for clinics forbid"

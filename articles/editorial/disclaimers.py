@@ -6,7 +6,7 @@ with their own wording are never touched.
 """
 
 from articles.models import Article
-from clinic.forms import bump_edit_version
+from clinic.domain.models.editing import bump_edit_version
 
 from .revisions import article_revision
 

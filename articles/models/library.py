@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from markdownx.models import MarkdownxField
 
 from clinic.authoring.markdown import render_markdown
-from clinic.models import EditTracked, Person, has_visible_text
+from clinic.domain.models import EditTracked, Person, has_visible_text
 
 WORDS_PER_MINUTE = 200
 

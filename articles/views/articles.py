@@ -12,11 +12,11 @@ from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Topic
 from articles.services import PreviewLinkRevoked, article_from_preview_token
-from clinic.chrome import clinic_profile
-from clinic.pages import PageMetadataMixin, list_start, site_graph
+from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
 from clinic.seo.library import article_page
 from clinic.seo.meta import article_meta, meta_description, page_meta
+from clinic.seo.mixin import PageMetadataMixin, list_start, site_graph
 from clinic.seo.structured_data import home_crumb
 
 from .glossary import article_body

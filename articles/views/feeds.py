@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from articles.models import Article, Topic
-from clinic.chrome import clinic_profile
+from clinic.domain.sitewide import clinic_profile
 from clinic.seo.links import absolute_url, tag_uri
 
 FEED_LENGTH = 20

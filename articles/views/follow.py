@@ -4,11 +4,11 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from articles.models import Topic
-from clinic.chrome import clinic_profile
-from clinic.pages import PageMetadataMixin
+from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import web_page
 from clinic.seo.links import absolute_url
 from clinic.seo.meta import page_meta
+from clinic.seo.mixin import PageMetadataMixin
 from clinic.seo.structured_data import home_crumb
 
 

@@ -22,11 +22,11 @@ from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 
 from articles.models import GlossaryTerm
-from clinic.chrome import clinic_profile
-from clinic.pages import PageMetadataMixin
+from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import ref, web_page
 from clinic.seo.library import glossary_data
 from clinic.seo.meta import page_meta
+from clinic.seo.mixin import PageMetadataMixin
 from clinic.seo.structured_data import home_crumb
 
 # v2: the cached `Entry` moved to this module, so entries pickled by older code are not read.

@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from articles.models import Topic
 from articles.search import MAX_QUERY_LENGTH, search_articles
-from clinic.chrome import clinic_profile
-from clinic.pages import site_graph
+from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import web_page
 from clinic.seo.links import absolute_url
 from clinic.seo.meta import meta_description, page_meta
+from clinic.seo.mixin import site_graph
 
 
 class SearchForm(forms.Form):

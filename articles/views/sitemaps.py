@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from articles.models import Article, GlossaryTerm, Topic
-from clinic.models import Location, Person
+from clinic.domain.models import Location, Person
 from clinic.seo.sitemaps import PublicSitemap
 
 

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.views.generic import ListView
 
 from articles.models import Article, Topic
-from clinic.chrome import clinic_profile
-from clinic.pages import PageMetadataMixin, list_start
+from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page
 from clinic.seo.meta import meta_description, page_meta
+from clinic.seo.mixin import PageMetadataMixin, list_start
 from clinic.seo.structured_data import home_crumb
 
 from .articles import LIBRARY, article_entries

@@ -1,4 +1,4 @@
-from clinic.chrome import site_chrome
+from clinic.domain.sitewide import site_chrome
 from clinic.seo.links import canonical_url
 
 # The menu section each page belongs to, by URL name: an article is in “Articles”, a person

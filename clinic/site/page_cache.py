@@ -26,7 +26,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from articles.models import Article
-from clinic.chrome import forget_site_chrome
+from clinic.domain.sitewide import forget_site_chrome
 
 from .cache_backend import cache_recovered
 

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from clinic.roles import FRONT_DESK, MARKETING
+from clinic.domain.roles import FRONT_DESK, MARKETING
 
 
 def _staff_in_role(django_user_model, role):

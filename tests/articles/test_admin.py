@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from articles.models import DISCLAIMER_REQUIRED, Article
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from tests.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.admin import imports as admin_import
 from articles.models import Article, ImportedPost, PendingImport
-from clinic.models import Redirect
+from clinic.domain.models import Redirect
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from articles.editorial.content_checks import content_warnings, image_alt_problems
 from articles.models import Article, Study
 from clinic.authoring.markdown import render_markdown
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from tests.articles.change_form import form_data
 from tests.factories import ArticleFactory, StudyFactory
 

@@ -8,7 +8,7 @@ from reversion.models import Version
 
 from articles.editorial.disclaimers import apply_default_disclaimer, articles_with_disclaimer
 from articles.models import DISCLAIMER_REQUIRED, Article
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from tests.articles.test_admin import _article_form
 from tests.factories import ArticleFactory, PersonFactory
 

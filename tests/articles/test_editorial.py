@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles.models import Article, add_months
 from articles.services import PublishRefused, publish_article
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from tests.articles.test_admin import _article_form
 from tests.factories import ArticleFactory, LocationFactory, PersonFactory
 

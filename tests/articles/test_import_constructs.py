@@ -17,7 +17,7 @@ from articles.models import Article, Topic
 from articles.transfer.wordpress.apply import ImportOptions, import_wxr
 from articles.transfer.wordpress.content import html_to_markdown
 from articles.transfer.wordpress.posts import WxrAttachment, WxrSite
-from clinic.models import find_redirect
+from clinic.domain.models import find_redirect
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from articles.models import Article, ImportedPost, Topic
 from articles.transfer.wordpress.apply import ImportOptions, import_wxr
-from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, Person, Redirect
+from clinic.domain.models import DEFAULT_DISCLAIMER, ClinicProfile, Person, Redirect
 from tests.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +141,7 @@ def test_a_rerun_leaves_articles_edited_here_since_the_import_alone(tmp_path):
 
 
 def test_published_posts_come_in_as_drafts_when_review_is_required(tmp_path):
-    from clinic.models import ClinicProfile
+    from clinic.domain.models import ClinicProfile
 
     profile = ClinicProfile.load()
     profile.require_review_before_publishing = True

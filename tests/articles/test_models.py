@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from articles.models import Article, Study
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from tests.factories import ArticleFactory, PersonFactory, StudyFactory
 
 pytestmark = pytest.mark.django_db

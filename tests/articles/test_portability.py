@@ -12,7 +12,7 @@ from PIL import Image
 
 from articles.models import Article, ImportedPost, Study, Topic
 from articles.transfer.markdown.articles import read_article_file
-from clinic.models import Person
+from clinic.domain.models import Person
 from tests.factories import ArticleFactory, PersonFactory, StudyFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

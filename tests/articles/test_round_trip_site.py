@@ -16,7 +16,7 @@ from PIL import Image
 
 from articles.models import Article, ArticleChange, Topic
 from articles.services import record_substantive_update
-from clinic.models import ClinicProfile, Location, LocationException, Person, Redirect
+from clinic.domain.models import ClinicProfile, Location, LocationException, Person, Redirect
 from tests.factories import (
     ArticleFactory,
     LocationFactory,

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from articles.models import SynonymGroup
 from articles.search.crisis import is_crisis_query
-from clinic.models import ClinicProfile
-from clinic.models.profile import DEFAULT_CRISIS_LINE
+from clinic.domain.models import ClinicProfile
+from clinic.domain.models.profile import DEFAULT_CRISIS_LINE
 from tests.factories import ArticleFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 
 import articles.services
-import clinic.forms
+import clinic.domain.forms
 from articles.models import Article
 from articles.services import publish_article
-from clinic.models import Location
+from clinic.domain.models import Location
 from tests.articles.test_editorial import change_form
 from tests.clinic.test_roles import location_form
 from tests.factories import ArticleFactory, LocationFactory
@@ -35,14 +35,14 @@ pytestmark = [
 def both_check_at_once(monkeypatch):
     """Hold every version check until two requests reach it, then let them race."""
     barrier = threading.Barrier(2, timeout=20)
-    original = clinic.forms.lock_and_refresh
+    original = clinic.domain.forms.lock_and_refresh
 
     def racing(instance, **kwargs):
         barrier.wait()
         original(instance, **kwargs)
         time.sleep(0.5)  # the first to get the row holds it while the other asks for it
 
-    monkeypatch.setattr(clinic.forms, "lock_and_refresh", racing)
+    monkeypatch.setattr(clinic.domain.forms, "lock_and_refresh", racing)
     monkeypatch.setattr(articles.services, "lock_and_refresh", racing)
 
 

@@ -134,7 +134,7 @@ def test_person_structured_data_has_job_title_and_credentials(client):
 
 
 def test_location_structured_data_is_a_medical_clinic_with_hours_and_exceptions(client):
-    from clinic.models import LocationException
+    from clinic.domain.models import LocationException
 
     location = LocationFactory(latitude="43.650000", longitude="-79.380000")
     weekly_hours(location, days=[0])

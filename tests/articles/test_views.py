@@ -38,7 +38,7 @@ def test_list_is_paginated(client):
 
 
 def test_home_shows_latest_articles_and_clinic_blurb(client):
-    from clinic.models import ClinicProfile
+    from clinic.domain.models import ClinicProfile
 
     profile = ClinicProfile.load()
     profile.about = "We treat trauma, depression and anxiety."

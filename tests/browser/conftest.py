@@ -11,8 +11,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from clinic.models import ClinicProfile
-from clinic.roles import sync_role_groups
+from clinic.domain.models import ClinicProfile
+from clinic.domain.roles import sync_role_groups
 from tests.browser.chromium import launch, missing_reason
 
 BROWSER_MISSING = missing_reason()

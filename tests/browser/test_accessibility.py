@@ -15,7 +15,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import GlossaryTerm
-from clinic.models import LocationException
+from clinic.domain.models import LocationException
 from tests.browser.checks import axe_violations, head_facts, tab_through
 from tests.factories import (
     ArticleFactory,

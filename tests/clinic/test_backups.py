@@ -22,7 +22,7 @@ ADD_PHOTO = """
 import io
 from django.core.files.base import ContentFile
 from PIL import Image
-from clinic.models import Person
+from clinic.domain.models import Person
 buffer = io.BytesIO()
 Image.new("RGB", (24, 24), "teal").save(buffer, "PNG")
 person = Person.objects.order_by("id").first()
@@ -37,7 +37,7 @@ import json
 from django.test import Client
 from django.urls import reverse
 from articles.models import Article, Topic
-from clinic.models import Location, Person
+from clinic.domain.models import Location, Person
 paths = [reverse(name) for name in [
     "articles:home", "articles:list", "articles:topic-list", "clinic:team", "clinic:locations",
     "articles:feed", "sitemap",

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Study, Topic
-from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, DemoRecord, Location, Person
+from clinic.domain.models import DEFAULT_DISCLAIMER, ClinicProfile, DemoRecord, Location, Person
 from clinic.operations import demo
 from tests.factories import ArticleFactory, PersonFactory, TopicFactory
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from clinic.models import Person
+from clinic.domain.models import Person
 from tests.clinic.test_uploads import RANDOM_NAME, gps_jpeg, image_bytes
 
 AJAX = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.hours import hours_on, opening_status, weekly_table
-from clinic.models import LocationException
+from clinic.domain.hours import hours_on, opening_status, weekly_table
+from clinic.domain.models import LocationException
 from tests.factories import LocationFactory, weekly_hours
 
 pytestmark = pytest.mark.django_db

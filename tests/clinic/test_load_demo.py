@@ -11,9 +11,9 @@ from django.db.models import Count
 from django.utils import timezone
 
 from articles.models import Article, Study, Topic
-from clinic.management.commands.load_demo import next_occurrence
-from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person
+from clinic.domain.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations import demo
+from clinic.operations.management.commands.load_demo import next_occurrence
 
 pytestmark = pytest.mark.django_db
 

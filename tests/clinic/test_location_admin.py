@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from clinic.models import Location
-from clinic.roles import FRONT_DESK
+from clinic.domain.models import Location
+from clinic.domain.roles import FRONT_DESK
 from tests.articles.change_form import form_data
 from tests.articles.conftest import _staff_in_role
 from tests.factories import LocationFactory, weekly_hours

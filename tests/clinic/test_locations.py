@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from clinic.models import Location, LocationException, OpeningHours
+from clinic.domain.models import Location, LocationException, OpeningHours
 from tests.factories import ArticleFactory, LocationFactory, weekly_hours
 
 pytestmark = pytest.mark.django_db

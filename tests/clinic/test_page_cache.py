@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.services import preview_link_token, publish_article, unpublish_article
-from clinic.models import ClinicProfile, LocationException, OpeningHours
+from clinic.domain.models import ClinicProfile, LocationException, OpeningHours
 from tests.factories import (
     ArticleFactory,
     LocationFactory,

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from clinic.models import Person
+from clinic.domain.models import Person
 from tests.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

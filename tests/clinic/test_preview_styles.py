@@ -38,7 +38,7 @@ def test_article_form_loads_the_scoped_public_styles(admin_client, article):
 
 @pytest.mark.django_db
 def test_preview_styles_are_for_editors_only(client, django_user_model):
-    from clinic.roles import FRONT_DESK
+    from clinic.domain.roles import FRONT_DESK
     from tests.articles.conftest import _staff_in_role
 
     assert client.get(reverse("editor:preview-styles")).status_code == 302  # to the login

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from clinic.models import Redirect, record_redirect
+from clinic.domain.models import Redirect, record_redirect
 from tests.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

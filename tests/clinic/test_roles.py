@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article
-from clinic.models import Location, OpeningHours
-from clinic.roles import FRONT_DESK, MARKETING
+from clinic.domain.models import Location, OpeningHours
+from clinic.domain.roles import FRONT_DESK, MARKETING
 from tests.factories import ArticleFactory, LocationFactory, PersonFactory, weekly_hours
 
 pytestmark = pytest.mark.django_db
@@ -196,7 +196,7 @@ def test_create_staff_user_puts_the_user_in_the_role(django_user_model, capsys):
 
 
 def test_a_change_to_the_role_map_reaches_existing_installs_on_migrate(monkeypatch):
-    from clinic import roles
+    from clinic.domain import roles
 
     changed = {**roles.ROLE_PERMISSIONS}
     changed[FRONT_DESK] = {**changed[FRONT_DESK], "clinic": {"location": ["view"]}}

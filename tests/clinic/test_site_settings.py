@@ -11,8 +11,8 @@ from django.urls import reverse
 from PIL import Image
 
 from clinic.branding import assets, contrast
-from clinic.models import ClinicProfile
-from clinic.roles import MARKETING, SITE_SETTINGS
+from clinic.domain.models import ClinicProfile
+from clinic.domain.roles import MARKETING, SITE_SETTINGS
 
 pytestmark = pytest.mark.django_db
 CHANGE_URL = reverse("admin:clinic_sitesettings_change", args=[1])

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from tests.factories import ArticleFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db

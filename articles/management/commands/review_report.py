@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateformat import format as format_date
 
 from articles.editorial.review import DUE_SOON_DAYS, review_worklist
-from clinic.roles import MARKETING
+from clinic.domain.roles import MARKETING
 from clinic.seo.links import absolute_url
 
 

@@ -21,7 +21,7 @@ from articles.editorial.revisions import article_revision
 from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
 from articles.services import sync_status
 from articles.transfer.report import ImportReport
-from clinic.models import Person
+from clinic.domain.models import Person
 
 from .files import (
     IMAGES,

@@ -12,7 +12,14 @@ import yaml
 from django.db import transaction
 
 from articles.models import Article, GlossaryTerm, SynonymGroup, Topic
-from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person, Redirect
+from clinic.domain.models import (
+    ClinicProfile,
+    Location,
+    LocationException,
+    OpeningHours,
+    Person,
+    Redirect,
+)
 
 from .files import PortabilityError, apply_data, model_data, plain, save_numbered
 

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from articles.transfer.report import ImportReport
-from clinic.chrome import clinic_profile
+from clinic.domain.sitewide import clinic_profile
 
 from .drafts import build_draft, post_identity
 from .images import ImageFetcher, ImageFetchError, check_address

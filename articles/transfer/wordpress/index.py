@@ -11,7 +11,7 @@ from anyascii import anyascii
 from django.utils.text import slugify
 
 from articles.models import Article, ImportedPost, Topic
-from clinic.models import Person
+from clinic.domain.models import Person
 
 PERSON_NAME_LENGTH = Person._meta.get_field("name").max_length
 PERSON_SLUG_LENGTH = Person._meta.get_field("slug").max_length

@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from articles.editorial.revisions import article_revision, ensure_first_revision
 from articles.models import Article, ImportedPost
 from articles.services import sync_status
-from clinic.models import record_redirect
+from clinic.domain.models import record_redirect
 
 from .index import latin_slug
 

@@ -5,7 +5,13 @@ from .editing import EditTracked
 from .locations import Location, LocationException, OpeningHours
 from .people import Person
 from .profile import DEFAULT_DISCLAIMER, ClinicProfile, SiteSettings, has_visible_text
-from .redirects import Redirect, find_redirect, normalise_path, record_redirect
+from .redirects import (
+    Redirect,
+    find_redirect,
+    normalise_path,
+    record_redirect,
+    redirect_old_urls,
+)
 
 __all__ = [
     "DEFAULT_DISCLAIMER",
@@ -22,4 +28,5 @@ __all__ = [
     "find_redirect",
     "normalise_path",
     "record_redirect",
+    "redirect_old_urls",
 ]

@@ -9,8 +9,9 @@ from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from .authoring.uploads import SafeImageField
-from .forms import EditVersionFormMixin, bump_edit_version
+from clinic.authoring.uploads import SafeImageField
+
+from .forms import EditVersionFormMixin
 from .models import (
     ClinicProfile,
     Location,
@@ -20,6 +21,7 @@ from .models import (
     Redirect,
     SiteSettings,
 )
+from .models.editing import bump_edit_version
 from .roles import CONTACT_DETAIL_FIELDS, edits_contact_details_only
 
 SITE_SETTINGS_PERMISSION = "clinic.change_site_settings"

@@ -4,9 +4,10 @@ Views mix in `PageMetadataMixin` and say what is particular to them in `get_page
 `get_page_node`; the clinic, its locations and the breadcrumb trail are added here.
 """
 
-from .chrome import site_chrome
-from .seo.graph import page_graph
-from .seo.links import canonical_url
+from clinic.domain.sitewide import site_chrome
+
+from .graph import page_graph
+from .links import canonical_url
 
 
 def site_graph(page, *more, crumbs=None):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from clinic.roles import ROLE_SLUGS
+from clinic.domain.roles import ROLE_SLUGS
 
 
 class Command(BaseCommand):

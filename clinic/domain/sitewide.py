@@ -1,14 +1,15 @@
 """The clinic's own data that every page shows: its profile and its active locations.
 
 `clinic_profile()` is the one way code reads the clinic profile. Both are read once and
-kept in the cache until a ClinicProfile or Location is saved or deleted (`clinic.apps`
+kept in the cache until a ClinicProfile or Location is saved or deleted (`clinic.domain.apps`
 connects `forget_site_chrome`).
 """
 
 from django.core.cache import cache
 from django.db import transaction
 
-from .brand import brand_for
+from clinic.branding.brand import brand_for
+
 from .models import ClinicProfile, Location
 
 CACHE_KEY = "clinic:site-chrome:v3"
@@ -37,7 +38,7 @@ def site_chrome():
 
 
 def site_brand():
-    """The brand as pages use it (clinic.brand.brand_for), from the cache."""
+    """The brand as pages use it (clinic.branding.brand.brand_for), from the cache."""
     return site_chrome()["brand"]
 
 

@@ -1,7 +1,7 @@
 """The two staff groups as they were first defined.
 
-A frozen copy: later changes to the roles live in `clinic.roles.ROLE_PERMISSIONS`, which a
-post_migrate receiver applies after every `migrate` (see clinic/roles.py).
+A frozen copy: later changes to the roles live in `clinic.domain.roles.ROLE_PERMISSIONS`, which a
+post_migrate receiver applies after every `migrate` (see clinic/domain/roles.py).
 """
 
 from django.contrib.auth.management import create_permissions

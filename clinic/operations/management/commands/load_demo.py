@@ -21,7 +21,7 @@ from django.utils import timezone
 from articles.editorial.revisions import article_revision
 from articles.models import Article, Study, Topic
 from articles.services import publish_article
-from clinic.models import ClinicProfile, Location, LocationException, OpeningHours, Person
+from clinic.domain.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations import demo
 from clinic.operations.demo_records import DemoRows, recorded
 

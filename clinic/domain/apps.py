@@ -5,16 +5,17 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 class ClinicConfig(AppConfig):
     """The clinic itself: its profile, people, locations, redirects and staff roles."""
 
-    name = "clinic"
+    name = "clinic.domain"
+    label = "clinic"
     verbose_name = "Clinic"
 
     def ready(self):
-        from .authoring.renditions import renditions_on_save
-        from .brand import make_brand_files
-        from .chrome import forget_site_chrome
-        from .models import ClinicProfile, Location, Person, SiteSettings
+        from clinic.authoring.renditions import renditions_on_save
+        from clinic.branding.brand import make_brand_files
+
+        from .models import ClinicProfile, Location, Person, SiteSettings, redirect_old_urls
         from .roles import sync_roles_after_migrate
-        from .slugs import redirect_old_urls
+        from .sitewide import forget_site_chrome
 
         redirect_old_urls(Person)
         post_save.connect(
@@ -23,7 +24,7 @@ class ClinicConfig(AppConfig):
             weak=False,
             dispatch_uid="photo-renditions",
         )
-        # Before the chrome is forgotten, so the next page finds the new files' sizes.
+        # Before the site-wide data is forgotten, so the next page finds the new files' sizes.
         for model in (ClinicProfile, SiteSettings):
             uid = f"brand:{model.__name__}"
             post_save.connect(make_brand_files, sender=model, dispatch_uid=uid)

@@ -1,6 +1,6 @@
 """The brand as pages use it: stylesheet address, logo, icons and theme colours.
 
-Computed once per cache fill of the site chrome (clinic.chrome), from the profile alone:
+Computed once per cache fill of the site chrome (clinic.domain.sitewide), from the profile alone:
 no disk access, since every derived file's name follows from the logo's name and colour.
 """
 
@@ -10,8 +10,7 @@ from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from django.urls import reverse
 
-from .branding import assets, palette
-from .models import ClinicProfile
+from . import assets, palette
 
 logger = logging.getLogger(__name__)
 
@@ -71,4 +70,6 @@ def make_brand_files(sender, instance, raw=False, **kwargs):
         logger.warning("Could not make the brand's pictures", exc_info=True)
     if size != (instance.logo_width, instance.logo_height):
         instance.logo_width, instance.logo_height = size
-        ClinicProfile.objects.filter(pk=instance.pk).update(logo_width=size[0], logo_height=size[1])
+        type(instance)._base_manager.filter(pk=instance.pk).update(
+            logo_width=size[0], logo_height=size[1]
+        )

@@ -5,7 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from clinic.seo.links import absolute_url
+from .links import absolute_url
 
 register = template.Library()
 
