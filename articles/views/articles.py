@@ -16,7 +16,7 @@ from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
 from clinic.seo.library import article_page
 from clinic.seo.meta import article_meta, meta_description, page_meta
-from clinic.seo.mixin import PageMetadataMixin, list_start, site_graph
+from clinic.seo.mixin import PageMetadataMixin, list_start
 from clinic.seo.structured_data import home_crumb
 
 from .glossary import article_body
@@ -91,7 +91,7 @@ class ArticleListView(PageMetadataMixin, ListView):
         )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(PageMetadataMixin, DetailView):
     """A live article; staff who may edit articles also see drafts, marked as previews.
 
     Arriving from a topic page (`?topic=<slug>`), previous/next stay within that topic.
@@ -110,27 +110,21 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         topics = list(article.topics.all())
-        studies = list(article.studies.all())
         wanted = self.request.GET.get("topic")
         trail_topic = next((topic for topic in topics if topic.slug == wanted), None)
         crumbs = [home_crumb(), ("Research summaries", reverse("articles:list"))]
         if topics:
             crumbs.append((topics[0].name, topics[0].get_absolute_url()))
         crumbs.append((article.title, article.get_absolute_url()))
-        meta = article_meta(article, clinic_profile(), topics=topics)
-        page = article_page(article, studies=studies, topics=topics, description=meta.description)
-        page["image"] = meta.image.url
         body, glossary_notes = article_body(article)
         neighbours = article.get_neighbours(trail_topic)
         return super().get_context_data(
             is_preview=not article.is_live,
             article_body=body,
             glossary_notes=glossary_notes,
-            studies=studies,
+            studies=list(article.studies.all()),
             topics=topics,
             breadcrumbs=crumbs,
-            page_meta=meta,
-            structured_data=site_graph(page, crumbs=crumbs),
             trail_topic=trail_topic,
             previous_article=neighbours[0],
             next_article=neighbours[1],
@@ -139,6 +133,19 @@ class ArticleDetailView(DetailView):
             ),
             changes=list(article.changes.all()),
             **kwargs,
+        )
+
+    def get_page_meta(self, context):
+        return article_meta(self.object, clinic_profile(), topics=context["topics"])
+
+    def get_page_node(self, context):
+        meta = context["page_meta"]
+        return article_page(
+            self.object,
+            studies=context["studies"],
+            topics=context["topics"],
+            description=meta.description,
+            image=meta.image.url,
         )
 
     def render_to_response(self, context, **kwargs):

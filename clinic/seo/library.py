@@ -30,8 +30,9 @@ def study_data(study):
     return data
 
 
-def article_page(article, *, studies, topics, description):
-    """The article's page node: headline, byline, review, dates, topics and citations."""
+def article_page(article, *, studies, topics, description, image):
+    """The article's page node: headline, byline, review, dates, topics, citations and the
+    `image` its link previews show (its hero, else the clinic's)."""
     url = absolute_url(article.get_absolute_url())
     about = [
         {"@type": "MedicalEntity", "name": t.name, "url": absolute_url(t.get_absolute_url())}
@@ -55,8 +56,7 @@ def article_page(article, *, studies, topics, description):
         data["reviewedBy"] = person_data(article.reviewer)
     if article.reviewed_on:
         data["lastReviewed"] = article.reviewed_on.isoformat()
-    if article.hero_image:
-        data["image"] = absolute_url(article.hero_image.url)
+    data["image"] = image
     return data
 
 
