@@ -5,7 +5,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.editorial.review import DUE_SOON_DAYS
-from articles.models import Article
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -21,7 +20,7 @@ class LiveFilter(admin.SimpleListFilter):
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "draft":
-            return queryset.filter(status=Article.Status.DRAFT)
+            return queryset.drafts()
         return queryset
 
 

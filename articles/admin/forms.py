@@ -84,7 +84,7 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
 
     def _check_publishing(self, cleaned):
         was_published = self.instance.pk and (
-            Article.objects.filter(pk=self.instance.pk, status=Article.Status.PUBLISHED).exists()
+            Article.objects.marked_published().filter(pk=self.instance.pk).exists()
         )
         if cleaned.get("status") != Article.Status.PUBLISHED or was_published:
             return

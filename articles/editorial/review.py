@@ -15,7 +15,8 @@ def review_worklist(*, soon_days=DUE_SOON_DAYS, today=None):
     today = today or timezone.localdate()
     articles = Article.objects.select_related("reviewer").order_by("review_due_on", "id")
     never = list(
-        Article.objects.filter(status=Article.Status.PUBLISHED, reviewed_on__isnull=True)
+        Article.objects.marked_published()
+        .filter(reviewed_on__isnull=True)
         .order_by("publish_at", "id")
         .only("title", "publish_at", "slug")
     )
