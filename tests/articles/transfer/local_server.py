@@ -23,8 +23,12 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server's API name
         server = self.server
         server.seen.append(
-            Seen(self.path, self.headers.get("Host", ""), self.headers.get("User-Agent", ""),
-                 dict(self.headers.items()))  # fmt: skip
+            Seen(
+                self.path,
+                self.headers.get("Host", ""),
+                self.headers.get("User-Agent", ""),
+                dict(self.headers.items()),
+            )  # fmt: skip
         )
         route = server.routes.get(self.path)
         if route is None:

@@ -49,9 +49,7 @@ def intercepted(monkeypatch):
     return attempts
 
 
-def test_a_page_is_fetched_with_the_name_in_the_host_header_and_its_own_user_agent(
-    allowed, server
-):
+def test_a_page_is_fetched_with_the_name_in_the_host_header_and_its_own_user_agent(allowed, server):
     resolver = Resolver({"site.test": ["127.0.0.1"]})
     page = fetcher_for(resolver).get(f"http://site.test:{server.port}/")
     assert page.ok and page.content == b"<p>home</p>"
@@ -88,7 +86,7 @@ def test_a_pinned_answer_serves_the_whole_request_even_if_dns_changes(allowed, s
         "100.64.0.1",  # shared (carrier-grade NAT)
         "224.0.0.1",  # multicast
         "240.0.0.1",  # reserved
-        "0.0.0.0",
+        "0.0.0.0",  # noqa: S104 - an answer to refuse, not an address bound to
         "::1",
         "fe80::1",
         "fc00::1",
