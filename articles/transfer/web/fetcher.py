@@ -76,11 +76,13 @@ class SafeFetcher:
         """The checked, pinned `Target` for `url` (FetchError if refused); fetches nothing."""
         return check(url, resolver=self.resolver, site_host=site_host)
 
-    def get(self, url, *, site_host=None, accept="*/*", max_bytes=None, truncate=False):
+    def get(self, url, *, site_host=None, accept="*/*", max_bytes=None, truncate=False,
+            may_read=None):  # fmt: skip
         """Fetch `url`; raises FetchError for a refused address, a failure or an oversize body.
 
         With `truncate`, a body over the cap is cut there instead (robots.txt is read up to
-        500 KiB and the rest ignored, as RFC 9309 allows).
+        500 KiB and the rest ignored, as RFC 9309 allows). `may_read(url)`, when given, is asked
+        before every hop, redirects included (robots.txt), and raises FetchError to refuse.
         """
         deadline = time.monotonic() + self.total_timeout
         limit = self.max_bytes if max_bytes is None else max_bytes
@@ -88,6 +90,8 @@ class SafeFetcher:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             target = self.check(current, site_host=site_host)
+            if may_read is not None:
+                may_read(target.url)
             pool = self._pool(target, deadline)
             response = self._open(pool, target, accept)
             try:
