@@ -35,6 +35,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, address, dry_run, fetch_images, delay, **options):
+        self.verbosity = options.get("verbosity", 1)
         if delay is not None and delay < 0:
             raise CommandError("--delay cannot be negative.")
         try:

@@ -9,6 +9,7 @@ known by redirected to its article.
 import hashlib
 from urllib.parse import unquote, urlsplit
 
+from articles.models import ImportedPost
 from articles.transfer.web.addresses import FetchError, canonical_url
 from articles.transfer.wordpress.apply import ImportOptions, WxrImporter
 from articles.transfer.wordpress.posts import WxrPost, WxrSite
@@ -91,6 +92,8 @@ def import_site(address, options=None, *, reader=None, fetcher=None):
 
     report = importer.run(_Source(posts(), site))
     reading = reader.reading
+    if not options.dry_run:
+        _redirect_aliases(reading.aliases)
     report.total = reading.progress.found
     for url, why in reading.failed:
         report.skip(url, why)
@@ -99,10 +102,23 @@ def import_site(address, options=None, *, reader=None, fetcher=None):
     report.source = [
         f"Read from {reader.site.root} ({PLATFORMS.get(reading.platform, 'platform unknown')}): "
         f"{progress.found} post(s) found, {progress.fetched} read, "
-        f"{progress.failed} could not be read.",
+        f"{progress.failed} could not be read"
+        + (f", {progress.repeated} listed twice." if progress.repeated else "."),
         f"robots.txt: {reading.robots}.",
     ]
     return report
+
+
+def _redirect_aliases(aliases):
+    """Redirect the other addresses that led to an imported post (listed twice by the site)."""
+    for first_url, paths in aliases.items():
+        record = ImportedPost.objects.filter(import_key=post_key(first_url)).first()
+        if record is None:
+            continue
+        target = record.article.get_absolute_url()
+        for path in dict.fromkeys(paths):
+            if len(path) <= OLD_PATH_LENGTH:
+                record_redirect(path, target)
 
 
 class _Source:

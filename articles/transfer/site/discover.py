@@ -122,7 +122,11 @@ class Discoverer:
                 self.result.notes.append(f"The feed {feed} was not read: {error}.")
                 continue
             self.result.feeds_read.append(feed)
-            posts = {e.url: e.lastmod for e in entries if not is_listing_address(e.url)}
+            posts = {
+                e.url: e.lastmod
+                for e in entries
+                if self._on_site(e.url) and not is_listing_address(e.url)
+            }
             if posts:
                 return posts
         return {}

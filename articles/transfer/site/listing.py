@@ -177,10 +177,10 @@ def looks_like_a_post(url, prefixes=frozenset()):
         return False
     if NOT_A_POST_QUERY.search(parts.query):
         return False
-    if prefixes:
-        lowered = path.lower()
-        return any(lowered.startswith(prefix + "/") and len(lowered) > len(prefix) + 1
-                   for prefix in prefixes)  # fmt: skip
+    lowered = path.lower()
+    if any(lowered.startswith(prefix + "/") and len(lowered) > len(prefix) + 1
+           for prefix in prefixes):  # fmt: skip
+        return True
     return bool(POST_PATH.search(path))
 
 

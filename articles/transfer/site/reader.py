@@ -56,6 +56,7 @@ class Progress:
     found: int = 0
     fetched: int = 0
     failed: int = 0
+    repeated: int = 0  # listed under a second address that led to a post already read
 
 
 @dataclass
@@ -65,6 +66,8 @@ class Reading:
     platform: str = "unknown"
     robots: str = ""
     failed: list[tuple[str, str]] = field(default_factory=list)  # (address, why)
+    # a post's first listed address -> other paths that led to it
+    aliases: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     progress: Progress = field(default_factory=Progress)
 
@@ -80,6 +83,7 @@ class SiteReader:
         self.max_posts = max_posts
         self.on_progress = on_progress or (lambda progress: None)
         self.reading = Reading()
+        self.read_at = {}  # final address -> the first listed address that led there
 
     def discover(self):
         """The posts' addresses; SiteError when robots.txt forbids reading or none are found."""
@@ -112,11 +116,23 @@ class SiteReader:
             progress = self.reading.progress
             if page is None:
                 progress.failed += 1
+            elif self._repeats(page):
+                progress.repeated += 1
+                page = None
             else:
                 progress.fetched += 1
             self.on_progress(progress)
             if page is not None:
                 yield page
+
+    def _repeats(self, page):
+        """True when an earlier address already led to this post; its paths become aliases."""
+        final = page.final_url.rstrip("/")
+        first = self.read_at.setdefault(final, page.url)
+        if first == page.url:
+            return False
+        self.reading.aliases.setdefault(first, []).extend(page.old_paths())
+        return True
 
     def _read(self, found):
         try:

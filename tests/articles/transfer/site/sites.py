@@ -51,11 +51,10 @@ def rss(root, paths, title="Blog"):
     )
 
 
-def home(feed_path=""):
-    link = (
-        f'<link rel="alternate" type="application/rss+xml" href="{feed_path}">' if feed_path else ""
-    )
-    return text(f"<html><head><title>Home</title>{link}</head><body><p>Welcome</p></body></html>")
+def home(feed_path, generator):
+    head = f'<link rel="alternate" type="application/rss+xml" href="{feed_path}">'
+    head += f'<meta name="generator" content="{generator}">'
+    return text(f"<html><head><title>Home</title>{head}</head><body><p>Welcome</p></body></html>")
 
 
 WIX_POST = "/post/das-dating-dilemma-erfolgreicher-frauen"
@@ -70,7 +69,7 @@ def wix_site(root):
     )
     return {
         "/robots.txt": text(robots, "text/plain"),
-        "/": home("/blog-feed.xml"),
+        "/": home("/blog-feed.xml", "Wix.com Website Builder"),
         "/sitemap.xml": sitemap_index(
             root, ["/blog-posts-sitemap.xml", "/pages-sitemap.xml"], ' generatedBy="WIX"'
         ),
@@ -100,7 +99,10 @@ def squarespace_site(root):
             *SQUARESPACE_POSTS]  # fmt: skip
     routes = {
         "/robots.txt": text(robots, "text/plain"),
-        "/": home("/blog-1?format=rss"),
+        "/": text(
+            '<html><head><link rel="alternate" type="application/rss+xml" '
+            'href="/blog-1?format=rss"></head><body><!-- This is Squarespace. --></body></html>'
+        ),
         "/sitemap.xml": urlset(root, flat),
         "/blog-1?format=rss": rss(root, ["/blog-1/kebbqe4kcwbrx62pr60i7gkd6mvlf7"]),
         "/about": text("<html><body><h1>About</h1><p>Not a post.</p></body></html>"),
@@ -126,7 +128,7 @@ def wordpress_site(root):
     )
     routes = {
         "/robots.txt": text(robots, "text/plain"),
-        "/": home("/feed/"),
+        "/": home("/feed/", "WordPress 6.5"),
         "/wp-sitemap.xml": sitemap_index(
             root,
             [
