@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from articles.transfer.web.addresses import FetchError, canonical_url
 
+from .client import SITEMAP_BYTES
 from .listing import (
     ListingError,
     blog_prefixes,
@@ -88,8 +89,9 @@ class Discoverer:
         return self.result
 
     def _get(self, url, accept="text/html, */*", what="page"):
+        max_bytes = None if what == "start page" else SITEMAP_BYTES
         try:
-            answer = self.client.get(url, accept=accept)
+            answer = self.client.get(url, accept=accept, max_bytes=max_bytes)
         except FetchError as error:
             self.result.notes.append(f"The {what} {url} was not read: {error}.")
             return None

@@ -153,9 +153,11 @@ def feeds_in_page(html_text, base_url):
         title, href = (link.get("title") or "").lower(), link.get("href").strip()
         if kind not in FEED_TYPES or "comment" in title or "/comments/" in href:
             continue
-        if re.search(r"/[^/]+/feed/?$", href) and not re.search(r"/(blog|news)/feed/?$", href):
+        address = urljoin(base_url, href)
+        path = urlsplit(address).path
+        if re.search(r"/[^/]+/feed/?$", path) and not re.search(r"^/(blog|news)/feed/?$", path):
             continue  # a single post's comment feed, or a web-stories feed
-        found.append(urljoin(base_url, href))
+        found.append(address)
     return list(dict.fromkeys(found))
 
 
