@@ -116,6 +116,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue instead of failing: WAL lets pages be read while one request writes; each
+    # transaction takes the write lock when it begins (IMMEDIATE), so two saves cannot both
+    # read, then find the other holding the lock ("database is locked" at once); a writer waits
+    # up to `timeout` seconds for its turn. NORMAL syncing is safe with WAL (no corruption; at
+    # worst the last moment's commits on a power cut).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Articles on one page of a list (the library, a topic, a person's articles, search results).
