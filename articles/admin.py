@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from clinic.admin import FORMFIELD_OVERRIDES
+from clinic.admin_saves import SaveWhenBusyMixin
 from clinic.chrome import clinic_profile
 from clinic.forms import bump_edit_version
 
@@ -109,7 +110,11 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    DefaultDisclaimerAdminMixin, ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin
+    SaveWhenBusyMixin,
+    DefaultDisclaimerAdminMixin,
+    ContentChecksMixin,
+    ViewCountsMixin,
+    ArticleRevisionAdmin,
 ):
     form = ArticleAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
@@ -278,7 +283,7 @@ class ArticleAdmin(
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

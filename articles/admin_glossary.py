@@ -3,12 +3,13 @@
 from django.contrib import admin
 
 from clinic.admin import FORMFIELD_OVERRIDES
+from clinic.admin_saves import SaveWhenBusyMixin
 
 from .models import GlossaryTerm
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
+class GlossaryTermAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
     list_display = ["term", "also_known_as", "is_marked_in_articles", "updated_at"]
     list_filter = ["is_marked_in_articles"]

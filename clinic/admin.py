@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from .admin_saves import SaveWhenBusyMixin
 from .authoring.uploads import SafeImageField
 from .forms import EditVersionFormMixin, bump_edit_version
 from .models import (
@@ -50,7 +51,7 @@ FORMFIELD_OVERRIDES = {
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(admin.ModelAdmin):
+class ClinicProfileAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
@@ -88,7 +89,7 @@ class ColourInput(forms.TextInput):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     """Brand, wording and booking: for superusers and holders of the site-settings permission."""
 
     formfield_overrides = FORMFIELD_OVERRIDES
@@ -143,7 +144,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
 
     @property
@@ -230,7 +231,7 @@ class LocationAdminForm(EditVersionFormMixin, forms.ModelForm):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     form = LocationAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [OpeningHoursInline, LocationExceptionInline]
@@ -269,6 +270,6 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]
