@@ -184,6 +184,19 @@ def test_signed_preview_links_are_never_cached(client):
         assert "X-Cache" not in response and "no-store" in response["Cache-Control"]
 
 
+def test_the_admin_editor_beacon_and_files_never_pass_through_the_cache(client):
+    article = ArticleFactory()
+    assert get(client, article.get_absolute_url())["X-Cache"] == "miss"
+    for url in [
+        reverse("editor:preview-styles"),
+        reverse("articles:view-beacon", args=[article.pk]),
+        "/static/css/site.css",
+        "/media/articles/hero/missing.jpg",
+        reverse("admin:login"),  # last: its form sets a cookie, and cookies bypass the cache
+    ]:
+        assert not client.cookies and "X-Cache" not in client.get(url), url
+
+
 def test_conditional_requests_get_304(client):
     article = ArticleFactory()
     for url in [article.get_absolute_url(), reverse("articles:list"), reverse("articles:feed")]:
