@@ -167,7 +167,7 @@ class PublicPageCacheMiddleware:
 
 
 # Models no public page shows: writing them leaves cached pages alone. Every other model of
-# the two apps makes every cached page stale (tests/clinic/test_page_cache.py checks both).
+# the two apps makes every cached page stale (tests/clinic/site/test_page_cache.py checks both).
 CONTENT_APPS = ("clinic", "articles")
 PRIVATE_MODELS = {
     "articles.ArticleDailyViews",  # view counts, written by every reader; shown only to staff
