@@ -11,7 +11,7 @@ from clinic.domain.models import Redirect
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "transfer" / "wordpress" / "fixtures"
 UPLOAD_URL = reverse("admin:articles_importedpost_add")
 
 
