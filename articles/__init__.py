@@ -1,0 +1,1 @@
+"""The research library, Django's `articles` app: plain-language summaries of published research."""

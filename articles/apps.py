@@ -16,7 +16,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Research library"
 
     def ready(self):
-        from . import revisions, signals  # noqa: F401 - registers articles for history
+        from . import signals
+        from .editorial import revisions  # registers articles for history
 
         signals.connect()  # every side effect of saving an article: see articles/signals.py
         post_migrate.connect(ensure_search_index, sender=self, dispatch_uid="search-index")

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.chrome import clinic_profile
-from clinic.forms import bump_edit_version, lock_and_refresh
+from clinic.domain.models.editing import bump_edit_version, lock_and_refresh
+from clinic.domain.sitewide import clinic_profile
 
 from .models import Article, ArticleChange
 
@@ -87,6 +87,23 @@ def unpublish_article(*, article, user=None):
         article.preview_key = ""
         _save_state(article, user, ["status", "preview_key"])
     return article
+
+
+def sync_status(article, status):
+    """Bring an imported article to the `status` its file or export gives, through
+    `publish_article` and `unpublish_article`, so their rules apply to imports too.
+
+    Returns a warning when the clinic's rules keep the article a draft (for example when a
+    medical review is required before publishing).
+    """
+    try:
+        if status == Article.Status.PUBLISHED and article.status != status:
+            publish_article(article=article, keep_publish_time=True)
+        elif status == Article.Status.DRAFT and article.status == Article.Status.PUBLISHED:
+            unpublish_article(article=article)
+    except PublishRefused as refusal:
+        return f"“{article.title}” was imported as a draft: {refusal}"
+    return None
 
 
 def _save_state(article, user, fields):

@@ -5,7 +5,7 @@ Saving an `Article` (from the admin, a list action, an import, a script):
 1. `Article.save()` renders the Markdown body to sanitised HTML (`body_html`), counts the
    reading time and works out the next medical review date.
 2. When a live article's slug changes, its old address gets a permanent redirect to the new
-   one (`clinic.slugs.redirect_old_urls`, connected below).
+   one (`clinic.domain.models.redirects.redirect_old_urls`, connected below).
 3. The hero image's AVIF/WebP renditions are made and its width and height stored
    (`clinic.authoring.renditions`, connected below).
 4. The text search reads besides the article's own (`search_document`: its studies' titles,
@@ -15,15 +15,15 @@ Saving an `Article` (from the admin, a list action, an import, a script):
    FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector is a generated
    column.
 5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
-   afresh with the new terms (`articles.glossary.forget_entries`, connected below).
+   afresh with the new terms (`articles.views.glossary.forget_entries`, connected below).
 6. Every cached public page becomes stale, at once and again on commit
    (`clinic.site.page_cache`, which watches every public model of both apps).
 
 Admin saves, the publish/unpublish actions and imports also store a revision
-(`articles.revisions.article_revision`) and move the edit version on
-(`clinic.forms.bump_edit_version`); those are called explicitly, not through signals. An
-article created anywhere else gets its first revision when its transaction commits
-(`articles.revisions.connect`).
+(`articles.editorial.revisions.article_revision`) and move the edit version on
+(`clinic.domain.models.editing.bump_edit_version`); those are called explicitly, not through
+signals. An article created anywhere else gets its first revision when its transaction
+commits (`articles.editorial.revisions.connect`).
 """
 
 from django.db.models import Q
@@ -31,11 +31,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from clinic.authoring.renditions import renditions_on_save
-from clinic.models import Person
-from clinic.slugs import redirect_old_urls
+from clinic.domain.models import Person
+from clinic.domain.models.redirects import redirect_old_urls
 
-from .glossary import forget_entries
 from .models import Article, GlossaryTerm, Study, Topic
+from .views.glossary import forget_entries
 
 
 def connect():

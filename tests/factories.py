@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import factory
 
 from articles.models import Article, Study, Topic
-from clinic.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
+from clinic.domain.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
 
 FIRST_PUBLISHED = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import GlossaryTerm
-from clinic.models import ClinicProfile, LocationException
+from clinic.domain.models import ClinicProfile, LocationException
 from tests.factories import (
     ArticleFactory,
     LocationFactory,

@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.glossary import current_entries
 from articles.models import Article, Study, Topic
-from clinic.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
+from articles.views.glossary import current_entries
+from clinic.domain.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
 from tests.public_pages import PAGE_TYPES, page_url
 
 MAX_QUERIES = 6

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from clinic.models import has_visible_text
+from clinic.domain.models import has_visible_text
 
 from .library import Article
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
-from clinic.models import has_visible_text
+from clinic.domain.models import has_visible_text
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MAX_SENTENCES = 2

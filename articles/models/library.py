@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from markdownx.models import MarkdownxField
 
 from clinic.authoring.markdown import render_markdown
-from clinic.models import EditTracked, Person, has_visible_text
+from clinic.domain.models import EditTracked, Person, has_visible_text
 
 WORDS_PER_MINUTE = 200
 
@@ -62,24 +62,30 @@ class Topic(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def marked_published(self):
+        """Set to published, whether or not its time has come: every rule below starts here."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def drafts(self):
+        """Not published: nobody but staff sees them, whatever their publish time."""
+        return self.filter(status=Article.Status.DRAFT)
+
     def published(self):
         """What the public may see: published, and the publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.marked_published().filter(publish_at__lte=timezone.now())
 
     def scheduled(self, now=None):
         """Published, but waiting for a publish time still to come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+        return self.marked_published().filter(publish_at__gt=now or timezone.now())
 
     def review_overdue(self, today):
         """Published articles whose medical review date has passed."""
-        return self.filter(status=Article.Status.PUBLISHED, review_due_on__lt=today)
+        return self.marked_published().filter(review_due_on__lt=today)
 
     def review_due_within(self, today, days):
         """Published articles due for review from today to `days` ahead."""
         soon = today + timedelta(days=days)
-        return self.filter(
-            status=Article.Status.PUBLISHED, review_due_on__gte=today, review_due_on__lte=soon
-        )
+        return self.marked_published().filter(review_due_on__gte=today, review_due_on__lte=soon)
 
     def for_cards(self):
         """Just what a list card shows, with the author in the same query."""

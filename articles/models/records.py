@@ -55,7 +55,7 @@ class PendingImport(models.Model):
 
     Kept in the database, so the confirm (and every "Continue") works whichever app server
     receives it. Each batch moves `expires_at` on; expired uploads are deleted whenever an
-    export is uploaded or confirmed (articles/admin_import.py).
+    export is uploaded or confirmed (articles/admin/imports.py).
     """
 
     id = models.CharField(primary_key=True, max_length=32, editable=False)

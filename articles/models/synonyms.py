@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from clinic.models import has_visible_text
+from clinic.domain.models import has_visible_text
 
 from ..words import MAX_TERM_WORDS, split_terms, words_of
 

@@ -1,0 +1,1 @@
+"""Template tags of the library: the review worklist and the evidence box."""

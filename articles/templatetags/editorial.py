@@ -1,6 +1,6 @@
 from django import template
 
-from ..review import DUE_SOON_DAYS, review_worklist
+from articles.editorial.review import DUE_SOON_DAYS, review_worklist
 
 register = template.Library()
 

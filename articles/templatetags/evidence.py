@@ -1,6 +1,6 @@
 from django import template
 
-from ..evidence import read_evidence
+from articles.editorial.evidence import read_evidence
 
 register = template.Library()
 

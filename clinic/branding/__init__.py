@@ -1,1 +1,2 @@
-"""The clinic's brand: colour contrast rules, the generated stylesheet and icons."""
+"""The clinic's brand: what pages show of it, colour contrast rules, the generated stylesheet
+and icons."""

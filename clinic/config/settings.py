@@ -45,9 +45,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
-    "clinic",
+    "clinic.domain",
     "articles",
     "clinic.site",
+    "clinic.operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -106,6 +107,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "clinic.site.context_processors.site",
             ],
+            # The page metadata's tags (`{% load seo %}`) live with the rest of it.
+            "libraries": {"seo": "clinic.seo.tags"},
         },
     },
 ]

@@ -5,14 +5,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import (
+from articles.views.sitemaps import (
     ArticleSitemap,
     LocationSitemap,
     PersonSitemap,
     StaticPageSitemap,
     TopicSitemap,
 )
-from clinic import views
 from clinic.authoring.editor import (
     EditorImageUploadView,
     EditorPreviewView,
@@ -20,6 +19,7 @@ from clinic.authoring.editor import (
     preview_styles,
 )
 from clinic.site.logins import StaffLoginForm
+from clinic.views import files, locations, team
 
 SITEMAPS = {
     "pages": StaticPageSitemap,
@@ -30,11 +30,11 @@ SITEMAPS = {
 }
 
 clinic_patterns = [
-    path("team/", views.TeamView.as_view(), name="team"),
-    path("team/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
-    path("locations/", views.LocationListView.as_view(), name="locations"),
-    path("locations/<slug:slug>/", views.LocationDetailView.as_view(), name="location-detail"),
-    path("brand/<slug:digest>.css", views.brand_css, name="brand-css"),
+    path("team/", team.TeamView.as_view(), name="team"),
+    path("team/<slug:slug>/", team.PersonDetailView.as_view(), name="person-detail"),
+    path("locations/", locations.LocationListView.as_view(), name="locations"),
+    path("locations/<slug:slug>/", locations.LocationDetailView.as_view(), name="location-detail"),
+    path("brand/<slug:digest>.css", files.brand_css, name="brand-css"),
 ]
 
 editor_patterns = [
@@ -47,7 +47,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("editor/", include((editor_patterns, "editor"))),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
+    path("robots.txt", files.robots_txt, name="robots"),
     path("", include((clinic_patterns, "clinic"))),
     path("", include("articles.urls")),
 ]

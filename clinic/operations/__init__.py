@@ -1,1 +1,1 @@
-"""Operations: backups and restores, and the demo content."""
+"""Running the site: backups and restores, the demo content, and their `manage.py` commands."""

@@ -28,7 +28,7 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 from django.utils import timezone
 
-from clinic import chrome
+from clinic.domain import sitewide
 from clinic.site import page_cache
 
 MANIFEST = "manifest.json"
@@ -100,7 +100,7 @@ def restore_backup(folder, *, force=False):
     copy_media_in(folder / "media")
     # Pages cached before the restore show content that no longer exists (or not yet).
     page_cache.bump_generation()
-    chrome.forget_site_chrome()
+    sitewide.forget_site_chrome()
     return manifest
 
 

@@ -43,7 +43,7 @@ CLINIC = {
     "contact_email": "hello@example.org",
     "booking_url": "https://example.org/book",
     # The demo clinic is in Ontario: its disclaimer names North America's crisis numbers.
-    # The built-in default (clinic.models.DEFAULT_DISCLAIMER) names no country's numbers.
+    # The built-in default (clinic.domain.models.DEFAULT_DISCLAIMER) names no country's numbers.
     "default_disclaimer": (
         "This summary is for education only and is not medical advice. It does not replace a "
         "conversation with your own doctor or care team. Research findings may not apply to "

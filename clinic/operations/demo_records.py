@@ -13,7 +13,7 @@ import json
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from clinic.models import DemoRecord
+from clinic.domain.models import DemoRecord
 
 # Fields that change without anyone editing the row.
 _IGNORED = {"modified_at", "created_at", "preview_key", "last_login"}

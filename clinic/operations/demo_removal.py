@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.db.models.deletion import ProtectedError
 
 from articles.models import Article, Topic
-from clinic.models import ClinicProfile, DemoRecord, Location, Person
+from clinic.domain.models import ClinicProfile, DemoRecord, Location, Person
 
 from . import demo
 from .demo_records import is_unchanged, records_of

@@ -1,1 +1,2 @@
-"""Helpers for search engines and link previews: absolute URLs and schema.org data."""
+"""Page metadata: every public page's head tags and schema.org graph (`PageMetadataMixin`),
+absolute and canonical URLs, sitemaps, and the `seo` template tags."""

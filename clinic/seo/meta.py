@@ -20,7 +20,7 @@ _SPACE = re.compile(r"\s+")
 
 DEFAULT_SOCIAL_IMAGE = "img/social-default.png"
 SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT = 1200, 630
-# What the default image shows (clinic/management/commands/make_social_image.py draws it).
+# What the default image shows (drawn by the make_social_image command of clinic/operations/).
 DEFAULT_SOCIAL_IMAGE_ALT = "Research library: published studies, explained in plain language"
 
 

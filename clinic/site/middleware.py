@@ -2,7 +2,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from clinic.models import find_redirect
+from clinic.domain.models import find_redirect
 from clinic.seo.links import forget_request, remember_request
 
 
@@ -21,7 +21,7 @@ class CurrentRequestMiddleware:
 
 
 class RedirectOn404Middleware:
-    """Answers a 404 with a 301 when the path has moved (see `clinic.models.Redirect`)."""
+    """Answers a 404 with a 301 when the path has moved (see `clinic.domain.models.Redirect`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.services import publish_time_on_publishing
-from tests.articles.change_form import form_data
 from tests.factories import ArticleFactory
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,15 @@ def test_scheduling_from_the_list_says_when(admin_client):
         follow=True,
     )
     assert f"“{draft.title}” is scheduled: it goes live on" in response.text
+
+
+def test_the_publication_rules_compose_from_one_status_filter():
+    live = ArticleFactory()
+    scheduled = ArticleFactory(publish_at=timezone.now() + timedelta(days=1))
+    draft = ArticleFactory(draft=True)
+    old_draft = ArticleFactory(draft=True, publish_at=timezone.now() - timedelta(days=30))
+    articles = Article.objects.order_by("pk")
+    assert list(articles.marked_published()) == [live, scheduled]
+    assert list(articles.published()) == [live]
+    assert list(articles.scheduled()) == [scheduled]
+    assert list(articles.drafts()) == [draft, old_draft]

@@ -40,7 +40,13 @@ def seed(count):
     from articles.models import Article, Study, Topic
     from articles.signals import refresh_search_documents
     from clinic.authoring.markdown import render_markdown
-    from clinic.models import DEFAULT_DISCLAIMER, ClinicProfile, Location, OpeningHours, Person
+    from clinic.domain.models import (
+        DEFAULT_DISCLAIMER,
+        ClinicProfile,
+        Location,
+        OpeningHours,
+        Person,
+    )
 
     rng = random.Random(2026)  # noqa: S311 - reproducible test data, not security
     now = timezone.now()

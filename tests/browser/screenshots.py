@@ -40,7 +40,7 @@ def prepare_site(folder):
 def public_pages():
     """(name, path) for one page of every public type (tests/public_pages.py), from the demo."""
     from articles.models import Article, Topic
-    from clinic.models import Location, Person
+    from clinic.domain.models import Location, Person
     from tests.public_pages import html_pages, page_url
 
     live = list(Article.objects.published().order_by("publish_at", "id"))

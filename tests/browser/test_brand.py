@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, ImageDraw
 
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from tests.browser.checks import axe_violations
 from tests.browser.conftest import PASSWORD
-from tests.browser.test_accessibility import library  # noqa: F401 - a fixture
 from tests.public_pages import html_pages, page_url
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Article
-from clinic.models import ClinicProfile
-from clinic.roles import FRONT_DESK, MARKETING
+from clinic.domain.models import ClinicProfile
+from clinic.domain.roles import FRONT_DESK, MARKETING
 from tests.factories import LocationFactory, PersonFactory
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from tests.factories import (
     ArticleFactory,
     LocationFactory,

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from PIL import Image
 
-from clinic.models import ClinicProfile
+from clinic.domain.models import ClinicProfile
 from clinic.seo.links import tag_uri
 from clinic.seo.meta import (
     DEFAULT_SOCIAL_IMAGE_ALT,

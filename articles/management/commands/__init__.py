@@ -1,0 +1,1 @@
+"""import_wxr, export_markdown, import_markdown, review_report."""

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.portability import PortabilityError, import_articles
+from articles.transfer.markdown.articles import PortabilityError, import_articles
 
 
 class Command(BaseCommand):

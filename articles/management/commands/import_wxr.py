@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importers.apply import ImportOptions, import_wxr
-from articles.importers.wxr import WxrError
+from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.wordpress.wxr import WxrError
 
 
 class Command(BaseCommand):

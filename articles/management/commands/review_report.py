@@ -3,10 +3,9 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateformat import format as format_date
 
-from clinic.roles import MARKETING
+from articles.editorial.review import DUE_SOON_DAYS, review_worklist
+from clinic.domain.roles import MARKETING
 from clinic.seo.links import absolute_url
-
-from ...review import DUE_SOON_DAYS, review_worklist
 
 
 class Command(BaseCommand):

@@ -1,0 +1,250 @@
+from django import forms
+from django.contrib import admin, messages
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from articles.editorial.evidence import read_evidence
+from articles.models import Article, Study, Topic
+from articles.services import (
+    PREVIEW_LINK_DAYS,
+    PublishRefused,
+    preview_link,
+    publish_article,
+    publish_time_on_publishing,
+    record_substantive_update,
+    revoke_preview_links,
+    unpublish_article,
+)
+from clinic.domain.admin import FORMFIELD_OVERRIDES
+from clinic.domain.busy_saves import SaveWhenBusyMixin
+from clinic.domain.models.editing import bump_edit_version
+from clinic.domain.sitewide import clinic_profile
+
+from .disclaimers import DefaultDisclaimerAdminMixin
+from .filters import AltTextFilter, LiveFilter, ReviewFilter
+from .forms import ArticleAdminForm
+from .mixins import ContentChecksMixin, ViewCountsMixin
+from .revisions import ArticleRevisionAdmin, when
+
+
+class StudyInline(admin.StackedInline):
+    model = Study
+    formfield_overrides = FORMFIELD_OVERRIDES
+    extra = 0
+    min_num = 0
+    fieldsets = [
+        (None, {"fields": ["title", ("journal", "year", "month"), "authors", "design"]}),
+        ("Links", {"fields": ["url", ("doi", "pmid")]}),
+        (
+            "At a glance",
+            {"fields": [("studies_pooled", "participants"), "population", "measures"]},
+        ),
+        (
+            "Weighing the evidence",
+            {
+                "fields": [
+                    ("comparison", "follow_up_weeks"),
+                    ("funder", "funding_note"),
+                    "evidence_box",
+                    "evidence_note",
+                ],
+                "description": "Readers see “How strong is the evidence?”, worked out from this "
+                "record by fixed rules. Leave a field empty when the paper does not say: the box "
+                "then says so. Save to see the box change; add context in the note below it.",
+            },
+        ),
+        (None, {"fields": ["position"]}),
+    ]
+    readonly_fields = ["evidence_box"]
+
+    @admin.display(description="What readers see")
+    def evidence_box(self, study):
+        if study.pk is None:
+            return "Save the article to see the evidence box for this study."
+        return render_to_string(
+            "includes/evidence_box.html", {"study": study, "reading": read_evidence(study)}
+        )
+
+
+@admin.register(Article)
+class ArticleAdmin(
+    SaveWhenBusyMixin,
+    DefaultDisclaimerAdminMixin,
+    ContentChecksMixin,
+    ViewCountsMixin,
+    ArticleRevisionAdmin,
+):
+    form = ArticleAdminForm
+    formfield_overrides = FORMFIELD_OVERRIDES
+    inlines = [StudyInline]
+    # Few, short columns, so that the list fits a 1280 px screen beside its filters.
+    list_display = [
+        "title", "live_state", "author", "published_on", "review_state", "topic_list"
+    ]  # fmt: skip
+    list_filter = [LiveFilter, ReviewFilter, AltTextFilter, "status", "topics", "author"]
+    list_select_related = ["author"]
+    search_fields = ["title", "summary", "body", "studies__title", "studies__journal"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author", "reviewer"]
+    filter_horizontal = ["topics"]
+    actions = ["publish_selected", "unpublish_selected", "copy_preview_links", "revoke_previews"]
+    readonly_fields = ["updated_at", "review_due_on"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "author", "topics"]}),
+        (
+            "Medical review",
+            {"fields": ["reviewer", "reviewed_on", "review_interval_months", "review_due_on"]},
+        ),
+        ("Publishing", {"fields": ["status", "publish_at", "opened_version"]}),
+        (
+            "Updates readers should know about",
+            {"fields": ["updated_at", "is_substantive_update", "change_note"]},
+        ),
+        ("Body", {"fields": ["body"]}),
+        ("Medical disclaimer", {"fields": ["use_default_disclaimer", "disclaimer"]}),
+        ("Hero image", {"fields": ["hero_image", "hero_alt", "hero_credit"]}),
+    ]
+
+    @property
+    def media(self):
+        # The live preview shows the body with the public site's article styles.
+        styles = ["css/admin-articles.css", reverse("editor:preview-styles")]
+        return super().media + forms.Media(css={"all": styles})
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("topics")
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        profile = clinic_profile()
+        initial.setdefault("disclaimer", profile.default_disclaimer)
+        initial.setdefault("review_interval_months", profile.review_interval_months)
+        return initial
+
+    def has_delete_permission(self, request, obj=None):
+        # Published articles are unpublished, not deleted; only a superuser may delete one.
+        if obj is not None and obj.status == Article.Status.PUBLISHED:
+            return request.user.is_superuser
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        publishing = (
+            obj.status == Article.Status.PUBLISHED
+            and form.initial.get("status", Article.Status.DRAFT) != Article.Status.PUBLISHED
+        )
+        if publishing:
+            obj.publish_at = publish_time_on_publishing(
+                obj.publish_at, chosen_by_editor="publish_at" in form.changed_data
+            )
+        bump_edit_version(obj, request.user)
+        super().save_model(request, obj, form, change)
+        if publishing or "publish_at" in form.changed_data:
+            self._say_when_it_goes_live(request, obj)
+        if form.cleaned_data.get("is_substantive_update"):
+            record_substantive_update(
+                article=obj, note=form.cleaned_data["change_note"].strip(), user=request.user
+            )
+
+    def _say_when_it_goes_live(self, request, article):
+        if article.is_scheduled:
+            self.message_user(
+                request,
+                f"“{article}” is scheduled: it goes live on {when(article.publish_at)} "
+                f"({timezone.get_current_timezone_name().split('/')[-1].replace('_', ' ')} time) "
+                "and stays hidden until then.",
+                messages.SUCCESS,
+            )
+        elif article.is_live:
+            self.message_user(request, f"“{article}” is live for everyone now.", messages.SUCCESS)
+
+    @admin.display(description="Review")
+    def review_state(self, article):
+        if article.review_due_on is None:
+            return "Not reviewed"
+        due = f"{article.review_due_on:%Y-%m-%d}"
+        return f"Overdue since {due}" if article.is_review_overdue else f"Due {due}"
+
+    @admin.display(description="Status", ordering="status")
+    def live_state(self, article):
+        if article.is_live:
+            return format_html('<span title="{}">Live</span>', "Visible to the public")
+        if article.is_scheduled:
+            local = timezone.localtime(article.publish_at)
+            return f"Scheduled for {local:%Y-%m-%d %H:%M}"
+        return "Draft (not public)"
+
+    @admin.display(description="Publish time", ordering="publish_at")
+    def published_on(self, article):
+        return f"{timezone.localtime(article.publish_at):%Y-%m-%d}"
+
+    @admin.display(description="Topics")
+    def topic_list(self, article):
+        return ", ".join(topic.name for topic in article.topics.all())
+
+    @admin.action(description="Publish selected articles", permissions=["change"])
+    def publish_selected(self, request, queryset):
+        published = 0
+        for article in queryset.select_related("reviewer"):
+            try:
+                comment = "Published from the list of articles."
+                with self.article_revision(request, comment, article):
+                    publish_article(article=article, user=request.user)
+                published += 1
+            except PublishRefused as refusal:
+                self.message_user(
+                    request, f"“{article}” was not published: {refusal}", messages.ERROR
+                )
+        if published:
+            self.message_user(request, f"Published {published} article(s).", messages.SUCCESS)
+        for article in queryset.scheduled():
+            self._say_when_it_goes_live(request, article)
+
+    @admin.action(description="Unpublish selected articles", permissions=["change"])
+    def unpublish_selected(self, request, queryset):
+        for article in queryset:
+            with self.article_revision(request, "Unpublished from the list of articles.", article):
+                unpublish_article(article=article, user=request.user)
+        self.message_user(
+            request, f"Unpublished {len(queryset)} article(s). Nothing was deleted.", messages.INFO
+        )
+
+    @admin.action(description="Copy preview links (valid 7 days)", permissions=["change"])
+    def copy_preview_links(self, request, queryset):
+        """A page with each draft's preview link in a field to select or copy."""
+        links = [
+            {
+                "article": article,
+                "field_id": f"preview-link-{article.pk}",
+                "link": "" if article.is_live else preview_link(article, request),
+                "public_url": request.build_absolute_uri(article.get_absolute_url()),
+            }
+            for article in queryset
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Preview links",
+            "links": links,
+            "days": PREVIEW_LINK_DAYS,
+        }
+        return TemplateResponse(request, "admin/articles/article/preview_links.html", context)
+
+    @admin.action(description="Revoke preview links", permissions=["change"])
+    def revoke_previews(self, request, queryset):
+        for article in queryset:
+            revoke_preview_links(article)
+        self.message_user(
+            request, f"Preview links of {len(queryset)} article(s) no longer work.", messages.INFO
+        )
+
+
+@admin.register(Topic)
+class TopicAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

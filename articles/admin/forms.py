@@ -1,0 +1,95 @@
+"""The article change form: disclaimer, substantive updates, publishing rules."""
+
+from django import forms
+
+from articles.editorial.content_checks import image_alt_problems
+from articles.models import DISCLAIMER_REQUIRED, Article
+from articles.services import publishing_problems
+from clinic.domain.forms import EditVersionFormMixin
+from clinic.domain.sitewide import clinic_profile
+
+
+class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
+    is_substantive_update = forms.BooleanField(
+        label="This is a substantive update",
+        required=False,
+        help_text="Tick when the content changed in a way readers should know about. The "
+        "public “Updated” date moves only then; typo fixes leave it alone.",
+    )
+    change_note = forms.CharField(
+        label="What changed (shown to readers)",
+        required=False,
+        max_length=300,
+        help_text="For example “Added results of the 2024 follow-up”.",
+    )
+
+    use_default_disclaimer = forms.BooleanField(
+        label="Use the clinic's default disclaimer",
+        required=False,
+        help_text="Tick to replace the text below with the clinic's current default.",
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "summary", "author", "reviewer", "reviewed_on",
+            "review_interval_months",
+            "topics", "status", "publish_at", "body", "disclaimer", "hero_image", "hero_alt",
+            "hero_credit",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Article.clean() reports a missing disclaimer (blank or only spaces) on this field.
+        self.fields["disclaimer"].required = False
+        default = clinic_profile().default_disclaimer
+        self.fields[
+            "use_default_disclaimer"
+        ].help_text = (
+            f"Tick to replace the text below with the clinic's current default: “{default}”"
+        )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if problems := image_alt_problems(body):
+            raise forms.ValidationError(problems, code="image_alt")
+        return body
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_disclaimer(cleaned)
+        if cleaned.get("hero_image") and not (cleaned.get("hero_alt") or "").strip():
+            self.add_error("hero_alt", "Describe the image for people who cannot see it.")
+        self._check_substantive_update(cleaned)
+        self._check_publishing(cleaned)
+        return cleaned
+
+    def _check_disclaimer(self, cleaned):
+        if cleaned.get("use_default_disclaimer"):
+            cleaned["disclaimer"] = clinic_profile().default_disclaimer
+        elif not (cleaned.get("disclaimer") or "").strip():
+            # Article.clean() puts the message on the field; it is repeated at the top,
+            # where the editor looks first after saving.
+            self.add_error(None, forms.ValidationError(DISCLAIMER_REQUIRED, code="blank"))
+
+    def _check_substantive_update(self, cleaned):
+        note = (cleaned.get("change_note") or "").strip()
+        if cleaned.get("is_substantive_update") and not note:
+            self.add_error("change_note", "Say in a few words what changed, for readers.")
+        elif note and not cleaned.get("is_substantive_update"):
+            self.add_error(
+                "is_substantive_update",
+                "Tick this box to publish the change note and move the “Updated” date.",
+            )
+
+    def _check_publishing(self, cleaned):
+        was_published = self.instance.pk and (
+            Article.objects.marked_published().filter(pk=self.instance.pk).exists()
+        )
+        if cleaned.get("status") != Article.Status.PUBLISHED or was_published:
+            return
+        problems = publishing_problems(
+            reviewer=cleaned.get("reviewer"), reviewed_on=cleaned.get("reviewed_on")
+        )
+        for problem in problems:
+            self.add_error("status", problem)

@@ -1,0 +1,208 @@
+"""The admin's import page for WordPress and Squarespace exports (superusers only).
+
+"Imported posts" lists where each imported article came from; its "add" page is the upload:
+upload → dry-run report → "Confirm import". The upload is kept in the database (PendingImport,
+never under MEDIA_ROOT), so the confirm works on whichever app server receives it, and the
+confirm form carries a signed, time-limited reference to it. Each request copies it to a
+private temporary file for the importer and removes that file when done. An upload expires
+UPLOAD_EXPIRY after its last use and is deleted at the next upload or confirm.
+Work per request is bounded: a file of at most MAX_UPLOAD_BYTES with at most MAX_POSTS posts
+and pages, and each confirm request imports at most BATCH_SIZE posts or BATCH_SECONDS'
+worth, then offers "Continue" (importing is idempotent, so a repeated click is harmless).
+"""
+
+import re
+import secrets
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from django import forms
+from django.contrib import admin, messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from articles.models import ImportedPost, PendingImport
+from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.wordpress.wxr import WxrError
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_POSTS = 2_000
+BATCH_SIZE = 100
+BATCH_SECONDS = 20
+TOKEN_MAX_AGE = 60 * 60
+UPLOAD_EXPIRY = timedelta(hours=2)
+SIGNING_SALT = "articles.admin_import"  # the module's old name, kept so signed forms stay valid
+UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
+
+
+class WxrUploadForm(forms.Form):
+    export = forms.FileField(
+        label="Export file",
+        help_text="The .xml file from WordPress (Tools → Export) or Squarespace (Settings → "
+        "Import & export → Export). At most 20 MB and 2,000 posts.",
+    )
+    include_pages = forms.BooleanField(
+        label="Import pages too", required=False, help_text="Usually only blog posts are wanted."
+    )
+    fetch_images = forms.BooleanField(
+        label="Copy images to this site",
+        required=False,
+        help_text="Without this, images stay as links to the old site (listed in the report).",
+    )
+
+    def clean_export(self):
+        upload = self.cleaned_data["export"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 2**20:.1f} MB; this page takes at most "
+                f"{MAX_UPLOAD_BYTES // 2**20} MB. Run `manage.py import_wxr` on the server for "
+                "larger exports."
+            )
+        return upload
+
+
+def store_upload(upload, user):
+    """Keep the upload in the database, forgetting expired ones; returns its random id."""
+    PendingImport.objects.filter(expires_at__lt=timezone.now()).delete()
+    data = b"".join(upload.chunks())
+    pending = PendingImport.objects.create(
+        id=secrets.token_hex(16),
+        uploaded_by=user,
+        data=data,
+        expires_at=timezone.now() + UPLOAD_EXPIRY,
+    )
+    return pending.id
+
+
+def pending_upload(upload_id):
+    """The stored upload with this id, or None once it expired or finished."""
+    if not UPLOAD_ID.fullmatch(str(upload_id)):
+        raise PermissionDenied
+    PendingImport.objects.filter(expires_at__lt=timezone.now()).delete()
+    return PendingImport.objects.filter(pk=upload_id).first()
+
+
+@contextmanager
+def upload_file(pending):
+    """The upload as a private temporary file (the importer reads a path), removed after."""
+    with tempfile.NamedTemporaryFile(prefix="clinic-wxr-", suffix=".xml") as handle:
+        handle.write(bytes(pending.data))
+        handle.flush()
+        yield Path(handle.name)
+
+
+@admin.register(ImportedPost)
+class ImportedPostAdmin(admin.ModelAdmin):
+    list_display = ["article", "old_url", "imported_at", "updated_at"]
+    list_select_related = ["article"]
+    search_fields = ["article__title", "old_url", "import_key"]
+    readonly_fields = ["import_key", "article", "old_url", "imported_at", "updated_at"]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_module_permission(request)  # forgets the link; keeps the article
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """The upload page: upload and preview, then confirm (and continue) the import."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and "token" in request.POST:
+            return self.confirm(request)
+        form = WxrUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            return self.preview(request, form)
+        return self.render(request, "upload.html", form=form)
+
+    def preview(self, request, form):
+        """Store the upload, run the dry run, and show its report with a "Confirm" button."""
+        upload_id = store_upload(form.cleaned_data["export"], request.user)
+        pending = PendingImport.objects.get(pk=upload_id)
+        choices = {"pages": form.cleaned_data["include_pages"]}
+        choices["images"] = form.cleaned_data["fetch_images"]
+        options = ImportOptions(
+            dry_run=True,
+            include_pages=choices["pages"],
+            fetch_images=choices["images"],
+            deadline=time.monotonic() + BATCH_SECONDS,
+            max_posts=MAX_POSTS,
+        )
+        try:
+            with upload_file(pending) as path:
+                report = import_wxr(path, options)
+        except WxrError as error:
+            pending.delete()
+            form.add_error("export", str(error))
+            return self.render(request, "upload.html", form=form)
+        data = {"id": upload_id, "user": request.user.pk, "start": 0, **choices}
+        return self.render(request, "report.html", report=report, token=self.sign(data))
+
+    def confirm(self, request):
+        """Import the stored upload from `start`, for at most one batch."""
+        try:
+            data = signing.loads(request.POST["token"], salt=SIGNING_SALT, max_age=TOKEN_MAX_AGE)
+        except signing.BadSignature:
+            return self.start_again(request, "This import has expired or its form was altered.")
+        if data["user"] != request.user.pk:
+            raise PermissionDenied
+        pending = pending_upload(data["id"])
+        if pending is None:
+            return self.start_again(request, "This upload has expired or was already imported.")
+        options = ImportOptions(
+            include_pages=data["pages"],
+            fetch_images=data["images"],
+            start=data["start"],
+            limit=BATCH_SIZE,
+            deadline=time.monotonic() + BATCH_SECONDS,
+            max_posts=MAX_POSTS,
+        )
+        try:
+            with upload_file(pending) as path:
+                report = import_wxr(path, options)
+        except WxrError as error:
+            pending.delete()
+            return self.start_again(request, str(error))
+        token = None
+        if report.is_complete:
+            pending.delete()
+        else:
+            PendingImport.objects.filter(pk=pending.pk).update(
+                expires_at=timezone.now() + UPLOAD_EXPIRY
+            )
+            token = self.sign({**data, "start": report.next_start})
+        return self.render(request, "report.html", report=report, token=token, start=data["start"])
+
+    def sign(self, data):
+        return signing.dumps(data, salt=SIGNING_SALT)
+
+    def start_again(self, request, message):
+        messages.error(request, f"{message} Upload the export again.")
+        return redirect("admin:articles_importedpost_add")
+
+    def render(self, request, template, **context):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import a WordPress or Squarespace export",
+            "max_upload_mb": MAX_UPLOAD_BYTES // 2**20,
+            "max_posts": MAX_POSTS,
+            "batch_size": BATCH_SIZE,
+            **context,
+        }
+        return TemplateResponse(request, f"admin/articles/importedpost/{template}", context)

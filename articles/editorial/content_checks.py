@@ -1,0 +1,246 @@
+"""Checks an article's content before it goes out, saying what is wrong and where.
+
+Only an image without alt text stops a save (`image_alt_problems`); the rest are warnings
+(`content_warnings`), because an editor may have a good reason, such as a study's own title.
+The body is checked as rendered, so Markdown and HTML images and links are treated alike.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import textstat
+
+from clinic.authoring.markdown import render_markdown
+from clinic.domain.sitewide import clinic_profile
+
+PROMOTIONAL = "is promotional wording that advertising rules for clinics forbid"
+TESTIMONIAL = "reads as a patient testimonial, which advertising rules for clinics forbid"
+# Professional advertising standards for clinics forbid testimonials, superlatives about the
+# clinic or a treatment, guarantees and promises of a cure. Research language uses many of the
+# same words plainly (“best read as preliminary”, “best-studied”, “100% of participants”, “there
+# is no cure”), so each pattern needs the context that makes it an advertising claim.
+_CARE = (
+    r"(?:clinic|cent(?:re|er)|provider|care|treatment|therapy|therap(?:ist|ies)|option|choice|"
+    r"results?|outcomes?|doctors?|psychiatrists?|specialists?|experts?|team|staff|service)s?"
+)
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|nor|without|cannot|can't|isn't|aren't|won't|doesn't)\b[\w\s,-]{0,20}$",
+    re.IGNORECASE,
+)
+FORBIDDEN_WORDING = [
+    (re.compile(pattern, re.IGNORECASE), reason, may_be_negated)
+    for pattern, reason, may_be_negated in [
+        (r"\btestimonials?\b", TESTIMONIAL, False),
+        (
+            r"\b(?:patients?|clients?) (?:say|says|rave|raved|tell us|told us)\b",
+            TESTIMONIAL,
+            False,
+        ),
+        (r"\b(?:five|5)[- ]stars?\b", TESTIMONIAL, False),
+        (r"\b(?:cures?|cured|curing)\b(?![- ](?:rates?|rate\b))", PROMOTIONAL, True),
+        (r"\bguarantee(?:s|d)?\b", PROMOTIONAL, True),
+        (
+            r"\b(?:you will|you'll|will make you) (?:feel|be|get|see) (?:better|well|cured|happ\w+|"
+            r"results)\b",
+            PROMOTIONAL,
+            False,
+        ),
+        (r"\b(?:proven|guaranteed) to (?:work|cure|heal|help|fix)\b", PROMOTIONAL, True),
+        (
+            # “100% effective”, “works 100% of the time”; not “100% of participants”.
+            r"\b100 ?(?:%|per ?cent\b)(?! of (?:the )?(?:participants|patients|people|subjects|"
+            r"trials|studies|sample|those|them|women|men|adults|children)\b)",
+            PROMOTIONAL,
+            False,
+        ),
+        (r"\bmiracle\w*|\bmiraculous\w*", PROMOTIONAL, False),
+        (
+            rf"\b(?:the|our|its|their) (?:very )?(?:best|finest|greatest|top)(?: \w+)? {_CARE}\b",
+            PROMOTIONAL,
+            False,
+        ),
+        (rf"\bbest {_CARE} (?:in|around|available|anywhere)\b", PROMOTIONAL, False),
+        (r"\b(?:world|industry|market)[- ]leading\b", PROMOTIONAL, False),
+        (
+            rf"\b(?:leading|top|finest|greatest|top-rated|award-winning) {_CARE}\b",
+            PROMOTIONAL,
+            False,
+        ),
+        (r"(?<!\w)#\s?1(?!\d)|\bnumber one\b|\bno\. ?1(?!\d)", PROMOTIONAL, False),
+        (r"\brisk[- ]free\b", PROMOTIONAL, False),
+        (
+            r"\b(?:world[- ]class|unrivall?ed|unmatched|unbeatable|revolutionary)\b",
+            PROMOTIONAL,
+            False,
+        ),
+        (r"\blife[- ]changing\b", PROMOTIONAL, False),
+    ]
+]
+BLOCK_KINDS = {
+    "p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
+    "dt": "term", "dd": "definition", "figcaption": "caption", "caption": "caption",
+    **{f"h{level}": "heading" for level in range(1, 7)},
+}  # fmt: skip
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)]*$")
+PLAIN_HTTP_ADDRESS = re.compile(r"\bhttp://[^\s<>\"')\]]+", re.IGNORECASE)
+
+
+@dataclass
+class Block:
+    """One paragraph, list item, heading or table cell of the rendered body."""
+
+    kind: str
+    number: int
+    section: str
+    text: str = ""
+    links: list = field(default_factory=list)
+    images: list = field(default_factory=list)
+
+    @property
+    def where(self):
+        if self.kind == "heading":
+            return f"Body, heading “{self.text}”"
+        section = f" (in “{self.section}”)" if self.section else ""
+        return f"Body, {self.kind} {self.number}{section}"
+
+
+class _BlockParser(HTMLParser):
+    """Splits rendered HTML into blocks, remembering the heading each one sits under."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self._open, self._counts, self._section = [], [], {}, ""
+
+    def _start_block(self, kind):
+        self._counts[kind] = self._counts.get(kind, 0) + 1
+        self._open.append(Block(kind, self._counts[kind], self._section))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in BLOCK_KINDS:
+            self._start_block(BLOCK_KINDS[tag])
+        elif not self._open and tag in {"a", "img"}:
+            self._start_block("paragraph")  # a bare <img> or <a> outside any paragraph
+        block = self._open[-1] if self._open else None
+        if block and tag == "a" and attrs.get("href"):
+            block.links.append(attrs["href"])
+        if block and tag == "img":
+            block.images.append((attrs.get("src") or "", attrs.get("alt")))
+
+    def handle_endtag(self, tag):
+        if tag in BLOCK_KINDS and self._open:
+            self._close()
+
+    def handle_data(self, data):
+        if self._open:
+            self._open[-1].text += data
+
+    def _close(self):
+        block = self._open.pop()
+        block.text = " ".join(block.text.split())
+        if block.kind == "heading":
+            self._section = block.text
+        if block.text or block.links or block.images:
+            self.blocks.append(block)
+
+    def close(self):
+        super().close()
+        while self._open:
+            self._close()
+        return self.blocks
+
+
+def body_blocks(body_html):
+    """The rendered body's blocks, in order."""
+    parser = _BlockParser()
+    parser.feed(body_html or "")
+    return parser.close()
+
+
+def image_alt_problems(markdown):
+    """Each image in the Markdown body that has no alt text, as a message for the editor."""
+    problems = []
+    for block in body_blocks(render_markdown(markdown)):
+        for src, alt in block.images:
+            if not (alt or "").strip():
+                problems.append(
+                    f"{block.where}: the image “{src}” has no alt text. Describe it for people "
+                    f"who cannot see it, between the square brackets: ![What it shows]({src})"
+                )
+    return problems
+
+
+def wording_warnings(where, text):
+    """Testimonials, superlatives, guarantees and promised cures in `text`, one message per
+    phrase. A guarantee or cure that is denied (“there is no cure”) is plain language."""
+    text = text or ""
+    matches = []
+    for pattern, reason, may_be_negated in FORBIDDEN_WORDING:
+        for match in pattern.finditer(text):
+            if may_be_negated and _NEGATED.search(text[max(0, match.start() - 40) : match.start()]):
+                continue
+            matches.append((match.start(), -match.end(), match.group(0), reason))
+    found, taken_until = {}, -1
+    for start, negative_end, phrase, reason in sorted(matches):
+        if start < taken_until:  # overlaps a phrase already reported (“industry-leading team”)
+            continue
+        taken_until = -negative_end
+        found.setdefault(phrase.lower(), (phrase, reason))
+    return [f"{where}: “{phrase}” {reason}." for phrase, reason in found.values()]
+
+
+def link_warnings(where, urls, text=""):
+    """Links, and addresses typed as text, that start with http:// rather than https://."""
+    insecure = [url for url in urls if url.lower().startswith("http://")]
+    insecure += [url.rstrip(".,;:!?") for url in PLAIN_HTTP_ADDRESS.findall(text)]
+    return [
+        f"{where}: the link {url} is not secure (http://). Use its https:// address if it has one."
+        for url in dict.fromkeys(insecure)
+    ]
+
+
+def reading_grade(blocks):
+    """Flesch-Kincaid school grade of the body's paragraphs and list items (0 if empty)."""
+    sentences = []
+    for block in blocks:
+        if block.kind in {"paragraph", "list item"} and block.text:
+            end = "" if SENTENCE_END.search(block.text) else "."
+            sentences.append(block.text + end)
+    return textstat.flesch_kincaid_grade(" ".join(sentences)) if sentences else 0
+
+
+def reading_warnings(blocks, limit):
+    # Rounded as shown, so the message never says “grade 9.0, above the limit of 9”.
+    grade = round(reading_grade(blocks), 1)
+    if grade <= limit:
+        return []
+    message = (
+        f"Reading level: grade {grade:.1f}, above the clinic's limit of grade {limit} "
+        "(Flesch-Kincaid). Shorter sentences and everyday words bring it down."
+    )
+    hardest = max(blocks, key=lambda block: reading_grade([block]))
+    if reading_grade([hardest]) > limit:
+        message += f" Start with {hardest.where[len('Body, ') :]}."
+    return [message]
+
+
+def content_warnings(article, studies, *, max_reading_grade=None):
+    """Everything worth a second look before `article` (with `studies`) is published."""
+    if max_reading_grade is None:
+        max_reading_grade = clinic_profile().max_reading_grade
+    blocks = body_blocks(render_markdown(article.body))
+    warnings = []
+    if not studies:
+        warnings.append(
+            "No study is attached. Add the research this summary describes under “Studies”."
+        )
+    warnings += reading_warnings(blocks, max_reading_grade)
+    warnings += wording_warnings("Title", article.title)
+    warnings += wording_warnings("Summary", article.summary)
+    for block in blocks:
+        warnings += wording_warnings(block.where, block.text)
+        warnings += link_warnings(block.where, block.links, block.text)
+    for number, study in enumerate(studies, start=1):
+        warnings += link_warnings(f"Study {number}", [study.url])
+    return warnings

@@ -1,0 +1,226 @@
+"""“How strong is the evidence?”: a plain-language reading of a study record, by fixed rules.
+
+Every sentence here comes from the record's fields through the rules below, never from an
+editor, so the same record always reads the same way. Where a field is empty the reading says
+the record does not say, rather than guess. The rules, thresholds and their sources are listed
+in the README ("Weighing the evidence").
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+
+from articles.models import Study
+
+Design, Comparison, Funder = Study.Design, Study.Comparison, Study.Funder
+
+# The ladder of evidence for "does this treatment help?", after the Oxford Centre for
+# Evidence-Based Medicine's 2011 Levels of Evidence (treatment benefits, levels 1-4).
+LADDER = [
+    (1, "Systematic reviews and meta-analyses", "pool many studies"),
+    (2, "Randomised controlled trials", "chance decides who gets the treatment"),
+    (3, "Cohort studies", "follow groups who chose or were given different care"),
+    (4, "Case series", "describe people who all had the treatment"),
+]
+LEVEL = {
+    Design.META_ANALYSIS: 1,
+    Design.SYSTEMATIC_REVIEW: 1,
+    Design.RCT: 2,
+    Design.COHORT: 3,
+    Design.CASE_SERIES: 4,
+}
+
+# Participants below `small` are few for the design; at or above `large`, many (README).
+SIZE_THRESHOLDS = {
+    Design.META_ANALYSIS: (400, 1000),  # GRADE's rule of thumb; Dechartres et al. 2013
+    Design.SYSTEMATIC_REVIEW: (400, 1000),
+    Design.RCT: (100, 1000),  # Dechartres et al. 2013, BMJ 346:f2304
+    Design.COHORT: (1000, 10000),  # house convention: 10x trials, for confounding
+    Design.CASE_SERIES: (20, 100),  # house convention
+}
+# Fewer pooled studies than this are too few to check for unpublished ones (Cochrane Handbook).
+FEW_STUDIES = 10
+
+KIND = {
+    Design.META_ANALYSIS: "A systematic review with a meta-analysis: researchers gathered the "
+    "studies on one question and combined their results.",
+    Design.SYSTEMATIC_REVIEW: "A systematic review: researchers gathered and appraised the "
+    "studies on one question in a planned way.",
+    Design.RCT: "A randomised controlled trial: chance decided who received the treatment.",
+    Design.COHORT: "A cohort study: researchers followed groups of people over time without "
+    "deciding who received which treatment.",
+    Design.CASE_SERIES: "A case series: a report on people who all received the treatment.",
+}
+PLACE = {
+    1: "Reviews sit at the top of the usual ladder of evidence, but a review is only as strong "
+    "as the studies it pools.",
+    2: "Randomised trials are the strongest kind of single study of whether a treatment helps.",
+    3: "Without chance deciding who was treated, other differences between the groups may "
+    "explain part of the result.",
+    4: "Without a comparison group, a case series can suggest an idea but cannot show that the "
+    "treatment caused the change.",
+}
+COMPARED = {
+    Comparison.PLACEBO: "People were compared with a group given a placebo (a dummy "
+    "treatment), which helps separate the treatment’s effect from expectation.",
+    Comparison.ACTIVE: "People were compared with a group given another active treatment, "
+    "which makes it harder to guess who got what.",
+    Comparison.USUAL_CARE: "People were compared with a group receiving usual care or waiting "
+    "for treatment. That shows the difference from no new treatment, but people knew which "
+    "group they were in.",
+    Comparison.NONE: "There was no comparison group, so we cannot tell how much of the change "
+    "would have happened anyway.",
+}
+PAID = {
+    Funder.PUBLIC: "Public or charitable money paid for it.",
+    Funder.INDUSTRY: "A company with an interest in the result paid for it. Studies paid for "
+    "by a treatment’s maker more often report favourable results, though that does not mean "
+    "this one is wrong.",
+    Funder.MIXED: "Both public money and a company with an interest in the result paid for it.",
+    Funder.NONE: "The authors declare that no one funded it.",
+}
+NOT_SAID = {
+    "size": "The record does not say how many people took part.",
+    "comparison": "The record does not say what the treatment was compared with.",
+    "follow_up": "The record does not say how long people were followed.",
+    "funding": "The record does not say who paid for the study.",
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One line of the reading: its label, what it says, and whether the record said it."""
+
+    label: str
+    text: str
+    is_known: bool = True
+
+
+@dataclass(frozen=True)
+class Reading:
+    level: int | None
+    points: list[Point]
+    questions: list[str] = field(default_factory=list)
+
+    @property
+    def ladder(self):
+        """[(level, name, gloss, is_this_study)] for the ladder graphic."""
+        return [(n, name, gloss, n == self.level) for n, name, gloss in LADDER]
+
+
+def size_word(design, participants):
+    """“small”, “moderate” or “large” for a design, or "" when it has no thresholds."""
+    if design not in SIZE_THRESHOLDS or not participants:
+        return ""
+    small, large = SIZE_THRESHOLDS[design]
+    return "small" if participants < small else "large" if participants >= large else "moderate"
+
+
+def duration(weeks):
+    """12 -> “12 weeks”, 39 -> “about 9 months”, 104 -> “about 2 years”."""
+    if weeks < 13:
+        return f"{weeks} week{'s' if weeks != 1 else ''}"
+    if weeks < 104:
+        return f"about {round(weeks / 4.345)} months"
+    return f"about {round(weeks / 52.18)} years"
+
+
+def _kind(study, level):
+    if level is None:
+        return Point(
+            "Kind of study",
+            "The record gives no design we can place on the usual ladder of evidence, so this "
+            "box does not judge it. Ask how the study was done.",
+            is_known=False,
+        )
+    return Point("Kind of study", f"{KIND[study.design]} {PLACE[level]}")
+
+
+def _size(study, level):
+    people, pooled = study.participants, study.studies_pooled
+    if not people:
+        text = NOT_SAID["size"]
+        if level == 1 and pooled:
+            text = f"It pooled {_studies(pooled)}. {text}"
+        return Point("How many people", text, is_known=False)
+    count = f"{intcomma(people)} {'person' if people == 1 else 'people'}"
+    word = size_word(study.design, people)
+    text = f"{count} took part"
+    if level == 1 and pooled:
+        text = f"{count} took part across {_studies(pooled)}"
+    if word:
+        text += f", which is {word} for this kind of study."
+        if word == "small":
+            text += " Small studies often find bigger effects than larger studies later confirm."
+    else:
+        text += "."
+    if level == 1 and pooled and pooled < FEW_STUDIES:
+        text += " With so few studies, a review cannot reliably check for unpublished ones."
+    return Point("How many people", text)
+
+
+def _studies(count):
+    return f"{count} {'study' if count == 1 else 'studies'}"
+
+
+def _comparison(study, level):
+    if study.comparison:
+        text = COMPARED[study.comparison]
+        if level == 1:
+            text = "In the pooled studies: " + text[0].lower() + text[1:]
+        return Point("Compared with", text)
+    if level == 4:
+        return Point("Compared with", COMPARED[Comparison.NONE])
+    return Point("Compared with", NOT_SAID["comparison"], is_known=False)
+
+
+def _follow_up(study):
+    if not study.follow_up_weeks:
+        return Point("How long", NOT_SAID["follow_up"], is_known=False)
+    return Point(
+        "How long",
+        f"People were followed for {duration(study.follow_up_weeks)}. The study cannot tell us "
+        "what happened after that.",
+    )
+
+
+def _funding(study):
+    if study.funder:
+        return Point("Who paid", PAID[study.funder])
+    if study.funding_note.strip():
+        return Point("Who paid", "See the funding statement above.")
+    return Point("Who paid", NOT_SAID["funding"], is_known=False)
+
+
+def _questions(study, level):
+    questions = []
+    if level in {3, 4} or study.comparison == Comparison.NONE:
+        questions.append("Is there a randomised trial of this treatment yet?")
+    if size_word(study.design, study.participants) == "small" or (
+        level == 1 and study.studies_pooled and study.studies_pooled < FEW_STUDIES
+    ):
+        questions.append("Have larger studies looked at this since?")
+    if study.follow_up_weeks:
+        questions.append(
+            f"What is known about how people do after {duration(study.follow_up_weeks)}?"
+        )
+    elif level is not None:
+        questions.append("How long do the benefits tend to last?")
+    if study.funder in {Funder.INDUSTRY, Funder.MIXED}:
+        questions.append("Have independent researchers found the same?")
+    questions.append("Were people like me included in this study, and does the result apply to me?")
+    questions.append("What are the other options, and how do their risks and benefits compare?")
+    return questions
+
+
+def read_evidence(study):
+    """The reading of one study record: its place on the ladder, points and questions."""
+    level = LEVEL.get(study.design)
+    points = [
+        _kind(study, level),
+        _size(study, level),
+        _comparison(study, level),
+        _follow_up(study),
+        _funding(study),
+    ]
+    return Reading(level=level, points=points, questions=_questions(study, level))

@@ -1,0 +1,25 @@
+"""Which live articles need their medical review renewed."""
+
+from django.utils import timezone
+
+from articles.models import Article
+
+DUE_SOON_DAYS = 30
+
+
+def review_worklist(*, soon_days=DUE_SOON_DAYS, today=None):
+    """(never reviewed, overdue, due soon) lists of published articles, most urgent first.
+
+    A published article that no clinician has ever reviewed is the most urgent of all.
+    """
+    today = today or timezone.localdate()
+    articles = Article.objects.select_related("reviewer").order_by("review_due_on", "id")
+    never = list(
+        Article.objects.marked_published()
+        .filter(reviewed_on__isnull=True)
+        .order_by("publish_at", "id")
+        .only("title", "publish_at", "slug")
+    )
+    overdue = list(articles.review_overdue(today))
+    due_soon = list(articles.review_due_within(today, soon_days))
+    return never, overdue, due_soon

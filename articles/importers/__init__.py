@@ -1,2 +1,0 @@
-"""Bringing an older site's posts in: WXR parsing (`wxr`), conversion (`content`, `images`)
-and writing (`apply`)."""

@@ -1,0 +1,293 @@
+"""Every article as a Markdown file with YAML front matter, and back again.
+
+`export_articles(directory)` writes `<slug>.md` per article, plus `images/` holding the hero
+images and the images uploaded into bodies (their links in the Markdown point there, so the
+folder reads well in any Markdown viewer). `import_articles(directory)` reads the same format
+into this site or another, matching articles, people and topics by slug, one transaction per
+file. A round trip through an empty database gives back the same articles.
+"""
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import unquote
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, transaction
+
+from articles.editorial.revisions import article_revision
+from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
+from articles.services import sync_status
+from articles.transfer.report import ImportReport
+from clinic.domain.models import Person
+
+from .files import (
+    IMAGES,
+    PortabilityError,
+    export_file,
+    import_image,
+    keep_number,
+    plain,
+    save_numbered,
+)
+from .site import (
+    SITE_FILE,
+    export_site,
+    import_redirects,
+    import_site,
+    read_site,
+)
+
+FORMAT_VERSION = 1
+IMPORTED = "Imported from a Markdown file."
+PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
+STUDY_FIELDS = [
+    "title", "journal", "year", "month", "authors", "url", "doi", "pmid", "design",
+    "studies_pooled", "participants", "population", "measures", "comparison", "follow_up_weeks",
+    "funder", "funding_note", "evidence_note", "position",
+]  # fmt: skip
+# Written under their own keys; any other editable field is written under `fields:`.
+HANDLED_FIELDS = {
+    "id", "title", "slug", "summary", "body", "status", "publish_at", "updated_at", "author",
+    "reviewer", "reviewed_on", "disclaimer", "hero_image", "hero_alt", "hero_credit",
+}  # fmt: skip
+MARKDOWN_IMAGE = re.compile(r"(?P<start>!\[[^\]]*\]\()(?P<url>[^)\s]+)")
+
+
+def export_articles(directory):
+    """Write every article (drafts too) to `directory`; returns the paths written."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    articles = (
+        Article.objects.select_related("author", "reviewer", "import_record")
+        .prefetch_related("topics", "studies")
+        .order_by("publish_at", "id")
+    )
+    paths = [export_site(directory)]
+    for article in articles:
+        path = directory / f"{article.slug}.md"
+        path.write_text(article_to_markdown(article, directory), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def article_to_markdown(article, directory):
+    """The file for one article: YAML front matter, a blank line, then the Markdown body."""
+    record = getattr(article, "import_record", None)
+    front = {
+        "format": FORMAT_VERSION,
+        "id": article.pk,
+        "title": article.title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "status": article.status,
+        "publish_at": article.publish_at.isoformat(),
+        "updated_at": article.updated_at.isoformat() if article.updated_at else None,
+        "author": _person_data(article.author),
+        "reviewer": _person_data(article.reviewer),
+        "reviewed_on": article.reviewed_on.isoformat() if article.reviewed_on else None,
+        "topics": [{"name": topic.name, "slug": topic.slug} for topic in article.topics.all()],
+        "studies": [
+            {"id": s.pk} | {name: getattr(s, name) for name in STUDY_FIELDS}
+            for s in article.studies.all()
+        ],
+        "disclaimer": article.disclaimer,
+        "hero_image": export_file(article.hero_image.name, directory)
+        if article.hero_image
+        else None,
+        "hero_alt": article.hero_alt,
+        "hero_credit": article.hero_credit,
+        "imported_from": {"key": record.import_key, "old_url": record.old_url} if record else None,
+        "fields": {
+            field.name: plain(field.value_from_object(article)) for field in _extra_fields()
+        },
+        "changes": [
+            {"id": change.pk, "changed_at": change.changed_at.isoformat(), "note": change.note}
+            for change in article.changes.order_by("changed_at", "pk")
+        ],
+    }
+    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
+    return f"---\n{dumped}---\n\n{_export_body_images(article.body, directory)}"
+
+
+def _person_data(person):
+    return {name: getattr(person, name) for name in PERSON_FIELDS} if person else None
+
+
+def _extra_fields():
+    """Editable fields added to Article later, so they come across without changes here."""
+    return [
+        field
+        for field in Article._meta.concrete_fields
+        if field.editable and not field.is_relation and field.name not in HANDLED_FIELDS
+    ]
+
+
+def _media_url():
+    return default_storage.url("")
+
+
+def _export_body_images(body, directory):
+    """Point images uploaded to this site at their copies in `images/`."""
+    prefix = _media_url()
+
+    def replace(match):
+        url = match["url"]
+        name = unquote(url[len(prefix) :]) if url.startswith(prefix) else ""
+        copied = export_file(name, directory) if name else None
+        return match["start"] + copied if copied else match.group(0)
+
+    return MARKDOWN_IMAGE.sub(replace, body)
+
+
+def import_articles(directory):
+    """Read every `*.md` file in `directory`; returns an `ImportReport`."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise PortabilityError(f"{directory}: no such folder.")
+    report = ImportReport()
+    site = read_site(directory)
+    if site is not None:
+        try:
+            import_site(site, directory)
+        except (PortabilityError, ValidationError, DatabaseError, KeyError, TypeError,
+                ValueError) as error:  # fmt: skip
+            report.skip(SITE_FILE, _describe(error))
+    order = {slug: n for n, slug in enumerate((site or {}).get("article_order") or [])}
+    paths = sorted(directory.glob("*.md"), key=lambda p: (order.get(p.stem, len(order)), p.name))
+    for path in paths:
+        try:
+            front, body = read_article_file(path)
+            with transaction.atomic(), article_revision(user=None, comment=IMPORTED):
+                article, created = save_article(front, body, directory)
+        except (PortabilityError, ValidationError, DatabaseError, KeyError, TypeError,
+                ValueError) as error:  # fmt: skip
+            report.skip(path.name, _describe(error))
+            continue
+        (report.created if created else report.updated).append(
+            f"{article.title} → {article.get_absolute_url()}"
+        )
+        report.processed += 1
+    if site is not None:
+        import_redirects(site)
+    return report
+
+
+def _describe(error):
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    if isinstance(error, KeyError):
+        return f"the front matter has no {error.args[0]!r}"
+    return str(error)
+
+
+def read_article_file(path):
+    """(front matter as a dict, body) of one exported file."""
+    text = Path(path).read_text(encoding="utf-8")
+    end = text.find("\n---\n", 3)
+    if not text.startswith("---\n") or end == -1:
+        raise PortabilityError("the file does not start with front matter between two '---' lines")
+    try:
+        front = yaml.safe_load(text[4:end])
+    except yaml.YAMLError as error:
+        raise PortabilityError(f"the front matter is not valid YAML ({error})") from error
+    if not isinstance(front, dict) or "slug" not in front:
+        raise PortabilityError("the front matter has no slug")
+    if front.get("format", FORMAT_VERSION) > FORMAT_VERSION:
+        raise PortabilityError("the file was written by a newer version of this site")
+    body = text[end + len("\n---\n") :]
+    return front, body.removeprefix("\n")
+
+
+def save_article(front, body, directory):
+    """Create or update the article `front["slug"]`; returns (article, created)."""
+    article = Article.objects.filter(slug=front["slug"]).first()
+    created = article is None
+    if created:
+        article = Article(slug=front["slug"], status=Article.Status.DRAFT)
+        keep_number(article, front.get("id"))
+    article.title, article.summary = front["title"], front["summary"]
+    article.body = _import_body_images(body, directory)
+    article.disclaimer = front["disclaimer"]
+    article.publish_at = datetime.fromisoformat(front["publish_at"])
+    article.updated_at = _optional(datetime, front.get("updated_at"))
+    article.reviewed_on = _optional(date, front.get("reviewed_on"))
+    article.author = _person(front["author"])
+    article.reviewer = _person(front.get("reviewer")) if front.get("reviewer") else None
+    hero = front.get("hero_image")
+    article.hero_image = import_image(hero, directory) if hero else ""
+    article.hero_alt, article.hero_credit = front.get("hero_alt", ""), front.get("hero_credit", "")
+    for field in _extra_fields():
+        if field.name in front.get("fields", {}):
+            setattr(article, field.name, field.to_python(front["fields"][field.name]))
+    save_numbered(article)
+    article.topics.set([_topic(data) for data in front.get("topics", [])])
+    _replace_studies(article, front.get("studies", []))
+    _replace_changes(article, front.get("changes"))
+    sync_status(article, front.get("status", Article.Status.DRAFT))
+    _remember_import(article, front.get("imported_from"))
+    return article, created
+
+
+def _optional(kind, value):
+    return kind.fromisoformat(value) if value else None
+
+
+def _person(data):
+    person = Person.objects.filter(slug=data["slug"]).first()
+    if person is None:
+        person = Person(**{name: data.get(name, "") for name in PERSON_FIELDS})
+        person.full_clean()
+        person.save()
+    return person
+
+
+def _topic(data):
+    topic = Topic.objects.filter(slug=data["slug"]).first()
+    topic = topic or Topic.objects.filter(name__iexact=data["name"]).first()
+    return topic or Topic.objects.create(name=data["name"], slug=data["slug"])
+
+
+def _replace_studies(article, studies):
+    article.studies.all().delete()
+    for data in studies:
+        study = Study(
+            article=article, **{name: data[name] for name in STUDY_FIELDS if name in data}
+        )
+        keep_number(study, data.get("id"))
+        save_numbered(study)
+
+
+def _replace_changes(article, changes):
+    if changes is None:  # a file written before change notes were exported
+        return
+    article.changes.all().delete()
+    for data in changes:
+        change = ArticleChange(
+            article=article,
+            changed_at=datetime.fromisoformat(data["changed_at"]),
+            note=data["note"],
+        )
+        keep_number(change, data.get("id"))
+        save_numbered(change)
+
+
+def _remember_import(article, data):
+    if not data:
+        return
+    ImportedPost.objects.filter(article=article).exclude(import_key=data["key"]).delete()
+    ImportedPost.objects.update_or_create(
+        import_key=data["key"], defaults={"article": article, "old_url": data.get("old_url", "")}
+    )
+
+
+def _import_body_images(body, directory):
+    def replace(match):
+        url = match["url"]
+        if not url.startswith(f"{IMAGES}/"):
+            return match.group(0)
+        return match["start"] + default_storage.url(import_image(unquote(url), directory))
+
+    return MARKDOWN_IMAGE.sub(replace, body)

@@ -1,0 +1,124 @@
+"""Everything around the articles, in `site.yaml` beside them: what a round trip must restore.
+
+The clinic profile, people (every field, active or not, their order and photos), topics with
+their descriptions, locations with their opening hours and closures, the glossary, the search
+synonym list, and every redirect. Fields
+are written generically, so a field added to one of these models later comes across too.
+"""
+
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+
+from articles.models import Article, GlossaryTerm, SynonymGroup, Topic
+from clinic.domain.models import (
+    ClinicProfile,
+    Location,
+    LocationException,
+    OpeningHours,
+    Person,
+    Redirect,
+)
+
+from .files import PortabilityError, apply_data, model_data, plain, save_numbered
+
+SITE_FILE = "site.yaml"
+SITE_FORMAT = 1
+LOCATION_CHILDREN = {"hours": OpeningHours, "exceptions": LocationException}
+
+
+def export_site(directory):
+    """Write `directory/site.yaml`; returns its path."""
+    directory = Path(directory)
+    profile = ClinicProfile.objects.first()
+    data = {
+        "format": SITE_FORMAT,
+        "clinic_profile": model_data(profile, directory) if profile else None,
+        "people": [model_data(p, directory) for p in Person.objects.order_by("position", "pk")],
+        "topics": [model_data(t, directory) for t in Topic.objects.order_by("pk")],
+        "locations": [_location_data(loc, directory) for loc in Location.objects.order_by("pk")],
+        "glossary": [model_data(t, directory) for t in GlossaryTerm.objects.order_by("pk")],
+        "synonym_groups": [model_data(g, directory) for g in SynonymGroup.objects.order_by("pk")],
+        # Read back in this order, an empty site gives each article the number it had.
+        "article_order": list(Article.objects.order_by("pk").values_list("slug", flat=True)),
+        "redirects": [
+            {"old_path": r.old_path, "new_path": r.new_path, "created_at": plain(r.created_at)}
+            for r in Redirect.objects.order_by("old_path")
+        ],
+    }
+    path = directory / SITE_FILE
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _location_data(location, directory):
+    data = model_data(location, directory)
+    for name in LOCATION_CHILDREN:
+        rows = getattr(location, name).order_by("pk")
+        data[name] = [model_data(row, directory) for row in rows]
+    return data
+
+
+def read_site(directory):
+    """The parsed `site.yaml` of `directory`, or None when the folder has none."""
+    path = Path(directory, SITE_FILE)
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise PortabilityError(f"{SITE_FILE} is not valid YAML ({error})") from error
+    if not isinstance(data, dict):
+        raise PortabilityError(f"{SITE_FILE} does not hold the site's settings")
+    if data.get("format", SITE_FORMAT) > SITE_FORMAT:
+        raise PortabilityError(f"{SITE_FILE} was written by a newer version of this site")
+    return data
+
+
+@transaction.atomic
+def import_site(data, directory):
+    """Create or update the profile, people, topics and locations of `data`, matched by slug."""
+    if data.get("clinic_profile"):
+        profile = ClinicProfile.objects.first() or ClinicProfile()
+        apply_data(profile, data["clinic_profile"], directory)
+        _save(profile)
+    for row in data.get("people") or []:
+        _save(_by_slug(Person, row, directory))
+    for row in data.get("topics") or []:
+        _save(_by_slug(Topic, row, directory))
+    for row in data.get("glossary") or []:
+        _save(_by_slug(GlossaryTerm, row, directory))
+    for row in data.get("synonym_groups") or []:
+        group = SynonymGroup.objects.filter(terms=row["terms"]).first() or SynonymGroup()
+        apply_data(group, row, directory)
+        _save(group)
+    for row in data.get("locations") or []:
+        location = _by_slug(Location, row, directory)
+        _save(location)
+        for name, model in LOCATION_CHILDREN.items():
+            getattr(location, name).all().delete()
+            for child in row.get(name) or []:
+                instance = model(location=location)
+                apply_data(instance, child, directory)
+                _save(instance)
+
+
+@transaction.atomic
+def import_redirects(data):
+    """Every redirect of `data`, as it was (after the articles, whose saves may add their own)."""
+    for row in data.get("redirects") or []:
+        Redirect.objects.update_or_create(
+            old_path=row["old_path"], defaults={"new_path": row["new_path"]}
+        )
+
+
+def _by_slug(model, row, directory):
+    instance = model.objects.filter(slug=row["slug"]).first() or model()
+    apply_data(instance, row, directory)
+    return instance
+
+
+def _save(instance):
+    save_numbered(instance)

@@ -1,0 +1,2 @@
+"""Posts from a WordPress or Squarespace export (WXR): read (`wxr`), converted (`content`,
+`images`) and written as articles (`apply`)."""

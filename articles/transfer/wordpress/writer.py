@@ -1,0 +1,166 @@
+"""Plan or write one article from an `ArticleDraft`: its author, topics, slug and redirect."""
+
+import html
+from dataclasses import dataclass, field
+
+from django.utils.html import strip_tags
+
+from articles.editorial.revisions import article_revision, ensure_first_revision
+from articles.models import Article, ImportedPost
+from articles.services import sync_status
+from clinic.domain.models import record_redirect
+
+from .index import latin_slug
+
+OLD_PATH_LENGTH = 500  # Redirect.old_path
+_HERO_ALT_LENGTH = Article._meta.get_field("hero_alt").max_length
+_HERO_CREDIT_LENGTH = Article._meta.get_field("hero_credit").max_length
+
+
+def _plain(html_text):
+    return " ".join(html.unescape(strip_tags(html_text)).split())
+
+
+@dataclass
+class Changes:
+    """What writing (or planning) one post did, added to the report once it has succeeded."""
+
+    action: str = "created"
+    url: str = ""
+    warnings: list[str] = field(default_factory=list)
+    new_people: list[str] = field(default_factory=list)
+    new_topics: list[str] = field(default_factory=list)
+
+
+class ArticleWriter:
+    """Decisions shared by the dry run (`plan`) and the real run (`write`), from one `Index`."""
+
+    def __init__(self, index):
+        self.index = index
+
+    def plan(self, draft):
+        """Decide what writing `draft` would do, without writing (the dry run)."""
+        changes = Changes()
+        author = self._author(draft, changes, save=False)
+        topics = [self._topic(term, changes, save=False) for term in draft.terms]
+        article_id = self.index.articles_by_key.get(draft.key)
+        article = Article.objects.filter(pk=article_id).first() if article_id else None
+        if article is None:
+            slug = self._new_slug(draft, changes)
+            changes.url = Article(slug=slug).get_absolute_url()
+            self.index.articles_by_key[draft.key] = None
+            return changes
+        changes.url = article.get_absolute_url()
+        if edited_here_since_import(article):
+            changes.action = "unchanged"
+            changes.warnings.append(
+                f"“{article.title}” was edited on this site since it was imported; "
+                "the export's version would not be applied."
+            )
+            return changes
+        changes.action = "updated" if differs(article, draft, author, topics) else "unchanged"
+        return changes
+
+    def write(self, draft):
+        changes = Changes()
+        author = self._author(draft, changes, save=True)
+        topics = [self._topic(term, changes, save=True) for term in draft.terms]
+        article_id = self.index.articles_by_key.get(draft.key)
+        if article_id is None:
+            article = Article(slug=self._new_slug(draft, changes), status=Article.Status.DRAFT)
+        else:
+            article = Article.objects.select_related("import_record").get(pk=article_id)
+            changes.url = article.get_absolute_url()
+            if edited_here_since_import(article):
+                changes.action = "unchanged"
+                changes.warnings.append(
+                    f"“{article.title}” was edited on this site since it was imported, so the "
+                    "export's version was not applied."
+                )
+                return changes
+            if not differs(article, draft, author, topics):
+                changes.action = "unchanged"
+                return changes
+            changes.action = "updated"
+            ensure_first_revision(article.pk)  # e.g. imported before history was kept
+        with article_revision(user=None, comment="Imported from a WordPress/Squarespace export."):
+            for name in ("title", "summary", "body", "disclaimer", "publish_at"):
+                setattr(article, name, getattr(draft, name))
+            article.author = author
+            if article_id is None and draft.hero_name:
+                article.hero_image = draft.hero_name
+                article.hero_alt = draft.hero.alt[:_HERO_ALT_LENGTH]
+                article.hero_credit = _plain(draft.hero.caption)[:_HERO_CREDIT_LENGTH]
+            article.full_clean()
+            article.save()
+            article.topics.set(topics)
+        if article_id is None:  # an existing article keeps the publish state editors gave it
+            if warning := sync_status(article, draft.status):
+                changes.warnings.append(warning)
+        ImportedPost.objects.update_or_create(
+            import_key=draft.key, defaults={"article": article, "old_url": draft.old_link[:500]}
+        )
+        changes.url = article.get_absolute_url()
+        self._redirect(draft, changes)
+        self.index.articles_by_key[draft.key] = article.pk
+        return changes
+
+    def _author(self, draft, changes, *, save):
+        person = self.index.find_person(draft.author_name)
+        if person is None:
+            person = self.index.new_person(draft.author_name)
+            if save:
+                person.save()
+            changes.new_people.append(person.name)
+        return person
+
+    def _topic(self, term, changes, *, save):
+        topic = self.index.find_topic(term)
+        if topic is None:
+            topic = self.index.new_topic(term)
+            if save:
+                topic.save()
+            changes.new_topics.append(topic.name)
+        return topic
+
+    def _new_slug(self, draft, changes):
+        wanted = latin_slug(draft.slug) or latin_slug(draft.title) or "imported-post"
+        slug = self.index.claim_article_slug(wanted)
+        if slug != wanted:
+            changes.warnings.append(
+                f"{draft.label}: another article already has the address “{wanted}”, "
+                f"so this one is “{slug}”"
+            )
+        return slug
+
+    def _redirect(self, draft, changes):
+        """Send the post's old address to its article, permanently."""
+        if not draft.old_path:
+            if draft.status == Article.Status.PUBLISHED:
+                changes.warnings.append(
+                    f"{draft.label}: its old address ({draft.old_link or 'none'}) has no path "
+                    "of its own, so no redirect was recorded"
+                )
+            return
+        if len(draft.old_path) > OLD_PATH_LENGTH:
+            changes.warnings.append(f"{draft.label}: its old address is too long to redirect")
+            return
+        record_redirect(draft.old_path, changes.url)
+
+
+def edited_here_since_import(article):
+    """True when someone saved the article after the import that last wrote it."""
+    record = getattr(article, "import_record", None)
+    # The import writes its record after the article, so only a later save is newer.
+    return record is not None and article.modified_at > record.updated_at
+
+
+def differs(article, draft, author, topics):
+    """Whether writing `draft` would change `article` at all."""
+    current = (article.title, article.summary, article.body, article.disclaimer,
+               article.publish_at, article.author_id)  # fmt: skip
+    wanted = (draft.title, draft.summary, draft.body, draft.disclaimer,
+              draft.publish_at, author.pk)  # fmt: skip
+    if current != wanted:
+        return True
+    return set(article.topics.values_list("pk", flat=True)) != {topic.pk for topic in topics}

@@ -1,0 +1,1 @@
+"""The library's public pages and feeds: articles, topics, search, glossary, sitemaps."""

@@ -1,0 +1,181 @@
+"""Article pages: the home page, the list of live articles, an article, a draft's preview."""
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+
+from articles.models import Article, Topic
+from articles.services import PreviewLinkRevoked, article_from_preview_token
+from clinic.domain.sitewide import clinic_profile
+from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
+from clinic.seo.library import article_page
+from clinic.seo.meta import article_meta, meta_description, page_meta
+from clinic.seo.mixin import PageMetadataMixin, list_start
+from clinic.seo.structured_data import home_crumb
+
+from .glossary import article_body
+
+LIBRARY = "Plain-language summaries of published research, written for patients and families."
+
+
+def article_entries(articles):
+    return [(article.title, article.get_absolute_url()) for article in articles]
+
+
+class HomeView(PageMetadataMixin, ListView):
+    template_name = "articles/home.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_cards()[:6]
+
+    def get_page_meta(self, context):
+        clinic = clinic_profile()
+        title = f"{clinic.name} research library"
+        return page_meta(clinic, title=title, description=meta_description(clinic.tagline, LIBRARY))
+
+    def get_page_node(self, context):
+        clinic = clinic_profile()
+        page = web_page(
+            "WebPage",
+            url=self.page_url(),
+            name=f"{clinic.name} research library",
+            description=context["page_meta"].description,
+            about=ref(organization_id()),
+        )
+        return page, website_data(clinic)
+
+
+class ArticleListView(PageMetadataMixin, ListView):
+    """All live articles, newest first; `?topic=<slug>` narrows them to one topic."""
+
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        articles = Article.objects.published().for_cards()
+        self.topic = None
+        if topic_slug := self.request.GET.get("topic"):  # a NUL byte never gets here (400)
+            self.topic = get_object_or_404(Topic, slug=topic_slug)
+            articles = articles.filter(topics=self.topic)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+    def get_page_meta(self, context):
+        clinic = clinic_profile()
+        about = f" about {self.topic.name}" if self.topic else ""
+        description = f"Every research summary{about} from {clinic.name}, newest first. {LIBRARY}"
+        return page_meta(
+            clinic, title=f"Research summaries{about}", description=meta_description(description)
+        )
+
+    def get_page_node(self, context):
+        return collection_page(
+            url=self.page_url(),
+            name="Research summaries",
+            description=LIBRARY,
+            entries=article_entries(context["articles"]),
+            start=list_start(context),
+        )
+
+
+class ArticleDetailView(PageMetadataMixin, DetailView):
+    """A live article; staff who may edit articles also see drafts, marked as previews.
+
+    Arriving from a topic page (`?topic=<slug>`), previous/next stay within that topic.
+    """
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def can_preview(self):
+        return self.request.user.has_perm("articles.change_article")
+
+    def get_queryset(self):
+        articles = Article.objects.all() if self.can_preview() else Article.objects.published()
+        return articles.select_related("author", "reviewer")
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        topics = list(article.topics.all())
+        wanted = self.request.GET.get("topic")
+        trail_topic = next((topic for topic in topics if topic.slug == wanted), None)
+        crumbs = [home_crumb(), ("Research summaries", reverse("articles:list"))]
+        if topics:
+            crumbs.append((topics[0].name, topics[0].get_absolute_url()))
+        crumbs.append((article.title, article.get_absolute_url()))
+        body, glossary_notes = article_body(article)
+        neighbours = article.get_neighbours(trail_topic)
+        return super().get_context_data(
+            is_preview=not article.is_live,
+            article_body=body,
+            glossary_notes=glossary_notes,
+            studies=list(article.studies.all()),
+            topics=topics,
+            breadcrumbs=crumbs,
+            trail_topic=trail_topic,
+            previous_article=neighbours[0],
+            next_article=neighbours[1],
+            related_articles=(
+                list(article.get_related(topics=topics, exclude=neighbours)) if topics else []
+            ),
+            changes=list(article.changes.all()),
+            **kwargs,
+        )
+
+    def get_page_meta(self, context):
+        return article_meta(self.object, clinic_profile(), topics=context["topics"])
+
+    def get_page_node(self, context):
+        meta = context["page_meta"]
+        return article_page(
+            self.object,
+            studies=context["studies"],
+            topics=context["topics"],
+            description=meta.description,
+            image=meta.image.url,
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class ArticlePreviewView(ArticleDetailView):
+    """A draft shown through a signed, expiring link, to someone without an admin account."""
+
+    def get(self, request, token):
+        try:
+            article = article_from_preview_token(token)
+        except signing.SignatureExpired:
+            return preview_link_problem(request, "expired", status=410)
+        except PreviewLinkRevoked:
+            return preview_link_problem(request, "revoked", status=403)
+        except signing.BadSignature:
+            return preview_link_problem(request, "invalid", status=403)
+        if article is None:
+            raise Http404("That article no longer exists.")
+        if article.is_live:
+            return redirect(article)
+        self.object = article
+        context = self.get_context_data(object=article, via_preview_link=True)
+        return self.render_to_response(context)
+
+
+def preview_link_problem(request, reason, *, status):
+    response = render(
+        request, "articles/preview_link_problem.html", {"reason": reason}, status=status
+    )
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,112 @@
+"""RSS 2.0 and Atom feeds of the latest live articles, for the site and for each topic.
+
+Every URL is absolute on the public site (settings.SITE_URL), like the pages' canonical
+links. Each entry's id is a `tag:` URI made from the site's host, the article's creation day
+and its primary key: it survives a new slug or title, so readers never see an entry twice.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.models import Article, Topic
+from clinic.domain.sitewide import clinic_profile
+from clinic.seo.links import absolute_url, tag_uri
+
+FEED_LENGTH = 20
+
+
+def latest(articles):
+    return (
+        articles.select_related("author")
+        .prefetch_related("topics")
+        .order_by("-publish_at", "-id")[:FEED_LENGTH]
+    )
+
+
+def article_guid(article):
+    """The article's permanent id in every feed: `tag:host,YYYY-MM-DD:article-N`."""
+    return tag_uri(article.created_at, f"article-{article.pk}")
+
+
+class LatestArticlesFeed(Feed):
+    def title(self):
+        return f"{clinic_profile().name}: research summaries"
+
+    def link(self):
+        return absolute_url(reverse("articles:list"))
+
+    def description(self):
+        return "Plain-language summaries of published research, newest first."
+
+    def feed_url(self):
+        return absolute_url(reverse("articles:feed"))
+
+    def items(self):
+        return latest(Article.objects.published())
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_author_name(self, item):
+        return item.author.name
+
+    def item_author_link(self, item):
+        return absolute_url(item.author.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at or item.publish_at
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+    def item_guid(self, item):
+        return article_guid(item)
+
+    item_guid_is_permalink = False
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description
+
+    def feed_url(self):
+        return absolute_url(reverse("articles:atom-feed"))
+
+
+class TopicFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic.objects.with_published_articles(), slug=slug)
+
+    def title(self, topic):
+        return f"{clinic_profile().name}: {topic.name}"
+
+    def link(self, topic):
+        return absolute_url(topic.get_absolute_url())
+
+    def description(self, topic):
+        return topic.description or f"Research summaries about {topic.name}."
+
+    def feed_url(self, topic):
+        return absolute_url(reverse("articles:topic-feed", kwargs={"slug": topic.slug}))
+
+    def items(self, topic):
+        return latest(Article.objects.published().filter(topics=topic))
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = Atom1Feed
+    subtitle = TopicFeed.description
+
+    def feed_url(self, topic):
+        return absolute_url(reverse("articles:topic-atom-feed", kwargs={"slug": topic.slug}))

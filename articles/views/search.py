@@ -1,0 +1,63 @@
+"""`/search/`: the form, the results page by page, and help when nothing is found."""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from articles.models import Topic
+from articles.search import MAX_QUERY_LENGTH, search_articles
+from clinic.domain.sitewide import clinic_profile
+from clinic.seo.graph import web_page
+from clinic.seo.links import absolute_url
+from clinic.seo.meta import meta_description, page_meta
+from clinic.seo.mixin import site_graph
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search the research summaries",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": "Please shorten your search to %(limit_value)d characters or fewer "
+            "(it has %(show_value)d).",
+        },
+    )
+
+
+def search_metadata(request):
+    """The search page's head tags and graph: the same for every query (it is not indexed)."""
+    clinic = clinic_profile()
+    description = meta_description(
+        f"Search the research summaries of {clinic.name} by condition, treatment or study."
+    )
+    url = absolute_url(reverse("articles:search"))
+    page = web_page("SearchResultsPage", url=url, name="Search", description=description)
+    return {
+        "page_meta": page_meta(clinic, title="Search", description=description),
+        "structured_data": site_graph(page),
+    }
+
+
+def search(request):
+    """`/search/?q=`: the form alone when empty; a 400 with the form's message when invalid."""
+    metadata = search_metadata(request)
+    if not request.GET.get("q", "").strip():
+        context = {"form": SearchForm(), "query": "", **metadata}
+        return render(request, "articles/search.html", context)
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        context = {"form": form, "query": "", **metadata}
+        return render(request, "articles/search.html", context, status=400)
+    found = search_articles(form.cleaned_data["q"])
+    try:
+        page = found.page(request.GET.get("page") or 1, settings.ARTICLES_PER_PAGE)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404("No such page of results.") from error
+    context = {"form": form, "query": found.text, "search": found, "page_obj": page,
+               "paginator": page.paginator, **metadata}  # fmt: skip
+    if not page.object_list:
+        context["topics"] = Topic.objects.with_published_articles()
+    return render(request, "articles/search.html", context)

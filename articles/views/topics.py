@@ -1,0 +1,66 @@
+"""Topic pages: every topic with live articles, and each topic's articles."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import ListView
+
+from articles.models import Article, Topic
+from clinic.domain.sitewide import clinic_profile
+from clinic.seo.graph import collection_page
+from clinic.seo.meta import meta_description, page_meta
+from clinic.seo.mixin import PageMetadataMixin, list_start
+from clinic.seo.structured_data import home_crumb
+
+from .articles import LIBRARY, article_entries
+
+
+class TopicListView(PageMetadataMixin, ListView):
+    template_name = "articles/topic_list.html"
+    context_object_name = "topics"
+
+    def get_queryset(self):
+        return Topic.objects.with_published_articles()
+
+    def get_page_meta(self, context):
+        clinic = clinic_profile()
+        description = f"Research summaries from {clinic.name}, by condition and treatment."
+        return page_meta(clinic, title="Topics", description=meta_description(description, LIBRARY))
+
+    def get_page_node(self, context):
+        entries = [(topic.name, topic.get_absolute_url()) for topic in context["topics"]]
+        return collection_page(
+            url=self.page_url(), name="Topics", description=LIBRARY, entries=entries
+        )
+
+
+class TopicDetailView(PageMetadataMixin, ListView):
+    template_name = "articles/topic_detail.html"
+    context_object_name = "articles"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        topics = Topic.objects.with_published_articles()
+        self.topic = get_object_or_404(topics, slug=self.kwargs["slug"])
+        return Article.objects.published().filter(topics=self.topic).for_cards()
+
+    def get_context_data(self, **kwargs):
+        topic = self.topic
+        crumbs = [home_crumb(), ("Topics", reverse("articles:topic-list")),
+                  (topic.name, topic.get_absolute_url())]  # fmt: skip
+        return super().get_context_data(topic=topic, breadcrumbs=crumbs, **kwargs)
+
+    def get_page_meta(self, context):
+        clinic = clinic_profile()
+        fallback = f"Research summaries about {self.topic.name} from {clinic.name}."
+        description = meta_description(self.topic.description, fallback, LIBRARY)
+        return page_meta(clinic, title=self.topic.name, description=description)
+
+    def get_page_node(self, context):
+        return collection_page(
+            url=self.page_url(),
+            name=self.topic.name,
+            description=context["page_meta"].description,
+            entries=article_entries(context["articles"]),
+            start=list_start(context),
+        )

@@ -1,0 +1,277 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
+from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from markdownx.models import MarkdownxField
+from markdownx.widgets import AdminMarkdownxWidget
+
+from clinic.authoring.uploads import SafeImageField
+
+from .busy_saves import SaveWhenBusyMixin
+from .forms import EditVersionFormMixin
+from .models import (
+    ClinicProfile,
+    Location,
+    LocationException,
+    OpeningHours,
+    Person,
+    Redirect,
+    SiteSettings,
+)
+from .models.editing import bump_edit_version
+from .roles import CONTACT_DETAIL_FIELDS, edits_contact_details_only
+
+SITE_SETTINGS_PERMISSION = "clinic.change_site_settings"
+
+
+class ThumbnailFileWidget(AdminFileWidget):
+    """The admin's file input, with a small picture of the current image above the filename."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if not (value and getattr(value, "url", None)):
+            return html
+        thumbnail = format_html(
+            '<img src="{}" alt="The current image" class="admin-thumbnail" width="240" '
+            'loading="lazy">',
+            value.url,
+        )
+        return thumbnail + html
+
+
+# Links typed without a scheme are taken as https (Django 6's default, chosen now).
+FORMFIELD_OVERRIDES = {
+    models.URLField: {"assume_scheme": "https"},
+    MarkdownxField: {"widget": AdminMarkdownxWidget},
+    # Uploaded pictures are decoded, checked and re-encoded without metadata.
+    models.ImageField: {"form_class": SafeImageField, "widget": ThumbnailFileWidget},
+}
+
+
+@admin.register(ClinicProfile)
+class ClinicProfileAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+    formfield_overrides = FORMFIELD_OVERRIDES
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "about"]}),
+        ("Contact", {"fields": ["contact_email", "booking_url", "profile_links"]}),
+        ("Search", {"fields": ["crisis_line"]}),
+        ("Articles", {"fields": ["default_disclaimer", "max_reading_grade"]}),
+        (
+            "Medical review",
+            {"fields": ["require_review_before_publishing", "review_interval_months"]},
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return not ClinicProfile.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        obj.has_new_disclaimer = change and "default_disclaimer" in form.changed_data
+        if obj.has_new_disclaimer:
+            obj.remember_previous_disclaimer(form.initial.get("default_disclaimer"))
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        # A new default: offer to bring the articles that carry the old one up to date.
+        if getattr(obj, "has_new_disclaimer", False):
+            super().response_change(request, obj)  # its "changed successfully" message
+            return redirect(reverse("admin:articles_article_apply_default_disclaimer"))
+        return super().response_change(request, obj)
+
+
+class ColourInput(forms.TextInput):
+    input_type = "color"
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+    """Brand, wording and booking: for superusers and holders of the site-settings permission."""
+
+    formfield_overrides = FORMFIELD_OVERRIDES
+    sentence_fields = {
+        "footer_note", "articles_intro", "topics_intro", "team_intro", "locations_intro"
+    }  # fmt: skip
+    fieldsets = [
+        (
+            "Brand",
+            {
+                "fields": ["logo", "brand_color_light", "brand_color_dark", "social_image"],
+                "description": "Changes show on the public site as soon as you save.",
+            },
+        ),
+        ("Booking", {"fields": ["booking_url"]}),
+        ("Home page", {"fields": ["home_title", "home_intro"]}),
+        ("Articles", {"fields": ["contact_heading", "contact_text", "articles_intro"]}),
+        ("Other pages", {"fields": ["topics_intro", "team_intro", "locations_intro"]}),
+        ("Every page", {"fields": ["footer_note"]}),
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in {"brand_color_light", "brand_color_dark"}:
+            kwargs["widget"] = ColourInput
+        elif db_field.name in self.sentence_fields:  # a sentence or two: room to read it whole
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def has_module_permission(self, request):
+        return request.user.has_perm(SITE_SETTINGS_PERMISSION)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(SITE_SETTINGS_PERMISSION)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(SITE_SETTINGS_PERMISSION)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        """There is one set of site settings: go straight to it."""
+        if not self.has_change_permission(request):
+            return super().changelist_view(request, extra_context)
+        ClinicProfile.load()
+        return redirect(
+            reverse("admin:clinic_sitesettings_change", args=[ClinicProfile.SINGLETON_ID])
+        )
+
+
+@admin.register(Person)
+class PersonAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+    formfield_overrides = FORMFIELD_OVERRIDES
+
+    @property
+    def media(self):  # the bio's live preview in the public site's styles
+        return super().media + forms.Media(css={"all": [reverse("editor:preview-styles")]})
+
+    list_display = ["name", "role_title", "credentials", "is_active", "position"]
+    list_editable = ["is_active", "position"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "role_title"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "role_title", "credentials", "bio"]}),
+        ("Photo", {"fields": ["photo", "photo_alt", "photo_is_decorative"]}),
+        (
+            "Professional registration",
+            {
+                "fields": ["regulator", "registration_number", "register_url"],
+                "description": "Leave empty for a collective byline such as “The Clinic Team”.",
+            },
+        ),
+        ("On the team page", {"fields": ["is_active", "position"]}),
+    ]
+
+
+class OpeningHoursFormSet(forms.BaseInlineFormSet):
+    """Refuses overlapping intervals on the same weekday, across all rows being saved."""
+
+    def clean(self):
+        super().clean()
+        by_day = {}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("opens") or not data.get("closes"):
+                continue
+            by_day.setdefault(data["weekday"], []).append((data["opens"], data["closes"], form))
+        for intervals in by_day.values():
+            intervals.sort(key=lambda interval: interval[0])
+            for (_, earlier_closes, _), (later_opens, _, form) in zip(
+                intervals, intervals[1:], strict=False
+            ):
+                if later_opens < earlier_closes:
+                    form.add_error("opens", "This overlaps another interval on the same day.")
+
+
+class ClockTimeWidget(AdminTimeWidget):
+    """Times as the clinic writes them: 08:30, not 08:30:00."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"inputmode": "numeric", **(attrs or {})}, format="%H:%M")
+
+
+# 24-hour times with or without seconds, and “8:30 am” / “5 pm” as people type them.
+TIME_FIELD = {
+    "widget": ClockTimeWidget,
+    "input_formats": ["%H:%M", "%H:%M:%S", "%H.%M", "%I:%M %p", "%I:%M%p", "%I %p", "%I%p"],
+}
+
+
+class CompactInline(admin.TabularInline):
+    """A table on a wide screen; on a phone each row becomes a small labelled card."""
+
+    template = "admin/clinic/location/compact_tabular.html"
+    formfield_overrides = {models.TimeField: TIME_FIELD}
+
+
+class OpeningHoursInline(CompactInline):
+    model = OpeningHours
+    formset = OpeningHoursFormSet
+    extra = 1
+    fields = ["weekday", "opens", "closes"]
+
+
+class LocationExceptionInline(CompactInline):
+    model = LocationException
+    extra = 1
+    fields = ["date", "is_closed", "opens", "closes", "note"]
+
+
+class LocationAdminForm(EditVersionFormMixin, forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["name"]  # the admin's fieldsets name the rest
+
+
+@admin.register(Location)
+class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+    form = LocationAdminForm
+    formfield_overrides = FORMFIELD_OVERRIDES
+    inlines = [OpeningHoursInline, LocationExceptionInline]
+    list_display = ["name", "city", "phone", "is_active", "position"]
+    list_filter = ["is_active", "city"]
+    search_fields = ["name", "city", "street_address"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "is_active", "position", "opened_version"]}),
+        ("Contact", {"fields": ["phone", "alternate_phone", "email", "booking_url"]}),
+        (
+            "Address",
+            {"fields": ["street_address", "city", "region", "postal_code", "country"]},
+        ),
+        ("Map", {"fields": ["map_url", ("latitude", "longitude")]}),
+        ("Visiting", {"fields": ["accessibility_notes", "parking_notes", "transit_notes"]}),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin-locations.css"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and edits_contact_details_only(request.user):
+            editable = {*CONTACT_DETAIL_FIELDS, "opened_version"}
+            return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
+        return super().get_readonly_fields(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and edits_contact_details_only(request.user):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        bump_edit_version(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Redirect)
+class RedirectAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "created_at"]
+    search_fields = ["old_path", "new_path"]

@@ -1,0 +1,1 @@
+"""The clinic app's database migrations."""

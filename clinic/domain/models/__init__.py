@@ -1,0 +1,32 @@
+"""The clinic itself: its profile, its people and its locations."""
+
+from .demo import DemoRecord
+from .editing import EditTracked
+from .locations import Location, LocationException, OpeningHours
+from .people import Person
+from .profile import DEFAULT_DISCLAIMER, ClinicProfile, SiteSettings, has_visible_text
+from .redirects import (
+    Redirect,
+    find_redirect,
+    normalise_path,
+    record_redirect,
+    redirect_old_urls,
+)
+
+__all__ = [
+    "DEFAULT_DISCLAIMER",
+    "DemoRecord",
+    "EditTracked",
+    "ClinicProfile",
+    "Location",
+    "LocationException",
+    "OpeningHours",
+    "Person",
+    "Redirect",
+    "SiteSettings",
+    "has_visible_text",
+    "find_redirect",
+    "normalise_path",
+    "record_redirect",
+    "redirect_old_urls",
+]

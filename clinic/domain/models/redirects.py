@@ -1,0 +1,84 @@
+"""Old addresses that answer with a permanent redirect, so links never break: those of posts
+imported from an older site, and of public pages whose slug changed (`redirect_old_urls`)."""
+
+import re
+from urllib.parse import unquote
+
+from django.db import models, transaction
+from django.db.models.signals import post_save, pre_save
+
+
+class Redirect(models.Model):
+    """A path that moved: a changed slug, or a post imported from an older site."""
+
+    old_path = models.CharField(
+        max_length=500, unique=True, help_text="The old address, starting with “/”."
+    )
+    new_path = models.CharField(max_length=500, help_text="Where it lives now.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(old_path=models.F("new_path")), name="redirect_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+
+def normalise_path(path):
+    """One spelling of an address: decoded, single slashes, no trailing slash (but "/")."""
+    path = re.sub(r"/{2,}", "/", "/" + unquote(path).strip())
+    return path.rstrip("/") or "/"
+
+
+def find_redirect(path):
+    """Where `path` moved to, however the old address is written, or None.
+
+    "/blog//my-post", "/blog/my-post/" and "/Blog/My-Post" all find the redirect recorded
+    for "/blog/my-post": links to old sites are often copied with such differences.
+    """
+    wanted = normalise_path(path)
+    spellings = {path, wanted, wanted + "/"}
+    found = Redirect.objects.filter(old_path__in=spellings).values_list("new_path", flat=True)
+    target = found.first()
+    if target is None:
+        query = models.Q()
+        for spelling in (wanted, wanted + "/"):
+            query |= models.Q(old_path__iexact=spelling)
+        target = Redirect.objects.filter(query).values_list("new_path", flat=True).first()
+    return target
+
+
+def record_redirect(old_path, new_path):
+    """Send `old_path` to `new_path` permanently, keeping every earlier redirect one hop long."""
+    if old_path == new_path:
+        return
+    with transaction.atomic():
+        Redirect.objects.filter(old_path=new_path).delete()  # the new path is live again
+        Redirect.objects.filter(new_path=old_path).update(new_path=new_path)
+        Redirect.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
+
+
+def redirect_old_urls(model, *, was_public=lambda instance: True):
+    """After a save that changes the slug of a public `model` row, 301 its old URL to the new."""
+
+    def remember_old_url(sender, instance, raw=False, **kwargs):
+        instance._old_url = None
+        if raw or instance.pk is None:
+            return
+        old_slug = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+        if old_slug and old_slug != instance.slug:
+            instance._old_url = sender(slug=old_slug).get_absolute_url()
+
+    def record_move(sender, instance, raw=False, **kwargs):
+        old_url = getattr(instance, "_old_url", None)
+        if old_url and was_public(instance):
+            record_redirect(old_url, instance.get_absolute_url())
+
+    uid = f"redirect_old_urls:{model._meta.label}"
+    pre_save.connect(remember_old_url, sender=model, weak=False, dispatch_uid=uid + ":pre")
+    post_save.connect(record_move, sender=model, weak=False, dispatch_uid=uid + ":post")

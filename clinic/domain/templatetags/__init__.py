@@ -1,0 +1,1 @@
+"""Template tags of the clinic app: responsive images from stored renditions."""

@@ -1,0 +1,1 @@
+"""The clinic's public pages: the team, people, locations, robots.txt and the brand stylesheet."""
