@@ -9,7 +9,7 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
-        from .authoring.renditions import renditions_on_save
+        from .authoring.tasks import connect_renditions
         from .brand import make_brand_files
         from .chrome import forget_site_chrome
         from .models import ClinicProfile, Location, Person, SiteSettings
@@ -17,12 +17,8 @@ class ClinicConfig(AppConfig):
         from .slugs import redirect_old_urls
 
         redirect_old_urls(Person)
-        post_save.connect(
-            renditions_on_save("photo", "photo_width", "photo_height"),
-            sender=Person,
-            weak=False,
-            dispatch_uid="photo-renditions",
-        )
+        # Every model's `responsive_images` (the article's hero, a person's photo), in one place.
+        connect_renditions()
         # Before the chrome is forgotten, so the next page finds the new files' sizes.
         for model in (ClinicProfile, SiteSettings):
             uid = f"brand:{model.__name__}"

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     "reversion_compare",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +119,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (clinic/tasks/): Django's Tasks API on the database backend, run by
+# `manage.py db_worker` (started by `make run`; clinic-worker.service in deployments).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Articles on one page of a list (the library, a topic, a person's articles, search results).
 ARTICLES_PER_PAGE = 12
