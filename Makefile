@@ -1,4 +1,5 @@
-# The two commands: `make run` (set up and serve the demo) and `make test` (the whole suite).
+# The two commands: `make run` (set up and serve the demo, with a background worker beside the
+# server, stopped with it) and `make test` (the whole suite).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -26,6 +27,9 @@ run: $(STAMP)
 	@echo "Remove the demo content and demo admin later with: DEBUG=1 $(PY) manage.py remove_demo"
 	@echo "DEBUG is on: a missing page shows Django's debug page. The 404 page visitors see:"
 	@echo "  http://$(HOST):$(PORT)/404/"
+	@echo "Background work (picture versions, imports' pictures) runs in a worker beside it."
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
