@@ -25,6 +25,18 @@ class GiveUp(Exception):  # noqa: N818 - reads as what the task does
     """Raised by a task to fail at once, with no further attempt (its message is the reason)."""
 
 
+class TryLater(Exception):  # noqa: N818 - reads as what the task asks
+    """Raised by a task that did what it could, when the rest may work on a later attempt.
+
+    Retried like any failure; on the last attempt the task returns `result` (its report of
+    what was done and what was not) instead of failing.
+    """
+
+    def __init__(self, message, *, result=None):
+        super().__init__(message)
+        self.result = result
+
+
 def retry_delay(attempt, first_delay=FIRST_DELAY):
     """How long to wait before the attempt after `attempt` (1-based)."""
     return first_delay * 2 ** (attempt - 1)
@@ -40,15 +52,23 @@ def task_with_retries(*, attempts=ATTEMPTS, first_delay=FIRST_DELAY, **task_opti
                 return function(*args, **kwargs)
             except GiveUp:
                 raise
+            except TryLater as error:
+                if attempt >= attempts:
+                    return error.result
+                again(args, kwargs, attempt)
+                raise
             except Exception:
                 if attempt < attempts:
-                    when = timezone.now() + retry_delay(attempt, first_delay)
-                    retried.using(run_after=when).enqueue(*args, attempt=attempt + 1, **kwargs)
-                    logger.warning(
-                        "%s failed (attempt %s of %s); trying again at %s",
-                        retried.name, attempt, attempts, when.isoformat(timespec="seconds"),
-                    )  # fmt: skip
+                    again(args, kwargs, attempt)
                 raise
+
+        def again(args, kwargs, attempt):
+            when = timezone.now() + retry_delay(attempt, first_delay)
+            retried.using(run_after=when).enqueue(*args, attempt=attempt + 1, **kwargs)
+            logger.warning(
+                "%s failed (attempt %s of %s); trying again at %s",
+                retried.name, attempt, attempts, when.isoformat(timespec="seconds"),
+            )  # fmt: skip
 
         run.attempts = attempts
         retried = task(**task_options)(run)
