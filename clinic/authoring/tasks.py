@@ -62,13 +62,31 @@ def make_renditions(*, model, pk, field, name):
     return written
 
 
+def models_with_pictures():
+    return [model for model in apps.get_models() if getattr(model, "responsive_images", None)]
+
+
+def queue_missing_renditions():
+    """Queue the renditions of every stored picture that lacks some; return how many."""
+    queued = 0
+    for model in models_with_pictures():
+        for field, (width_field, _) in model.responsive_images.items():
+            rows = model._base_manager.exclude(**{field: ""}).values_list("pk", field, width_field)
+            for pk, name, width in rows.iterator():
+                if not width or not renditions_exist(name, width):
+                    make_renditions.enqueue(
+                        model=model._meta.label_lower, pk=pk, field=field, name=name
+                    )
+                    queued += 1
+    return queued
+
+
 def connect_renditions():
-    for model in apps.get_models():
-        if getattr(model, "responsive_images", None):
-            uid = f"renditions:{model._meta.label_lower}"
-            post_init.connect(remember_names, sender=model, dispatch_uid=uid)
-            pre_save.connect(keep_size, sender=model, dispatch_uid=uid)
-            post_save.connect(queue_renditions, sender=model, dispatch_uid=uid)
+    for model in models_with_pictures():
+        uid = f"renditions:{model._meta.label_lower}"
+        post_init.connect(remember_names, sender=model, dispatch_uid=uid)
+        pre_save.connect(keep_size, sender=model, dispatch_uid=uid)
+        post_save.connect(queue_renditions, sender=model, dispatch_uid=uid)
 
 
 def remember_names(sender, instance, **kwargs):

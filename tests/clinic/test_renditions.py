@@ -1,11 +1,12 @@
 """Hero images and people's photos: sized when saved, renditions made by a background task."""
 
 import os
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
@@ -152,3 +153,12 @@ def test_people_photos_are_lazy_with_their_size_then_get_renditions(
     assert run_tasks() == 1
     html = client.get(reverse("clinic:team")).text
     assert " 600w" in html and "<source" in html
+
+
+def test_pictures_lacking_renditions_can_be_queued_again(article_with_hero, run_tasks):
+    DBTaskResult.objects.all().delete()  # as if its task were lost, or failed for good
+    call_command("queue_renditions", stdout=(out := StringIO()))
+    assert out.getvalue() == "1 picture(s) queued for renditions.\n"
+    assert run_tasks() == 1
+    call_command("queue_renditions", stdout=(out := StringIO()))
+    assert out.getvalue() == "0 picture(s) queued for renditions.\n"
