@@ -8,6 +8,7 @@ made in the background (`clinic.authoring.tasks`); the model keeps the original'
 height, read from the file's header when it is saved, for the `width`/`height` attributes.
 """
 
+import hashlib
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -114,7 +115,7 @@ def renditions_exist(name, width):
     names = rendition_names(name, width)
     if not names:
         return False
-    key = f"renditions:{width}:{name}"
+    key = "renditions:" + hashlib.sha256(f"{width}:{name}".encode()).hexdigest()[:32]
     if cache.get(key):
         return True
     if default_storage.exists(names[-1]):
