@@ -18,7 +18,15 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class FetchError(Exception):
-    """Why an address was not fetched, in words for the person importing."""
+    """Why an address was not fetched, in words for the person importing.
+
+    `temporary` when trying again later may work (no answer, a time limit, a name lookup that
+    failed), not when the address itself is refused.
+    """
+
+    def __init__(self, message, *, temporary=False):
+        super().__init__(message)
+        self.temporary = temporary
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ def check(url, *, resolver=system_resolver, site_host=None):
     try:
         addresses = [host] if _is_ip_literal(host) else resolver(host, port)
     except (OSError, UnicodeError) as error:
-        raise FetchError(f"the host {host} cannot be found") from error
+        raise FetchError(f"the host {host} cannot be found", temporary=True) from error
     if not addresses:
         raise FetchError(f"the host {host} cannot be found")
     if host not in allowed_private_hosts():

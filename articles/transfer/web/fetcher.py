@@ -111,7 +111,9 @@ class SafeFetcher:
     def _pool(self, target, deadline):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise FetchError(f"{target.url} took longer than {self.total_timeout:g} seconds")
+            raise FetchError(
+                f"{target.url} took longer than {self.total_timeout:g} seconds", temporary=True
+            )
         timeout = urllib3.Timeout(
             connect=min(self.connect_timeout, remaining), read=min(self.read_timeout, remaining)
         )
@@ -147,7 +149,9 @@ class SafeFetcher:
             )
         except HTTPError as error:
             pool.close()
-            raise FetchError(f"{target.url} could not be fetched ({_reason(error)})") from error
+            raise FetchError(
+                f"{target.url} could not be fetched ({_reason(error)})", temporary=True
+            ) from error
 
     def _read(self, response, target, limit, truncate, deadline):
         declared = response.headers.get("content-length", "")
@@ -164,10 +168,13 @@ class SafeFetcher:
                     raise FetchError(f"{target.url} is larger than {_size(limit)}")
                 if time.monotonic() > deadline:
                     raise FetchError(
-                        f"{target.url} took longer than {self.total_timeout:g} seconds"
+                        f"{target.url} took longer than {self.total_timeout:g} seconds",
+                        temporary=True,
                     )
         except HTTPError as error:
-            raise FetchError(f"{target.url} could not be read ({_reason(error)})") from error
+            raise FetchError(
+                f"{target.url} could not be read ({_reason(error)})", temporary=True
+            ) from error
         return b"".join(chunks), False
 
 

@@ -29,7 +29,21 @@ STORAGE_FOLDER = "articles/imported"
 
 
 class ImageFetchError(Exception):
-    """Why an image was left as a link to the old site."""
+    """Why an image was left as a link to the old site.
+
+    `temporary` when trying again later may work (no answer, a server error, a name lookup
+    that failed), not when the address or the file itself is refused.
+    """
+
+    def __init__(self, message, *, temporary=False):
+        super().__init__(message)
+        self.temporary = temporary
+
+
+def replace_address(body, url, new_url):
+    """The Markdown body with an image's old address replaced by its copy's."""
+    body = body.replace(f"]({url}", f"]({new_url}")
+    return body.replace(f'src="{url}"', f'src="{new_url}"')  # in an HTML table
 
 
 def check_scheme(url):
@@ -37,7 +51,7 @@ def check_scheme(url):
     try:
         split_address(url)
     except FetchError as error:
-        raise ImageFetchError(_image_words(str(error), MAX_IMAGE_BYTES)) from error
+        raise _image_error(error, MAX_IMAGE_BYTES) from error
 
 
 class ImageFetcher:
@@ -82,18 +96,22 @@ class ImageFetcher:
         try:
             fetched = self.fetcher.get(url, accept=accept, max_bytes=self.max_bytes)
         except FetchError as error:
-            raise ImageFetchError(_image_words(str(error), self.max_bytes)) from error
+            raise _image_error(error, self.max_bytes) from error
         if not fetched.ok:
-            raise ImageFetchError(f"the download failed (HTTP {fetched.status})")
+            temporary = fetched.status >= 500 or fetched.status in {408, 429}
+            raise ImageFetchError(
+                f"the download failed (HTTP {fetched.status})", temporary=temporary
+            )
         if fetched.content_type not in IMAGE_TYPES:
             raise ImageFetchError(f"the address did not return an image ({fetched.content_type})")
         return fetched.content
 
 
-def _image_words(message, max_bytes):
-    """The fetcher's reason, said of an image."""
+def _image_error(error, max_bytes):
+    """The fetcher's reason, said of an image; temporary when trying later may work."""
+    message = str(error)
     if "is larger than" in message:
-        return f"the image is larger than {max_bytes // 2**20} MB"
-    if message.startswith("only http and https"):  # a data: address would be quoted whole
-        return "only http and https images are downloaded"
-    return message
+        message = f"the image is larger than {max_bytes // 2**20} MB"
+    elif message.startswith("only http and https"):  # a data: address would be quoted whole
+        message = "only http and https images are downloaded"
+    return ImageFetchError(message, temporary=error.temporary)
