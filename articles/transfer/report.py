@@ -24,6 +24,7 @@ class ImportReport:
     untitled: list[str] = field(default_factory=list)  # posts titled from their first words
     no_alt: list[str] = field(default_factory=list)  # images imported with no alt text
     next_start: int | None = None  # where a run cut short by its limits continues
+    source: list[str] = field(default_factory=list)  # how the source was read (a live site)
 
     def skip(self, label, reason):
         self.skipped.append((label, reason))
@@ -75,7 +76,7 @@ class ImportReport:
             title = (
                 f"Imported {self.processed} posts; more remain (continue from {self.next_start})."
             )
-        lines = [title, self.summary()]
+        lines = [title, *self.source, self.summary()]
         if self.images_fetched:
             lines.append(f"{self.images_fetched} image(s) downloaded.")
         for heading, items in self.sections():

@@ -17,7 +17,7 @@ from articles.transfer.report import ImportReport
 from clinic.domain.sitewide import clinic_profile
 
 from .drafts import build_draft, post_identity
-from .images import ImageFetcher, ImageFetchError, check_address, replace_address
+from .images import ImageFetcher, ImageFetchError, check_scheme, replace_address
 from .index import Index
 from .repair import describe
 from .writer import ArticleWriter
@@ -160,7 +160,7 @@ class WxrImporter:
                 (url, "not downloaded: ask for --fetch-images or “Copy images to this site”")
             )
             return
-        check_address(url, allow_private_hosts=True)  # dry run: the scheme, no network
+        check_scheme(url)  # dry run: the scheme, no network
         self.report.images_fetched += 1  # would be downloaded
 
     def _record(self, draft, changes):
