@@ -57,3 +57,12 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def no_citation_services_on_the_network(settings):
+    """Study look-ups reach nothing unless a test serves recorded answers
+    (`recorded_services`): the discard port refuses at once."""
+    settings.CROSSREF_API_URL = "http://127.0.0.1:9/crossref"
+    settings.NCBI_EUTILS_URL = "http://127.0.0.1:9/eutils"
+    settings.CITATIONS_TIMEOUT_SECONDS = 1
