@@ -1,13 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.editorial.evidence import read_evidence
-from articles.models import Article, Study, Topic
+from articles.models import Article, Topic
 from articles.services import (
     PREVIEW_LINK_DAYS,
     PublishRefused,
@@ -27,50 +25,16 @@ from .filters import AltTextFilter, LiveFilter, ReviewFilter
 from .forms import ArticleAdminForm
 from .mixins import ContentChecksMixin, ViewCountsMixin
 from .revisions import ArticleRevisionAdmin, when
-
-
-class StudyInline(admin.StackedInline):
-    model = Study
-    formfield_overrides = FORMFIELD_OVERRIDES
-    extra = 0
-    min_num = 0
-    fieldsets = [
-        (None, {"fields": ["title", ("journal", "year", "month"), "authors", "design"]}),
-        ("Links", {"fields": ["url", ("doi", "pmid")]}),
-        (
-            "At a glance",
-            {"fields": [("studies_pooled", "participants"), "population", "measures"]},
-        ),
-        (
-            "Weighing the evidence",
-            {
-                "fields": [
-                    ("comparison", "follow_up_weeks"),
-                    ("funder", "funding_note"),
-                    "evidence_box",
-                    "evidence_note",
-                ],
-                "description": "Readers see “How strong is the evidence?”, worked out from this "
-                "record by fixed rules. Leave a field empty when the paper does not say: the box "
-                "then says so. Save to see the box change; add context in the note below it.",
-            },
-        ),
-        (None, {"fields": ["position"]}),
-    ]
-    readonly_fields = ["evidence_box"]
-
-    @admin.display(description="What readers see")
-    def evidence_box(self, study):
-        if study.pk is None:
-            return "Save the article to see the evidence box for this study."
-        return render_to_string(
-            "includes/evidence_box.html", {"study": study, "reading": read_evidence(study)}
-        )
+from .studies import StudyFillMixin, StudyInline
 
 
 @admin.register(Article)
 class ArticleAdmin(
-    DefaultDisclaimerAdminMixin, ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin
+    StudyFillMixin,
+    DefaultDisclaimerAdminMixin,
+    ContentChecksMixin,
+    ViewCountsMixin,
+    ArticleRevisionAdmin,
 ):
     form = ArticleAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES

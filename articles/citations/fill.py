@@ -50,15 +50,14 @@ def describe_fill(result, values, previous):
         parts.append("Replaced: " + ", ".join(field_label(name) for name in replaced) + ".")
     if not filled and not replaced:
         parts.append("The study already matched the record: nothing changed.")
-    if "design" in values:
-        design = Study.Design(values["design"]).label
-        parts.append(f"Suggested design: {design}, from {result.record.design_basis}.")
-    else:
-        parts.append("No design could be suggested: choose it from the paper.")
+    parts.append(design_sentence(result, values))
     parts.extend(result.warnings)
     parts.append("Check the fields, then save to keep them.")
     return " ".join(parts)
 
 
-def authors_count(values):
-    return len([name for name in values.get("authors", "").split(",") if name.strip()])
+def design_sentence(result, values):
+    if "design" not in values:
+        return "No design could be suggested: choose it from the paper."
+    design = Study.Design(values["design"]).label
+    return f"Suggested design: {design}, from {result.record.design_basis}."

@@ -38,9 +38,9 @@ class ArticleChange(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.changed_at:%Y-%m-%d}: {self.note}"
+
     @property
     def is_correction(self):
         return self.kind != self.Kind.UPDATE
-
-    def __str__(self):
-        return f"{self.changed_at:%Y-%m-%d}: {self.note}"

@@ -28,8 +28,10 @@ class ReadingTrailMixin:
             models.Subquery(self._neighbour_query(newer=newer, topic=topic).values("pk")[:1])
             for newer in (False, True)
         ]
-        found = type(self).objects.filter(Q(pk=nearest[0]) | Q(pk=nearest[1])).only(
-            "title", "slug", "publish_at"
+        found = (
+            type(self)
+            .objects.filter(Q(pk=nearest[0]) | Q(pk=nearest[1]))
+            .only("title", "slug", "publish_at")
         )
         previous = next_ = None
         for article in found:
@@ -63,7 +65,8 @@ class ReadingTrailMixin:
             .values("count")
         )
         return (
-            type(self).objects.filter(pk__in=models.Subquery(best))
+            type(self)
+            .objects.filter(pk__in=models.Subquery(best))
             .annotate(shared_topics=models.Subquery(shared))
             .order_by("-shared_topics", "-publish_at", "-id")
             .for_cards()
