@@ -66,3 +66,28 @@ def no_citation_services_on_the_network(settings):
     settings.CROSSREF_API_URL = "http://127.0.0.1:9/crossref"
     settings.NCBI_EUTILS_URL = "http://127.0.0.1:9/eutils"
     settings.CITATIONS_TIMEOUT_SECONDS = 1
+
+
+@pytest.fixture(scope="session")
+def _recorded_services_server():
+    from tests.articles.citations.server import RecordedServices
+
+    server = RecordedServices()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def recorded_services(_recorded_services_server, settings):
+    """Crossref and E-utilities answering from recorded responses on 127.0.0.1."""
+    from articles.citations.client import CROSSREF
+
+    server = _recorded_services_server
+    server.reset()
+    CROSSREF.stated_interval = None
+    settings.CROSSREF_API_URL = f"{server.url}/crossref"
+    settings.NCBI_EUTILS_URL = f"{server.url}/eutils"
+    settings.NCBI_API_KEY = "test-key"
+    settings.CITATIONS_CONTACT_EMAIL = "library@example.org"
+    settings.CITATIONS_TIMEOUT_SECONDS = 2
+    return server

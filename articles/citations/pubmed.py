@@ -54,6 +54,8 @@ def find_pmid(doi, *, fresh=False):
         try:
             data = json.loads(fetch(EUTILS, "esearch.fcgi", params, fresh=fresh))
             ids = data["esearchresult"]["idlist"]
+        except RecordNotFound:
+            continue
         except (ValueError, KeyError, TypeError):
             raise CitationServiceError("PubMed's search answer could not be read.") from None
         if len(ids) == 1:

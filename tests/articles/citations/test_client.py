@@ -34,9 +34,7 @@ def test_crossref_is_asked_with_mailto_for_its_polite_pool(recorded_services):
     assert query == {"mailto": "library@example.org"}
 
 
-def test_the_clinic_profiles_address_is_used_when_no_setting_names_one(
-    recorded_services, settings
-):
+def test_the_clinic_profiles_address_is_used_when_no_setting_names_one(recorded_services, settings):
     from clinic.domain.models import ClinicProfile
 
     settings.CITATIONS_CONTACT_EMAIL = ""
@@ -109,8 +107,7 @@ def test_pubmed_down_leaves_crossrefs_record_and_says_what_is_missing(recorded_s
     result = look_up("10.1002/sm2.65")
     assert result.record.journal == "Sexual Medicine"
     assert result.warnings == [
-        "PubMed had a problem answering (HTTP 503). The PMID and PubMed's study design are "
-        "missing."
+        "PubMed had a problem answering (HTTP 503). The PMID and PubMed's study design are missing."
     ]
 
 

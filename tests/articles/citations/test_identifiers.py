@@ -56,9 +56,10 @@ def test_anything_else_is_refused_with_a_message_for_editors(text, message):
 
 
 def test_doi_keys_ignore_letter_case():
-    assert parse_identifier("10.1056/NEJMoa1210384").key == parse_identifier(
-        "https://doi.org/10.1056/nejmoa1210384"
-    ).key
+    assert (
+        parse_identifier("10.1056/NEJMoa1210384").key
+        == parse_identifier("https://doi.org/10.1056/nejmoa1210384").key
+    )
 
 
 def test_the_old_apa_double_slash_is_also_tried_with_one_slash():
