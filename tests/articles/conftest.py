@@ -28,4 +28,3 @@ def marketing_client(client, marketing_user):
 def front_desk_client(client, django_user_model):
     client.force_login(_staff_in_role(django_user_model, FRONT_DESK))
     return client
-

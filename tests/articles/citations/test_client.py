@@ -22,6 +22,7 @@ def test_requests_name_the_site_and_a_contact_address(recorded_services):
     assert crossref.startswith("/crossref/works/10.1056/")
     assert "mailto:library@example.org" in crossref_headers["User-Agent"]
     for path, query, headers in pubmed:
+        assert "ClinicResearchLibrary/1.0" in headers["User-Agent"]
         assert path.startswith("/eutils/")
         assert query["tool"] == "clinic-research-library"
         assert query["email"] == "library@example.org"
