@@ -95,6 +95,11 @@ class ArticleQuerySet(models.QuerySet):
         soon = today + timedelta(days=days)
         return self.marked_published().filter(review_due_on__gte=today, review_due_on__lte=soon)
 
+    def with_open_citation_notices(self):
+        """Articles citing a study with an unresolved retraction, correction or concern."""
+        flagged = Article.objects.filter(studies__notices__resolved_at__isnull=True)
+        return self.filter(pk__in=flagged.values("pk"))
+
     def for_cards(self):
         """Just what a list card shows, with the author in the same query."""
         return self.select_related("author").only(
