@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.models import Article, Topic
+from articles.models import Article, ArticleChange, Topic
 from articles.services import (
     PREVIEW_LINK_DAYS,
     PublishRefused,
@@ -54,7 +54,7 @@ class ArticleAdmin(
     readonly_fields = ["updated_at", "review_due_on"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "author", "topics"]}),
+        (None, {"fields": ["title", "slug", "summary", "author", "topics", "service_disclosure"]}),
         (
             "Medical review",
             {"fields": ["reviewer", "reviewed_on", "review_interval_months", "review_due_on"]},
@@ -62,7 +62,7 @@ class ArticleAdmin(
         ("Publishing", {"fields": ["status", "publish_at", "opened_version"]}),
         (
             "Updates readers should know about",
-            {"fields": ["updated_at", "is_substantive_update", "change_note"]},
+            {"fields": ["updated_at", "is_substantive_update", "is_correction", "change_note"]},
         ),
         ("Body", {"fields": ["body"]}),
         ("Medical disclaimer", {"fields": ["use_default_disclaimer", "disclaimer"]}),
@@ -105,8 +105,12 @@ class ArticleAdmin(
         if publishing or "publish_at" in form.changed_data:
             self._say_when_it_goes_live(request, obj)
         if form.cleaned_data.get("is_substantive_update"):
+            correction = form.cleaned_data.get("is_correction")
             record_substantive_update(
-                article=obj, note=form.cleaned_data["change_note"].strip(), user=request.user
+                article=obj,
+                note=form.cleaned_data["change_note"].strip(),
+                user=request.user,
+                kind=ArticleChange.Kind.CORRECTION if correction else ArticleChange.Kind.UPDATE,
             )
 
     def _say_when_it_goes_live(self, request, article):
@@ -204,6 +208,7 @@ class ArticleAdmin(
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "is_clinic_service"]
+    list_filter = ["is_clinic_service"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

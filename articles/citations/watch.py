@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, ArticleChange, CitationNotice, Study
+from articles.models import ArticleChange, CitationNotice, Study
 from articles.services import record_substantive_update
 from clinic.domain.models.editing import bump_edit_version, lock_and_refresh
 
@@ -129,8 +129,3 @@ def _record_review(article, reviewer, user):
     article.save(update_fields=[
         "reviewer", "reviewed_on", "modified_at", "modified_by", "edit_version",
     ])  # fmt: skip
-
-
-def articles_needing_review():
-    """Articles with an open notice, most recent notice first (for lists and reports)."""
-    return Article.objects.filter(studies__notices__resolved_at__isnull=True).distinct()

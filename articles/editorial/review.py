@@ -28,9 +28,4 @@ def review_worklist(*, soon_days=DUE_SOON_DAYS, today=None):
 def open_citation_notices():
     """Unresolved notices about cited studies, the most serious and then the newest first:
     each article concerned needs its medical review before anything else."""
-    notices = CitationNotice.objects.open().select_related("study__article")
-    order = {kind: n for n, kind in enumerate(CitationNotice.Kind.values)}
-    return sorted(
-        notices,
-        key=lambda n: (order[n.kind], -(n.published_on.toordinal() if n.published_on else 0)),
-    )
+    return list(CitationNotice.objects.open().by_severity().select_related("study__article"))

@@ -97,7 +97,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_open_citation_notices(self):
         """Articles citing a study with an unresolved retraction, correction or concern."""
-        flagged = Article.objects.filter(studies__notices__resolved_at__isnull=True)
+        flagged = Article.objects.filter(  # one join: a notice that exists and is open
+            studies__notices__isnull=False, studies__notices__resolved_at__isnull=True
+        )
         return self.filter(pk__in=flagged.values("pk"))
 
     def for_cards(self):

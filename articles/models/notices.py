@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
@@ -18,6 +18,18 @@ class CitationNoticeQuerySet(models.QuerySet):
     def open(self):
         """Not yet resolved by a reviewer: the article needs medical review."""
         return self.filter(resolved_at__isnull=True)
+
+    def by_severity(self):
+        """Open first; then retractions, expressions of concern, corrections; newest first."""
+        severity = Case(
+            *(When(kind=kind, then=Value(n)) for n, kind in enumerate(CitationNotice.Kind.values)),
+            default=Value(len(CitationNotice.Kind.values)),
+        )
+        return self.order_by(
+            F("resolved_at").asc(nulls_first=True),
+            severity,
+            F("published_on").desc(nulls_last=True),
+        )
 
     def shown_to_readers(self):
         """Open notices, and retractions for good: readers must always know of those."""

@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Exists, F, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -113,9 +113,7 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         """The studies, each with the notices readers see (read only when there are any)."""
         studies = article.studies.all()
         if getattr(article, "has_notices", True):
-            shown = CitationNotice.objects.shown_to_readers().order_by(
-                F("resolved_at").asc(nulls_first=True), "kind"
-            )
+            shown = CitationNotice.objects.shown_to_readers().by_severity()
             studies = studies.prefetch_related(Prefetch("notices", shown, to_attr="shown_notices"))
         return list(studies)
 
