@@ -2,7 +2,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
+from clinic.domain.roles import FRONT_DESK, MARKETING
 from tests.factories import ArticleFactory, PersonFactory
+from tests.helpers import staff_in_role
 
 
 def pytest_configure(config):
@@ -56,6 +58,24 @@ def editor(db, django_user_model):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def marketing_user(db, django_user_model):
+    """A member of the Marketing role: may add and change articles, not delete them."""
+    return staff_in_role(django_user_model, MARKETING)
+
+
+@pytest.fixture
+def marketing_client(client, marketing_user):
+    client.force_login(marketing_user)
+    return client
+
+
+@pytest.fixture
+def front_desk_client(client, django_user_model):
+    client.force_login(staff_in_role(django_user_model, FRONT_DESK))
     return client
 
 

@@ -17,6 +17,7 @@ from articles.services import (
     unpublish_article,
 )
 from clinic.domain.admin import FORMFIELD_OVERRIDES
+from clinic.domain.busy_saves import SaveWhenBusyMixin
 from clinic.domain.models.editing import bump_edit_version
 from clinic.domain.sitewide import clinic_profile
 
@@ -30,6 +31,7 @@ from .studies import StudyFillMixin, StudyInline
 
 @admin.register(Article)
 class ArticleAdmin(
+    SaveWhenBusyMixin,
     StudyFillMixin,
     DefaultDisclaimerAdminMixin,
     ContentChecksMixin,
@@ -207,7 +209,7 @@ class ArticleAdmin(
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "is_clinic_service"]
     list_filter = ["is_clinic_service"]
     search_fields = ["name"]

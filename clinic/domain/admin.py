@@ -11,6 +11,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from clinic.authoring.uploads import SafeImageField
 
+from .busy_saves import SaveWhenBusyMixin
 from .forms import EditVersionFormMixin
 from .models import (
     ClinicProfile,
@@ -52,7 +53,7 @@ FORMFIELD_OVERRIDES = {
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(admin.ModelAdmin):
+class ClinicProfileAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
@@ -99,7 +100,7 @@ class ColourInput(forms.TextInput):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     """Brand, wording and booking: for superusers and holders of the site-settings permission."""
 
     formfield_overrides = FORMFIELD_OVERRIDES
@@ -154,7 +155,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
 
     @property
@@ -241,7 +242,7 @@ class LocationAdminForm(EditVersionFormMixin, forms.ModelForm):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     form = LocationAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [OpeningHoursInline, LocationExceptionInline]
@@ -280,6 +281,6 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]

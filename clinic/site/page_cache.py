@@ -13,6 +13,7 @@
   (a location opening or closing, midnight for “today's hours”).
 """
 
+import functools
 import hashlib
 import time
 from datetime import datetime
@@ -23,6 +24,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 from articles.models import Article
@@ -36,8 +38,27 @@ PAGE_KEY = "pages:{digest}"
 NEVER = 10**12  # a timestamp far in the future
 
 
+def _folder(url):
+    """The folder an address sits in: /preview/<token>/ -> /preview/, /v/1.gif -> /v/."""
+    return url.rstrip("/").rpartition("/")[0] + "/"
+
+
+@functools.lru_cache(maxsize=8)
+def _prefixes(root_urlconf, urlconf, script_prefix, file_urls):
+    return (
+        reverse("admin:index", urlconf=urlconf),
+        _folder(reverse("editor:upload", urlconf=urlconf)),
+        _folder(reverse("articles:preview", args=["token"], urlconf=urlconf)),
+        _folder(reverse("articles:view-beacon", args=[0], urlconf=urlconf)),
+        *(url for url in file_urls if url.startswith("/")),
+    )
+
+
 def _excluded_prefixes():
-    return ("/" + settings.ADMIN_URL, "/editor/", "/preview/", "/v/", "/media/", "/static/")
+    """Never cached: the admin, the editor's endpoints, preview links, the view-count beacon,
+    and uploaded and static files (when this server has them). Worked out once per URLconf."""
+    files = (settings.MEDIA_URL, settings.STATIC_URL)
+    return _prefixes(settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), files)
 
 
 def bump_generation(**kwargs):
@@ -146,7 +167,7 @@ class PublicPageCacheMiddleware:
 
 
 # Models no public page shows: writing them leaves cached pages alone. Every other model of
-# the two apps makes every cached page stale (tests/clinic/test_page_cache.py checks both).
+# the two apps makes every cached page stale (tests/clinic/site/test_page_cache.py checks both).
 CONTENT_APPS = ("clinic", "articles")
 PRIVATE_MODELS = {
     "articles.ArticleDailyViews",  # view counts, written by every reader; shown only to staff

@@ -298,7 +298,9 @@ def main():
         )
 
         # 3. The admin import: uploaded on A, confirmed on B.
-        token = editor.preview_import(a, ROOT / "tests/articles/fixtures/wordpress.xml")
+        token = editor.preview_import(
+            a, ROOT / "tests/articles/transfer/wordpress/fixtures/wordpress.xml"
+        )
         status, page, _ = editor.post(
             b + "/admin/articles/importedpost/add/",
             {"token": token},
