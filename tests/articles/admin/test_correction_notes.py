@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from articles.models import ArticleChange
-from tests.articles.change_form import form_data
 from tests.factories import ArticleFactory
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

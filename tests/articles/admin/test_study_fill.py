@@ -5,8 +5,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from articles.models import Article, Study
-from tests.articles.change_form import form_data
 from tests.factories import PersonFactory, StudyFactory
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
