@@ -48,12 +48,17 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Article.clean() reports a missing disclaimer (blank or only spaces) on this field.
         self.fields["disclaimer"].required = False
+        # A form posted without it (a script, an older page) keeps the article's setting.
+        self.fields["service_disclosure"].required = False
         default = clinic_profile().default_disclaimer
         self.fields[
             "use_default_disclaimer"
         ].help_text = (
             f"Tick to replace the text below with the clinic's current default: “{default}”"
         )
+
+    def clean_service_disclosure(self):
+        return self.cleaned_data.get("service_disclosure") or self.instance.service_disclosure
 
     def clean_body(self):
         body = self.cleaned_data["body"]

@@ -140,8 +140,8 @@ class StudyFillMixin:
             request.is_filling_study = True
         return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
         if getattr(request, "is_filling_study", False):
             return type(form.__name__, (UnsavedForm, form), {})
         return form

@@ -103,4 +103,4 @@ def test_editors_fill_in_the_new_fields_and_see_the_box_but_cannot_edit_it(admin
 
 def test_a_blank_study_asks_for_its_design_before_showing_the_box(admin_client):
     html = admin_client.get(reverse("admin:articles_article_add")).content.decode()
-    assert "Choose the study's design (or fill it from its identifier) to see the box." in html
+    assert "design (or fill it from its identifier) to see the box." in html
