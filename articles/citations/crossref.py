@@ -71,11 +71,12 @@ def parse_work(message):
     if subtitle and subtitle.lower() not in title.lower():
         title = f"{title}: {subtitle}"
     year, month, _ = _date_parts(message.get("published-print") or message.get("issued"))
-    design, basis = design_from_title(title)
+    journal = _plain(_first(message.get("container-title")))
+    design, basis = design_from_title(title, journal)
     return CitationRecord(
         source="Crossref",
         title=title,
-        journal=_plain(_first(message.get("container-title"))),
+        journal=journal,
         year=year,
         month=month,
         volume=str(message.get("volume") or ""),

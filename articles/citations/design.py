@@ -4,7 +4,7 @@ import re
 
 from articles.models import Study
 
-from .records import FROM_PUBLICATION_TYPES, FROM_TITLE
+from .records import FROM_JOURNAL, FROM_PUBLICATION_TYPES, FROM_TITLE
 
 Design = Study.Design
 
@@ -36,9 +36,12 @@ def design_from_publication_types(types):
     return "", ""
 
 
-def design_from_title(title):
-    """(design, basis) from words in a title such as “a randomized controlled trial”."""
+def design_from_title(title, journal=""):
+    """(design, basis) from words in a title such as “a randomized controlled trial”; a
+    Cochrane review, whatever its title, is a systematic review."""
     for pattern, design in TITLE_DESIGNS:
         if pattern.search(title or ""):
             return design.value, FROM_TITLE
+    if "cochrane database of systematic reviews" in (journal or "").lower():
+        return Design.SYSTEMATIC_REVIEW.value, FROM_JOURNAL
     return "", ""

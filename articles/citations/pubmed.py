@@ -87,12 +87,13 @@ def parse_article(element):
     year, month = _issue_date(article.find("Journal/JournalIssue/PubDate"))
     types = [_text(node) for node in article.iterfind("PublicationTypeList/PublicationType")]
     design, basis = design_from_publication_types(types)
+    journal = journal_title(article.findtext("Journal/Title") or "")
     if not design:
-        design, basis = design_from_title(title)
+        design, basis = design_from_title(title, journal)
     return CitationRecord(
         source="PubMed",
         title=title,
-        journal=journal_title(article.findtext("Journal/Title") or ""),
+        journal=journal,
         year=year,
         month=month,
         volume=(article.findtext("Journal/JournalIssue/Volume") or "").strip(),

@@ -6,6 +6,7 @@ from datetime import date
 # What a design suggestion was read from: PubMed's indexing beats words in the title.
 FROM_PUBLICATION_TYPES = "PubMed publication types"
 FROM_TITLE = "the title"
+FROM_JOURNAL = "the journal (Cochrane publishes systematic reviews)"
 
 RETRACTION = "retraction"
 CORRECTION = "correction"

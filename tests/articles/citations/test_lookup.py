@@ -46,9 +46,9 @@ REAL_IDENTIFIERS = [
      {"journal": "European Journal of Obstetrics & Gynecology and Reproductive Biology",
       "design": "rct"}),
     ("http://dx.doi.org/10.1002/14651858.cd008900.pub3",
-     {"title", "journal", "year", "month", "authors", "doi"},
+     {"title", "journal", "year", "month", "authors", "doi", "design"},
      {"journal": "Cochrane Database of Systematic Reviews", "title": "Cerebrolysin for vascular "
-      "dementia"}),
+      "dementia", "design": "systematic-review"}),
     ("10.1002/sm2.65",
      {"title", "journal", "year", "month", "authors", "doi", "design"},
      {"journal": "Sexual Medicine", "design": "systematic-review"}),
