@@ -6,6 +6,9 @@ import re
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -143,3 +146,14 @@ def test_every_article_links_to_the_editorial_policy(client):
     assert _page_node(html)["publishingPrinciples"] == policy
     organization = next(n for n in _graph(html) if n["@type"] == "MedicalOrganization")
     assert organization["publishingPrinciples"] == policy
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_notices_cost_one_query_and_only_when_there_are_any(client, retracted):
+    plain = StudyFactory().article
+    client.get(plain.get_absolute_url())  # the site-wide parts are cached from here on
+    with CaptureQueriesContext(connection) as without:
+        client.get(plain.get_absolute_url())
+    with CaptureQueriesContext(connection) as with_notices:
+        client.get(retracted.article.get_absolute_url())
+    assert len(with_notices) == len(without) + 1
