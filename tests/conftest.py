@@ -23,6 +23,32 @@ def empty_cache():
 
 
 @pytest.fixture
+def run_tasks(db):
+    """Run every queued background task that is due, as `manage.py db_worker` does.
+
+    The worker's own code claims and runs each one (its polling loop, which closes database
+    connections between tasks, is left out: tests run inside a transaction). Returns how many
+    ran. Retries queued for later are left waiting.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name="default",
+                    startup_delay=False, max_tasks=None, worker_id="test-worker",
+                    excluded_queue_names=[])  # fmt: skip
+
+    def run():
+        ran = 0
+        while (result := DBTaskResult.objects.ready().first()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            ran += 1
+        return ran
+
+    return run
+
+
+@pytest.fixture
 def person(db):
     return PersonFactory()
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import ExifTags, Image
 
@@ -163,6 +164,16 @@ def image_bytes(image_format="PNG", size=(40, 30), mode="RGB", **save_options):
     buffer = BytesIO()
     Image.new(mode, size, "teal").save(buffer, image_format, **save_options)
     return buffer.getvalue()
+
+
+def jpeg(width, height, orientation=None):
+    """A plain JPEG file of this size, with an EXIF orientation when given."""
+    buffer = BytesIO()
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    Image.new("RGB", (width, height), (40, 120, 110)).save(buffer, "JPEG", exif=exif.tobytes())
+    return ContentFile(buffer.getvalue(), name="picture.jpg")
 
 
 def gps_jpeg():

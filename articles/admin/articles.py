@@ -16,6 +16,7 @@ from articles.services import (
     revoke_preview_links,
     unpublish_article,
 )
+from clinic.authoring.tasks import picture_versions
 from clinic.domain.admin import FORMFIELD_OVERRIDES
 from clinic.domain.busy_saves import SaveWhenBusyMixin
 from clinic.domain.models.editing import bump_edit_version
@@ -53,7 +54,7 @@ class ArticleAdmin(
     autocomplete_fields = ["author", "reviewer"]
     filter_horizontal = ["topics"]
     actions = ["publish_selected", "unpublish_selected", "copy_preview_links", "revoke_previews"]
-    readonly_fields = ["updated_at", "review_due_on"]
+    readonly_fields = ["updated_at", "review_due_on", "hero_image_versions"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "author", "topics", "service_disclosure"]}),
@@ -68,8 +69,16 @@ class ArticleAdmin(
         ),
         ("Body", {"fields": ["body"]}),
         ("Medical disclaimer", {"fields": ["use_default_disclaimer", "disclaimer"]}),
-        ("Hero image", {"fields": ["hero_image", "hero_alt", "hero_credit"]}),
+        (
+            "Hero image",
+            {"fields": ["hero_image", "hero_image_versions", "hero_alt", "hero_credit"]},
+        ),
     ]
+
+    @admin.display(description="Image versions")
+    def hero_image_versions(self, obj):
+        """Whether the AVIF/WebP copies are made, queued or failed (made in the background)."""
+        return picture_versions(obj, "hero_image") if obj and obj.pk else "—"
 
     @property
     def media(self):

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     "reversion_compare",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +135,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (clinic/tasks/): Django's Tasks API on the database backend, run by
+# `manage.py db_worker` (started by `make run`; clinic-worker.service in deployments).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Articles on one page of a list (the library, a topic, a person's articles, search results).
 ARTICLES_PER_PAGE = 12

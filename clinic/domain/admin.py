@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from clinic.authoring.tasks import picture_versions
 from clinic.authoring.uploads import SafeImageField
 
 from .busy_saves import SaveWhenBusyMixin
@@ -163,13 +164,14 @@ class PersonAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
         return super().media + forms.Media(css={"all": [reverse("editor:preview-styles")]})
 
     list_display = ["name", "role_title", "credentials", "is_active", "position"]
+    readonly_fields = ["photo_versions"]
     list_editable = ["is_active", "position"]
     list_filter = ["is_active"]
     search_fields = ["name", "role_title"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "role_title", "credentials", "bio"]}),
-        ("Photo", {"fields": ["photo", "photo_alt", "photo_is_decorative"]}),
+        ("Photo", {"fields": ["photo", "photo_versions", "photo_alt", "photo_is_decorative"]}),
         (
             "Professional registration",
             {
@@ -179,6 +181,11 @@ class PersonAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
         ),
         ("On the team page", {"fields": ["is_active", "position"]}),
     ]
+
+    @admin.display(description="Photo versions")
+    def photo_versions(self, obj):
+        """Whether the AVIF/WebP copies are made, queued or failed (made in the background)."""
+        return picture_versions(obj, "photo") if obj and obj.pk else "—"
 
 
 class OpeningHoursFormSet(forms.BaseInlineFormSet):

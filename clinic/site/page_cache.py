@@ -8,6 +8,7 @@
   page shows), or changing a many-to-many link between them, bumps the generation, so the
   next request of every page is fresh. The generation and the page are read in one cache
   round trip.
+* A picture's renditions, made in the background, bump it too (`renditions_made`).
 * Time is content too: an entry never outlives the next scheduled publish time (the
   generation moves on when it passes), nor a time a view names in `response.cache_until`
   (a location opening or closing, midnight for “today's hours”).
@@ -28,6 +29,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 from articles.models import Article
+from clinic.authoring.tasks import renditions_made
 from clinic.domain.sitewide import forget_site_chrome
 
 from .cache_backend import cache_recovered
@@ -197,6 +199,8 @@ def cache_came_back(**kwargs):
 def connect_signals():
     """Any write to content a public page shows makes every cached page stale."""
     cache_recovered.connect(cache_came_back, dispatch_uid="page-cache:cache-recovered")
+    # Pages made before a picture's renditions existed showed the original alone.
+    renditions_made.connect(content_changed, dispatch_uid="page-cache:renditions")
     for model in public_models():
         uid = f"page-cache:{model._meta.label}"
         post_save.connect(content_changed, sender=model, dispatch_uid=uid + ":save")

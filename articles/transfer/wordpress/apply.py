@@ -17,7 +17,7 @@ from articles.transfer.report import ImportReport
 from clinic.domain.sitewide import clinic_profile
 
 from .drafts import build_draft, post_identity
-from .images import ImageFetcher, ImageFetchError, check_address
+from .images import ImageFetcher, ImageFetchError, check_address, replace_address
 from .index import Index
 from .repair import describe
 from .writer import ArticleWriter
@@ -150,8 +150,7 @@ class WxrImporter:
             except ImageFetchError as error:
                 self.report.images_left.append((url, str(error)))
                 continue
-            body = body.replace(f"]({url}", f"]({new_url}")
-            body = body.replace(f'src="{url}"', f'src="{new_url}"')  # in an HTML table
+            body = replace_address(body, url, new_url)
             self.report.images_fetched += 1
         return body
 

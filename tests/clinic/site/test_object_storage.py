@@ -6,7 +6,6 @@ one started here on a free loopback port (tests/cluster/objectstore.py: Ceph whe
 otherwise moto's standalone server). Each test gets its own bucket.
 """
 
-import logging
 import os
 import re
 import secrets
@@ -22,8 +21,10 @@ from django.test import override_settings
 from PIL import Image
 
 from clinic.authoring.renditions import FORMATS, rendition_name
+from clinic.authoring.tasks import make_renditions
 from clinic.config.settings import media_storage_from_env
 from clinic.operations.backups import copy_media_in, copy_media_out, stored_names
+from clinic.tasks.status import RETRYING, progress
 from tests.cluster import objectstore
 from tests.factories import ArticleFactory
 
@@ -69,12 +70,14 @@ def jpeg(width, height):
 
 
 def test_a_hero_image_and_its_renditions_are_stored_and_served_by_the_object_store(
-    endpoint, monkeypatch, client
+    endpoint, monkeypatch, client, run_tasks, django_capture_on_commit_callbacks
 ):
     bucket, storage = use_bucket(endpoint, monkeypatch)
     with storage:
         article = ArticleFactory(hero_alt="A calm waiting room")
-        article.hero_image.save("hero.jpg", jpeg(900, 450))
+        with django_capture_on_commit_callbacks(execute=True):
+            article.hero_image.save("hero.jpg", jpeg(900, 450))
+        assert run_tasks() == 1
         html = client.get(article.get_absolute_url()).text
     keys = {item["Key"] for item in s3(endpoint).list_objects_v2(Bucket=bucket)["Contents"]}
     renditions = {
@@ -91,19 +94,24 @@ def test_a_hero_image_and_its_renditions_are_stored_and_served_by_the_object_sto
             assert served.size == (480, 240)
 
 
-def test_a_missing_original_is_logged_and_never_wipes_the_known_size(endpoint, monkeypatch, caplog):
+def test_a_missing_original_fails_its_task_with_the_reason_and_never_wipes_the_known_size(
+    endpoint, monkeypatch, client, run_tasks, django_capture_on_commit_callbacks
+):
     bucket, storage = use_bucket(endpoint, monkeypatch)
     with storage:
         article = ArticleFactory(hero_alt="A calm waiting room")
-        article.hero_image.save("hero.jpg", jpeg(900, 450))
+        with django_capture_on_commit_callbacks(execute=True):
+            article.hero_image.save("hero.jpg", jpeg(900, 450))
         s3(endpoint).delete_object(Bucket=bucket, Key=article.hero_image.name)
         article.title = "Saved where the original cannot be read"
-        with caplog.at_level(logging.ERROR, logger="clinic.authoring.renditions"):
-            article.save()
+        article.save()  # reads nothing: the picture did not change
+        assert run_tasks() == 1
+        state = progress(make_renditions, name=article.hero_image.name)
+        html = client.get(article.get_absolute_url()).text
     article.refresh_from_db()
     assert (article.hero_width, article.hero_height) == (900, 450)
-    (error,) = caplog.records
-    assert article.hero_image.name in error.getMessage() and error.exc_info
+    assert state.state == RETRYING and state.reason
+    assert 'width="900" height="450"' in html and "<source" not in html
 
 
 def test_backup_copies_the_object_store_and_restore_puts_it_back(endpoint, monkeypatch, tmp_path):
