@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.citations.tasks import check_citations_task
 from articles.citations.watch import check_citations
 from clinic.seo.links import absolute_url
 
@@ -13,12 +14,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the check for the task worker (retried if a service does not answer) "
+            "instead of running it here.",
+        )
+        parser.add_argument(
             "--cached",
             action="store_true",
             help="Use answers cached in the last day instead of asking the services again.",
         )
 
-    def handle(self, *, cached, **options):
+    def handle(self, *, cached, background, **options):
+        if background:
+            result = check_citations_task.enqueue()
+            self.stdout.write(f"Queued the citation check for the task worker ({result.id}).")
+            return
         report = check_citations(fresh=not cached)
         self.stdout.write(
             f"Checked {report.identifiers_checked} identifier(s) cited by "
