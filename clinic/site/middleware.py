@@ -1,9 +1,14 @@
+import logging
+
 from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from clinic.domain.models import find_redirect
+from clinic.domain.redirect_targets import is_safe_redirect
 from clinic.seo.links import forget_request, remember_request
+
+logger = logging.getLogger(__name__)
 
 
 class CurrentRequestMiddleware:
@@ -30,11 +35,19 @@ class RedirectOn404Middleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
             return response
-        target = find_redirect(request.path)
-        if target is None:
+        redirect = find_redirect(request.path)
+        if redirect is None:
+            return response
+        target = redirect.new_path
+        external_allowed = redirect.is_external_allowed
+        if not is_safe_redirect(target, external_allowed=external_allowed, host=request.get_host()):
+            # A row that reached the database without the model's checks: never followed.
+            logger.warning("Redirect of %s not followed: unsafe target %r", request.path, target)
             return response
         query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        if query:
+            target += ("&" if "?" in target else "?") + query
+        return HttpResponsePermanentRedirect(target)
 
 
 class PermissionsPolicyMiddleware:

@@ -1,11 +1,28 @@
 """Old addresses that answer with a permanent redirect, so links never break: those of posts
-imported from an older site, and of public pages whose slug changed (`redirect_old_urls`)."""
+imported from an older site, and of public pages whose slug changed (`redirect_old_urls`).
+
+A redirect leads to a page of this site (a path starting with a single "/"), unless a superuser
+has allowed an https address on another site for that one row (`redirect_targets`).
+"""
 
 import re
 from urllib.parse import unquote
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
+
+from ..redirect_targets import validate_redirect_target
+
+# What the database itself insists on (the full rules are in `validate_redirect_target`): a path
+# on this site, not "//host" or "/\host" (which browsers read as another site), or an https
+# address that a superuser allowed. Rows switched off may hold anything: the unsafe targets of
+# older versions were switched off rather than deleted.
+ON_THIS_SITE = (
+    Q(new_path__startswith="/") & ~Q(new_path__startswith="//") & ~Q(new_path__startswith="/\\")
+)
+ALLOWED_ELSEWHERE = Q(is_external_allowed=True, new_path__startswith="https://")
 
 
 class Redirect(models.Model):
@@ -14,7 +31,25 @@ class Redirect(models.Model):
     old_path = models.CharField(
         max_length=500, unique=True, help_text="The old address, starting with “/”."
     )
-    new_path = models.CharField(max_length=500, help_text="Where it lives now.")
+    new_path = models.CharField(
+        max_length=500,
+        help_text="Where it lives now: a page of this site, starting with “/” "
+        "(for example /articles/sleep-and-ptsd/).",
+    )
+    is_active = models.BooleanField(
+        "active",
+        default=True,
+        help_text="Off: the old address answers “page not found”. Redirects whose new address "
+        "led off the site were switched off when the site was updated; give them a page of this "
+        "site and switch them on again.",
+    )
+    is_external_allowed = models.BooleanField(
+        "allow an address on another site",
+        default=False,
+        help_text="Superusers only. Visitors may then be sent to an https address on another "
+        "site (for example a page that moved to a partner's site). Leave it off unless you "
+        "trust that site.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -23,10 +58,22 @@ class Redirect(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(old_path=models.F("new_path")), name="redirect_not_to_itself"
             ),
+            models.CheckConstraint(
+                condition=ON_THIS_SITE | ALLOWED_ELSEWHERE | Q(is_active=False),
+                name="redirect_target_on_this_site",
+                violation_error_message="A redirect leads to a page of this site.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        super().clean()
+        try:
+            validate_redirect_target(self.new_path, external_allowed=self.is_external_allowed)
+        except ValidationError as error:
+            raise ValidationError({"new_path": error.messages}) from error
 
 
 def normalise_path(path):
@@ -36,21 +83,21 @@ def normalise_path(path):
 
 
 def find_redirect(path):
-    """Where `path` moved to, however the old address is written, or None.
+    """The active redirect of `path` (a `Redirect`), however the old address is written, or None.
 
     "/blog//my-post", "/blog/my-post/" and "/Blog/My-Post" all find the redirect recorded
     for "/blog/my-post": links to old sites are often copied with such differences.
     """
     wanted = normalise_path(path)
     spellings = {path, wanted, wanted + "/"}
-    found = Redirect.objects.filter(old_path__in=spellings).values_list("new_path", flat=True)
-    target = found.first()
-    if target is None:
+    active = Redirect.objects.filter(is_active=True).only("new_path", "is_external_allowed")
+    found = active.filter(old_path__in=spellings).first()
+    if found is None:
         query = models.Q()
         for spelling in (wanted, wanted + "/"):
             query |= models.Q(old_path__iexact=spelling)
-        target = Redirect.objects.filter(query).values_list("new_path", flat=True).first()
-    return target
+        found = active.filter(query).first()
+    return found
 
 
 def record_redirect(old_path, new_path):
@@ -60,7 +107,10 @@ def record_redirect(old_path, new_path):
     with transaction.atomic():
         Redirect.objects.filter(old_path=new_path).delete()  # the new path is live again
         Redirect.objects.filter(new_path=old_path).update(new_path=new_path)
-        Redirect.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
+        Redirect.objects.update_or_create(
+            old_path=old_path,
+            defaults={"new_path": new_path, "is_active": True, "is_external_allowed": False},
+        )
 
 
 def redirect_old_urls(model, *, was_public=lambda instance: True):
