@@ -7,9 +7,10 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n auto
+DOCS_PORT ?= 8100
 
 .PHONY: run test bench bench-search screenshots install lint format migrate demo clean backup \
-	restore audit objectstore objectstore-stop cluster-test
+	restore audit objectstore objectstore-stop cluster-test docs docs-build
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -77,6 +78,14 @@ bench-search: $(STAMP)
 audit: $(STAMP)
 	$(PY) .ci/audit_dependencies.py
 
+# The documentation in docs/ (MkDocs, Material theme): served with live reload while you write,
+# or built into site/ with --strict, as CI does (a broken link or anchor fails).
+docs: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(DOCS_PORT)
+
+docs-build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -87,4 +96,4 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles site .pytest_cache .ruff_cache

@@ -1,7 +1,7 @@
 """Relevance on the demo content: what patients type finds the right article near the top.
 
 Floors, enforced on both databases (the suite runs on each): recall at 3 and mean reciprocal
-rank over the relevance set in `search_relevance.py`. The measured numbers are in the README.
+rank over the relevance set in `search_relevance.py`. Measured figures: docs/benchmarks.md.
 """
 
 import io
