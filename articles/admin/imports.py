@@ -28,8 +28,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from articles.models import ImportedPost, PendingImport
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
-from articles.transfer.wordpress.wxr import WxrError
+from articles.transfer.apply import ImportOptions, import_wxr
+from articles.transfer.posts import ExportError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_POSTS = 2_000
@@ -146,7 +146,7 @@ class ImportedPostAdmin(admin.ModelAdmin):
         try:
             with upload_file(pending) as path:
                 report = import_wxr(path, options)
-        except WxrError as error:
+        except ExportError as error:
             pending.delete()
             form.add_error("export", str(error))
             return self.render(request, "upload.html", form=form)
@@ -175,7 +175,7 @@ class ImportedPostAdmin(admin.ModelAdmin):
         try:
             with upload_file(pending) as path:
                 report = import_wxr(path, options)
-        except WxrError as error:
+        except ExportError as error:
             pending.delete()
             return self.start_again(request, str(error))
         token = None

@@ -14,9 +14,9 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from articles.models import Article, Topic
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.apply import ImportOptions, import_wxr
+from articles.transfer.posts import Attachment, Site
 from articles.transfer.wordpress.content import html_to_markdown
-from articles.transfer.wordpress.posts import WxrAttachment, WxrSite
 from clinic.domain.models import find_redirect
 
 pytestmark = pytest.mark.django_db
@@ -247,7 +247,7 @@ def test_images_without_alt_are_imported_listed_and_filterable(classic, admin_cl
 
 
 def test_audio_written_without_a_name_or_from_the_post_s_attachments():
-    site = WxrSite(attachments={"7": WxrAttachment("7", "https://e.org/talk.mp3", parent_id="5")})
+    site = Site(attachments={"7": Attachment("7", "https://e.org/talk.mp3", parent_id="5")})
     positional = html_to_markdown("[audio https://e.org/blues.mp3]", site=site, post_id="5")
     attached = html_to_markdown("[audio]", site=site, post_id="5")
     assert positional.markdown == "[Listen to the audio (blues.mp3)](https://e.org/blues.mp3)"

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from articles.models import Article
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.apply import ImportOptions, import_wxr
 from articles.transfer.wordpress.images import ImageFetcher, ImageFetchError
 
 pytestmark = pytest.mark.django_db

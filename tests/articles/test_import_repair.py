@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from articles.models import Article
-from articles.transfer.wordpress.apply import import_wxr
+from articles.transfer.apply import import_wxr
 from articles.transfer.wordpress.repair import repair_xml
 from articles.transfer.wordpress.wxr import WxrError
 

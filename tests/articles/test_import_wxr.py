@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, ImportedPost, Topic
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.apply import ImportOptions, import_wxr
 from clinic.domain.models import DEFAULT_DISCLAIMER, ClinicProfile, Person, Redirect
 from tests.factories import ArticleFactory, PersonFactory
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
-from articles.transfer.wordpress.wxr import WxrError
+from articles.transfer.apply import ImportOptions, import_wxr
+from articles.transfer.posts import ExportError
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         options = ImportOptions(dry_run=dry_run, include_pages=pages, fetch_images=fetch_images)
         try:
             report = import_wxr(export, options)
-        except WxrError as error:
+        except ExportError as error:
             raise CommandError(f"{export}: {error}") from error
         for line in report.lines():
             self.stdout.write(line)

@@ -83,7 +83,7 @@ class ArticleWriter:
                 return changes
             changes.action = "updated"
             ensure_first_revision(article.pk)  # e.g. imported before history was kept
-        with article_revision(user=None, comment="Imported from a WordPress/Squarespace export."):
+        with article_revision(user=None, comment="Imported from the old site."):
             for name in ("title", "summary", "body", "disclaimer", "publish_at"):
                 setattr(article, name, getattr(draft, name))
             article.author = author

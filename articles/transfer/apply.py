@@ -1,5 +1,7 @@
-"""Write parsed WXR posts as articles: one transaction per post, keyed for safe re-runs.
+"""Write a source's posts as articles: one transaction per post, keyed for safe re-runs.
 
+Every reader (`articles.transfer.wordpress`, and the other platforms' readers) gives a
+`Source`; `run_import` makes the dry-run report, the articles and the redirects from it.
 A post's GUID (else its id, else its old address) is kept in `ImportedPost`, so importing
 the same export again updates each article instead of adding a copy, and a post that has
 not changed is left alone. Re-importing overwrites what came from the export (title,
@@ -17,11 +19,11 @@ from articles.transfer.report import ImportReport
 from clinic.domain.sitewide import clinic_profile
 
 from .drafts import build_draft, post_identity
-from .images import ImageFetcher, ImageFetchError, check_address
 from .index import Index
-from .repair import describe
+from .posts import CONTENT_TYPES
+from .wordpress.images import ImageFetcher, ImageFetchError, check_address
+from .wordpress.wxr import read_wxr
 from .writer import ArticleWriter
-from .wxr import CONTENT_TYPES, read_export
 
 
 @dataclass(frozen=True)
@@ -36,23 +38,28 @@ class ImportOptions:
 
 
 def import_wxr(path, options=None, *, fetcher=None):
-    """Import the export at `path` and return an `ImportReport`.
+    """Import the WordPress or Squarespace export at `path` and return an `ImportReport`.
 
     The whole file is read once before anything is written, so a cut-short, refused or
     non-WXR file raises `WxrError` with nothing changed.
     """
     options = options or ImportOptions()
-    export = read_export(path, max_posts=options.max_posts)
+    return run_import(read_wxr(path, max_posts=options.max_posts), options, fetcher=fetcher)
+
+
+def run_import(source, options=None, *, fetcher=None):
+    """Import (or, in a dry run, plan) every post of `source`; an `ImportReport`."""
+    options = options or ImportOptions()
     try:
-        report = WxrImporter(options, fetcher=fetcher).run(export.posts())
+        report = Importer(options, fetcher=fetcher).run(source)
     finally:
-        export.close()
-    report.total = export.total
-    report.repairs = describe(export.repairs)
+        source.close()
+    report.total = source.total
+    report.repairs = source.repairs
     return report
 
 
-class WxrImporter:
+class Importer:
     def __init__(self, options, *, fetcher=None):
         self.options = options
         self.report = ImportReport(dry_run=options.dry_run)
@@ -65,9 +72,9 @@ class WxrImporter:
         if options.fetch_images and not options.dry_run:
             self.fetcher = fetcher or ImageFetcher(deadline=options.deadline)
 
-    def run(self, wxr):
+    def run(self, source):
         position = -1
-        posts = iter(wxr)
+        posts = iter(source.posts())
         try:
             for post in posts:
                 if post.post_type not in CONTENT_TYPES:
@@ -81,9 +88,10 @@ class WxrImporter:
                     self.report.next_start = position
                     break
                 self.report.processed += 1
-                self.import_post(post, wxr.site)
+                self.import_post(post, source.site)
         finally:
-            posts.close()
+            if hasattr(posts, "close"):
+                posts.close()
         return self.report
 
     def _budget_spent(self):

@@ -12,14 +12,15 @@ from django.utils.text import Truncator
 
 from articles.models import Article
 
-from .content import html_to_markdown, make_summary, split_disclaimer
-from .posts import WxrAttachment, WxrTerm
+from .posts import HTML, MARKDOWN, Attachment, Term
+from .wordpress.content import Converted, html_to_markdown, make_summary, split_disclaimer
 
 SKIPPED_STATUSES = {"trash": "it is in the trash", "auto-draft": "it is an empty auto-draft"}
 # "future" is a post WordPress had scheduled: a published article with a future time is too.
 STATUSES = {"publish": Article.Status.PUBLISHED, "future": Article.Status.PUBLISHED}
 TITLE_LENGTH = Article._meta.get_field("title").max_length
 TITLE_WORDS = 8
+MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
 
 
 @dataclass
@@ -36,11 +37,12 @@ class ArticleDraft:
     status: str
     publish_at: datetime
     author_name: str
-    terms: list[WxrTerm]
+    terms: list[Term]
     old_link: str
     old_path: str
     image_urls: list[str] = field(default_factory=list)
-    hero: WxrAttachment | None = None
+    hero: Attachment | None = None
+    aliases: list[str] = field(default_factory=list)  # other old addresses: "/?p=173"
     hero_name: str = ""  # the featured image's storage name, once copied here
 
 
@@ -72,13 +74,7 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
 
     The post keeps its own disclaimer when it has one; otherwise it gets the clinic's.
     """
-    converted = html_to_markdown(
-        post.content_html,
-        base_url=site.link,
-        block_editor=post.is_block_editor,
-        site=site,
-        post_id=post.post_id,
-    )
+    converted = convert(post, site)
     body, own_disclaimer = split_disclaimer(converted.markdown)
     if not body.strip():
         report.skip(post.label, "it has no content")
@@ -101,7 +97,7 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
     if status == Article.Status.PUBLISHED and post.has_password:
         status = Article.Status.DRAFT  # it was never public: keep it so until an editor decides
         report.warn(f"{post.label}: it was password-protected, so it comes across as a draft")
-    hero = site.attachments.get(post.meta.get("_thumbnail_id", ""))
+    hero = post.hero
     if hero is not None and not hero.alt:
         report.no_alt.append(f"{post.label}: the featured image {hero.url}")
     no_alt = dict.fromkeys(converted.images_without_alt)
@@ -116,12 +112,37 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
         disclaimer=own_disclaimer or default_disclaimer,
         status=status,
         publish_at=publish_at,
-        author_name=site.author_name(post.creator) or fallback_author,
+        author_name=site.author_name(post.creator) or site.fallback_author or fallback_author,
         terms=post.terms,
         old_link=post.link,
         old_path=post.old_path,
         image_urls=converted.image_urls,
         hero=hero,
+        aliases=post.aliases,
+    )
+
+
+def convert(post, site):
+    """The post's body as Markdown, with the images it shows, however the source wrote it."""
+    if post.content_format == MARKDOWN:
+        return markdown_images(post.content)
+    return html_to_markdown(
+        post.content,
+        base_url=site.link or post.link,
+        block_editor=post.content_format == HTML or post.is_block_editor,
+        site=site,
+        post_id=post.post_id,
+        shortcodes=post.content_format != HTML,
+    )
+
+
+def markdown_images(markdown):
+    """`Converted` for Markdown a reader wrote itself: its images, and those with no alt text."""
+    images = MARKDOWN_IMAGE.findall(markdown)
+    return Converted(
+        markdown,
+        image_urls=[url for _, url in images],
+        images_without_alt=[url for alt, url in images if not alt.strip()],
     )
 
 
