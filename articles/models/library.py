@@ -34,9 +34,13 @@ _WORD = re.compile(r"\w+")
 
 
 class TopicQuerySet(models.QuerySet):
+    def listed(self):
+        """Topics the public may see: one an import created is hidden until it is described."""
+        return self.exclude(from_import=True, description="")
+
     def with_published_articles(self):
-        """Topics with at least one live article: a topic used only by drafts stays unseen."""
-        return self.filter(articles__in=Article.objects.published()).distinct()
+        """Listed topics with at least one live article: one used only by drafts stays unseen."""
+        return self.listed().filter(articles__in=Article.objects.published()).distinct()
 
 
 class Topic(models.Model):
@@ -46,6 +50,12 @@ class Topic(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(
         blank=True, help_text="One or two sentences shown at the top of the topic's page."
+    )
+    from_import = models.BooleanField(
+        "created by an import",
+        default=False,
+        help_text="Made from an old site's category or tag: it stays off the public site "
+        "until it has a description.",
     )
     modified_at = models.DateTimeField(auto_now=True)
 
@@ -59,6 +69,11 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:topic-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_listed(self):
+        """Whether the public may see it (see `TopicQuerySet.listed`)."""
+        return not (self.from_import and not self.description)
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
+from articles.models import Article
 from articles.transfer.report import ImportReport
 from clinic.domain.sitewide import clinic_profile
 
-from .drafts import build_draft, post_identity
+from .drafts import NO_KEY, build_draft, post_identity
+from .formats import read_source
 from .index import Index
+from .pictures import copy_pictures, point_at, stored_copies
 from .posts import CONTENT_TYPES
 from .wordpress.images import ImageFetcher, ImageFetchError, check_address
-from .wordpress.wxr import read_wxr
 from .writer import ArticleWriter
 
 
@@ -35,16 +37,25 @@ class ImportOptions:
     limit: int | None = None  # at most this many posts and pages in this run
     deadline: float | None = None  # a time.monotonic() value: start no post after it
     max_posts: int | None = None  # refuse an export with more posts and pages than this
+    publish_published: bool = False  # publish what was published (through the checks)
+    picture_deadline: float | None = None  # a time.monotonic() value: copy no picture after
+
+
+def import_file(path, options=None, *, fetcher=None, wxr_only=False):
+    """Import the export at `path`, of any platform this site reads; an `ImportReport`.
+
+    The whole file is read once before anything is written, so a cut-short, refused or
+    unrecognised file raises `ExportError` (naming what the file is) with nothing changed.
+    `wxr_only` refuses anything but a WordPress or Squarespace export.
+    """
+    options = options or ImportOptions()
+    source = read_source(path, max_posts=options.max_posts, wxr_only=wxr_only)
+    return run_import(source, options, fetcher=fetcher)
 
 
 def import_wxr(path, options=None, *, fetcher=None):
-    """Import the WordPress or Squarespace export at `path` and return an `ImportReport`.
-
-    The whole file is read once before anything is written, so a cut-short, refused or
-    non-WXR file raises `WxrError` with nothing changed.
-    """
-    options = options or ImportOptions()
-    return run_import(read_wxr(path, max_posts=options.max_posts), options, fetcher=fetcher)
+    """Import the WordPress or Squarespace export at `path`; an `ImportReport`."""
+    return import_file(path, options, fetcher=fetcher, wxr_only=True)
 
 
 def run_import(source, options=None, *, fetcher=None):
@@ -56,6 +67,7 @@ def run_import(source, options=None, *, fetcher=None):
         source.close()
     report.total = source.total
     report.repairs = source.repairs
+    report.warnings[:0] = source.notes
     return report
 
 
@@ -68,9 +80,8 @@ class Importer:
         profile = clinic_profile()
         self.default_disclaimer = profile.default_disclaimer
         self.fallback_author = f"{profile.name} team"
-        self.fetcher = None
-        if options.fetch_images and not options.dry_run:
-            self.fetcher = fetcher or ImageFetcher(deadline=options.deadline)
+        self.fetcher = fetcher or ImageFetcher(deadline=options.picture_deadline)
+        self.with_pictures = []  # articles whose pictures are to be copied here
 
     def run(self, source):
         position = -1
@@ -92,6 +103,9 @@ class Importer:
         finally:
             if hasattr(posts, "close"):
                 posts.close()
+        if self.with_pictures:
+            self._hand_over_pictures()
+        self.report.empty_reason = empty_reason(self.report, source, self.options)
         return self.report
 
     def _budget_spent(self):
@@ -104,7 +118,7 @@ class Importer:
         options = self.options
         reason = post_identity(post, self.seen, include_pages=options.include_pages)
         if reason:
-            self.report.skip(post.label, reason)
+            self.report.skip(post.label, reason, unusable=reason == NO_KEY)
             return
         draft = build_draft(
             post,
@@ -115,14 +129,15 @@ class Importer:
         )
         if draft is None:
             return
-        draft.body = self._localise_images(draft.body, draft.image_urls)
-        writer = ArticleWriter(self.index)
-        if self.options.dry_run:
-            if draft.hero is not None and not self.index.articles_by_key.get(draft.key):
-                self._explain_image_left(draft.hero.url)
+        draft.body, remote = self._point_at_copies(draft)
+        is_new = not self.index.articles_by_key.get(draft.key)
+        pictures = remote + ([draft.hero.url] if draft.hero is not None and is_new else [])
+        pictures = self._fetchable(pictures)
+        writer = ArticleWriter(self.index, publish=options.publish_published)
+        if options.dry_run:
             self._record(draft, writer.plan(draft))
+            self._plan_pictures(pictures)
             return
-        self._fetch_hero(draft)
         try:
             with transaction.atomic():
                 changes = writer.write(draft)
@@ -132,45 +147,43 @@ class Importer:
             self.report.skip(draft.label, f"it could not be saved ({detail})")
             return
         self._record(draft, changes)
+        if pictures and options.fetch_images:
+            self.with_pictures.append(self.index.articles_by_key[draft.key])
+        elif pictures:
+            self._plan_pictures(pictures)
 
-    def _fetch_hero(self, draft):
-        """Store the featured image, when asked to copy images; otherwise list it as left."""
-        if draft.hero is None or self.index.articles_by_key.get(draft.key):
-            return  # none, or the article exists: its hero image is the editors' now
-        if self.fetcher is None:
-            self._explain_image_left(draft.hero.url)
-            return
-        try:
-            draft.hero_name = self.fetcher.store(draft.hero.url)
-        except ImageFetchError as error:
-            self.report.images_left.append((draft.hero.url, str(error)))
-            return
-        self.report.images_fetched += 1
+    def _point_at_copies(self, draft):
+        """(body, remote): the body pointing at pictures copied by an earlier import, and the
+        addresses of those still on the old site."""
+        copies = stored_copies(draft.image_urls, self.fetcher)
+        body = draft.body
+        for url, new_url in copies.items():
+            body = point_at(body, url, new_url)
+        return body, [url for url in dict.fromkeys(draft.image_urls) if url not in copies]
 
-    def _localise_images(self, body, urls):
-        """Download images when asked; every image not downloaded is listed in the report."""
-        for url in dict.fromkeys(urls):
+    def _fetchable(self, urls):
+        """The http(s) addresses among `urls`; the others are listed as not copied."""
+        fetchable = []
+        for url in urls:
             try:
-                if self.fetcher is None:
-                    self._explain_image_left(url)
-                    continue
-                new_url = self.fetcher.fetch(url)
+                check_address(url, allow_private_hosts=True)  # the scheme only: no network
             except ImageFetchError as error:
                 self.report.images_left.append((url, str(error)))
-                continue
-            body = body.replace(f"]({url}", f"]({new_url}")
-            body = body.replace(f'src="{url}"', f'src="{new_url}"')  # in an HTML table
-            self.report.images_fetched += 1
-        return body
+            else:
+                fetchable.append(url)
+        return fetchable
 
-    def _explain_image_left(self, url):
-        if not self.options.fetch_images:
-            self.report.images_left.append(
-                (url, "not downloaded: ask for --fetch-images or “Copy images to this site”")
-            )
-            return
-        check_address(url, allow_private_hosts=True)  # dry run: the scheme, no network
-        self.report.images_fetched += 1  # would be downloaded
+    def _plan_pictures(self, urls):
+        """In a dry run (or when pictures are not copied), what would become of them."""
+        if self.options.fetch_images:
+            self.report.images_fetched += len(urls)  # would be copied
+        else:
+            self.report.images_left += [(url, "copying pictures was turned off") for url in urls]
+
+    def _hand_over_pictures(self):
+        results = copy_pictures(self.with_pictures, fetcher=self.fetcher)
+        self.report.images_fetched += results.copied
+        self.report.images_left += [(url, why) for _, url, why in results.failures]
 
     def _record(self, draft, changes):
         report = self.report
@@ -180,3 +193,27 @@ class Importer:
         report.warnings.extend(changes.warnings)
         report.new_people.extend(changes.new_people)
         report.new_topics.extend(changes.new_topics)
+        if changes.refused:
+            report.refused.append((draft.title, changes.refused))
+        elif changes.published:
+            report.published.append(draft.title)
+        elif changes.action == "created" and draft.status == Article.Status.PUBLISHED:
+            report.kept_as_drafts += 1
+
+
+def empty_reason(report, source, options):
+    """Why the export gave nothing to import, with how to export again; "" when it did."""
+    if options.start or not report.is_complete:
+        return ""
+    if source.total and report.processed != report.unusable:
+        return ""
+    if source.total == 0:
+        others = ", ".join(f"{count} × {kind}" for kind, count in sorted(report.ignored.items()))
+        detail = "it holds no posts or pages" + (f" (only {others})" if others else "")
+    else:
+        detail = (f"none of its {source.total} posts and pages has any text, or anything "
+                  "to recognise it by")  # fmt: skip
+    return (
+        f"The export is empty: {detail}, so nothing was imported. Export the blog again "
+        f"from {source.platform.name}: {source.platform.how_to_export}"
+    )

@@ -12,7 +12,7 @@ from django.utils.text import Truncator
 
 from articles.models import Article
 
-from .posts import HTML, MARKDOWN, Attachment, Term
+from .posts import HTML, MARKDOWN, WORDPRESS_HTML, Attachment, Term
 from .wordpress.content import Converted, html_to_markdown, make_summary, split_disclaimer
 
 SKIPPED_STATUSES = {"trash": "it is in the trash", "auto-draft": "it is an empty auto-draft"}
@@ -20,6 +20,8 @@ SKIPPED_STATUSES = {"trash": "it is in the trash", "auto-draft": "it is an empty
 STATUSES = {"publish": Article.Status.PUBLISHED, "future": Article.Status.PUBLISHED}
 TITLE_LENGTH = Article._meta.get_field("title").max_length
 TITLE_WORDS = 8
+NO_KEY = "it has no GUID, id, address or slug, so a second run could not recognise it"
+NO_CONTENT = "it has no content"
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
 
 
@@ -43,7 +45,6 @@ class ArticleDraft:
     image_urls: list[str] = field(default_factory=list)
     hero: Attachment | None = None
     aliases: list[str] = field(default_factory=list)  # other old addresses: "/?p=173"
-    hero_name: str = ""  # the featured image's storage name, once copied here
 
 
 def post_identity(post, seen, *, include_pages=True):
@@ -54,11 +55,11 @@ def post_identity(post, seen, *, include_pages=True):
     gets a key of its own. Only a true repeat is skipped.
     """
     if post.post_type == "page" and not include_pages:
-        return "it is a page; pages come across only when asked (--pages, or “Import pages too”)"
+        return "it is a page, and only posts were asked for"
     if post.status in SKIPPED_STATUSES:
         return SKIPPED_STATUSES[post.status]
     if not post.key:
-        return "it has no GUID, id, address or slug, so a second run could not recognise it"
+        return NO_KEY
     identity = (post.title.strip(), post.published_at)
     if post.key in seen:
         if seen[post.key] == identity:
@@ -77,9 +78,9 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
     converted = convert(post, site)
     body, own_disclaimer = split_disclaimer(converted.markdown)
     if not body.strip():
-        report.skip(post.label, "it has no content")
+        report.skip(post.label, NO_CONTENT, unusable=True)
         return None
-    for warning in converted.warnings:
+    for warning in [*post.notes, *converted.warnings]:
         report.warn(f"{post.label}: {warning}")
     report.embeds.update(converted.embeds)
     title = strip_tags(html.unescape(post.title)).strip()
@@ -94,9 +95,9 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
         publish_at = timezone.now()
         report.warn(f"{post.label}: the post has no date, so it was given today's")
     status = STATUSES.get(post.status, Article.Status.DRAFT)
-    if status == Article.Status.PUBLISHED and post.has_password:
+    if status == Article.Status.PUBLISHED and post.not_public:
         status = Article.Status.DRAFT  # it was never public: keep it so until an editor decides
-        report.warn(f"{post.label}: it was password-protected, so it comes across as a draft")
+        report.warn(f"{post.label}: {post.not_public}, so it comes across as a draft")
     hero = post.hero
     if hero is not None and not hero.alt:
         report.no_alt.append(f"{post.label}: the featured image {hero.url}")
@@ -132,7 +133,7 @@ def convert(post, site):
         block_editor=post.content_format == HTML or post.is_block_editor,
         site=site,
         post_id=post.post_id,
-        shortcodes=post.content_format != HTML,
+        shortcodes=post.content_format == WORDPRESS_HTML,
     )
 
 

@@ -16,6 +16,7 @@ CONTENT_TYPES = {"post", "page"}  # other item types (attachments, menus...) are
 # What a post's `content` is written in, and so how it becomes Markdown:
 WORDPRESS_HTML = "wordpress"  # WordPress's stored HTML: shortcodes, paragraphs added on display
 HTML = "html"  # finished HTML, as a page shows it
+LOOSE_HTML = "loose-html"  # HTML whose paragraphs are blank lines (Blogger): no shortcodes
 MARKDOWN = "markdown"  # already Markdown (converted by the reader)
 
 
@@ -110,13 +111,14 @@ class Post:
     creator: str  # the author's login or name, as the source gives it
     published_at: datetime | None
     terms: list[Term] = field(default_factory=list)
-    has_password: bool = False
+    not_public: str = ""  # why visitors could not read it on the old site: it stays a draft
     post_id: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     attachment_url: str = ""
     content_format: str = WORDPRESS_HTML
     hero: Attachment | None = None  # the featured image
     aliases: list[str] = field(default_factory=list)  # other old addresses: "/?p=173"
+    notes: list[str] = field(default_factory=list)  # what the reader could not bring across
 
     @property
     def label(self):
@@ -147,6 +149,7 @@ class Source:
     total: int  # posts and pages
     read: Callable[[], Iterator[Post]]
     repairs: list[str] = field(default_factory=list)  # what was mended in the file itself
+    notes: list[str] = field(default_factory=list)  # about the source as a whole, for the report
     close: Callable[[], None] = lambda: None
 
     @classmethod

@@ -66,7 +66,7 @@ class ArticleListView(PageMetadataMixin, ListView):
         if topic_slug := self.request.GET.get("topic"):
             if not SLUG.fullmatch(topic_slug):  # e.g. a NUL byte, which PostgreSQL refuses
                 raise Http404("No such topic.")
-            self.topic = get_object_or_404(Topic, slug=topic_slug)
+            self.topic = get_object_or_404(Topic.objects.listed(), slug=topic_slug)
             articles = articles.filter(topics=self.topic)
         return articles
 
@@ -109,7 +109,7 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        topics = list(article.topics.all())
+        topics = list(article.topics.listed())
         wanted = self.request.GET.get("topic")
         trail_topic = next((topic for topic in topics if topic.slug == wanted), None)
         crumbs = [home_crumb(), ("Research summaries", reverse("articles:list"))]

@@ -35,7 +35,7 @@ def html(slug):
 
 @pytest.fixture
 def classic():
-    return import_wxr(CLASSIC)
+    return import_wxr(CLASSIC, ImportOptions(publish_published=True))
 
 
 @pytest.fixture
@@ -218,6 +218,11 @@ def test_only_categories_and_tags_become_topics(classic):
 
 class _Fetcher:
     """Stores a small PNG for any address, as the real fetcher would after downloading."""
+
+    storage = default_storage
+
+    def stored_name(self, url):
+        return None
 
     def store(self, url):
         buffer = io.BytesIO()

@@ -58,9 +58,9 @@ def write(tmp_path, text, name="export.xml"):
     [
         (BILLION_LAUGHS, "refused because it declares a DTD or XML entities"),
         (EXTERNAL_ENTITY, "refused because it declares a DTD or XML entities"),
-        (ATOM_FEED, "not a WordPress export (WXR) file: it starts with <feed>"),
-        (PLAIN_RSS, "not a WordPress export (WXR) file: its items have no WordPress fields"),
-        ("", "cut short or is not well-formed XML"),
+        (ATOM_FEED, "This looks like an Atom feed, not an export. A feed carries only"),
+        (PLAIN_RSS, "This looks like an RSS feed, not an export. A feed carries only"),
+        ("", "This looks like an empty file."),
     ],
     ids=["billion-laughs", "external-entity", "atom", "plain-rss", "empty"],
 )

@@ -175,7 +175,7 @@ class WxrFile:
             creator=fields.get("dc:creator", ""),
             published_at=published_at(fields),
             terms=[term for term in terms if term.name and term.kind in TOPIC_TAXONOMIES],
-            has_password=bool(fields.get("wp:post_password")),
+            not_public="it was password-protected" if fields.get("wp:post_password") else "",
             post_id=fields.get("wp:post_id", ""),
             meta=meta | {"parent": fields.get("wp:post_parent", "")},
             attachment_url=fields.get("wp:attachment_url", ""),
