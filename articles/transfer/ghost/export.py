@@ -58,13 +58,17 @@ def read_ghost(path, *, max_posts=None):
     if data is None:
         raise ExportError(f"This JSON file is not a Ghost export. {GHOST.how_to_export}")
     users = {str(user.get("id")): user for user in data.get("users") or []}
-    site = Site(title=_setting(data, "title"), authors=[
-        Author(login=user_id, display_name=user.get("name") or "") for user_id, user in
-        users.items()])  # fmt: skip
-    authors = _first_author(data)
+    logins = {user_id: user.get("slug") or user_id for user_id, user in users.items()}
+    authors = [Author(login=logins[i], display_name=u.get("name") or "") for i, u in users.items()]
+    site = Site(title=_setting(data, "title"), authors=authors)
+    first_authors = {post: logins.get(user, "") for post, user in _first_author(data).items()}
     tags = _tags(data)
     images = {str(m.get("post_id")): m for m in data.get("posts_meta") or []}
-    posts = [_post(p, authors, tags, images) for p in data["posts"] if isinstance(p, dict)]
+    posts = [
+        _post(post, first_authors, logins, tags, images)
+        for post in data["posts"]
+        if isinstance(post, dict)
+    ]
     source = Source.of(GHOST, site, posts)
     check_size(source.total, max_posts)
     return source
@@ -98,7 +102,7 @@ def _tags(data):
     return found
 
 
-def _post(data, authors, tags, images):
+def _post(data, authors, logins, tags, images):
     post_id = str(data.get("id"))
     slug = data.get("slug") or ""
     content, notes = _body(data)
@@ -114,7 +118,7 @@ def _post(data, authors, tags, images):
         content=content.replace(GHOST_URL, ""),
         content_format=HTML,
         excerpt_html=html.escape(data.get("custom_excerpt") or ""),
-        creator=authors.get(post_id) or str(data.get("author_id") or ""),
+        creator=authors.get(post_id) or logins.get(str(data.get("author_id")), ""),
         published_at=_date(data.get("published_at")),
         terms=tags.get(post_id, []),
         post_id=post_id,

@@ -174,7 +174,8 @@ class Document:
     def _oembed(self, node):
         data = node.get("oembedData") or node.get("embedData") or {}
         embed = data.get("embedData") or data
-        url = data.get("src") or embed.get("src") or _frame_source(embed.get("html", ""))
+        url = next((u for u in (data.get("src"), embed.get("src")) if _is_address(u)), "")
+        url = url or _frame_source(embed.get("html", ""))
         if not url:
             self.left_out["an embed with no address"] += 1
         return self._frame(url, embed.get("title") or "")
@@ -226,6 +227,10 @@ class Document:
             self.left_out["a Wix app block (a product, event or booking)"] += 1
             return ""
         return f'<p><a href="{html.escape(url)}">{html.escape(name)}</a></p>'
+
+
+def _is_address(value):
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
 
 
 def _plain(node):
