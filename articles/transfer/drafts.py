@@ -83,21 +83,11 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
     for warning in [*post.notes, *converted.warnings]:
         report.warn(f"{post.label}: {warning}")
     report.embeds.update(converted.embeds)
-    title = strip_tags(html.unescape(post.title)).strip()
-    if not title:
-        title = _title_from_words(body)
-        report.untitled.append(f"{post.label} is now titled “{title}”")
-    if len(title) > TITLE_LENGTH:
-        title = title[: TITLE_LENGTH - 1] + "…"
-        report.warn(f"{post.label}: the title was shortened to {TITLE_LENGTH} characters")
+    title = _title(post, body, report)
     publish_at = post.published_at
     if publish_at is None:
         publish_at = timezone.now()
         report.warn(f"{post.label}: the post has no date, so it was given today's")
-    status = STATUSES.get(post.status, Article.Status.DRAFT)
-    if status == Article.Status.PUBLISHED and post.not_public:
-        status = Article.Status.DRAFT  # it was never public: keep it so until an editor decides
-        report.warn(f"{post.label}: {post.not_public}, so it comes across as a draft")
     hero = post.hero
     if hero is not None and not hero.alt:
         report.no_alt.append(f"{post.label}: the featured image {hero.url}")
@@ -111,7 +101,7 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
         summary=make_summary(post.excerpt_html, body) or title,
         body=body,
         disclaimer=own_disclaimer or default_disclaimer,
-        status=status,
+        status=_status(post, report),
         publish_at=publish_at,
         author_name=site.author_name(post.creator) or site.fallback_author or fallback_author,
         terms=post.terms,
@@ -121,6 +111,28 @@ def build_draft(post, site, *, default_disclaimer, fallback_author, report):
         hero=hero,
         aliases=post.aliases,
     )
+
+
+def _title(post, body, report):
+    """The post's title as plain text: made from its first words when it has none, and
+    shortened to what an article's title holds."""
+    title = strip_tags(html.unescape(post.title)).strip()
+    if not title:
+        title = _title_from_words(body)
+        report.untitled.append(f"{post.label} is now titled “{title}”")
+    if len(title) > TITLE_LENGTH:
+        title = title[: TITLE_LENGTH - 1] + "…"
+        report.warn(f"{post.label}: the title was shortened to {TITLE_LENGTH} characters")
+    return title
+
+
+def _status(post, report):
+    """Published or draft, as it was on the old site; never published if it was not public."""
+    status = STATUSES.get(post.status, Article.Status.DRAFT)
+    if status == Article.Status.PUBLISHED and post.not_public:
+        status = Article.Status.DRAFT  # it was never public: keep it so until an editor decides
+        report.warn(f"{post.label}: {post.not_public}, so it comes across as a draft")
+    return status
 
 
 def convert(post, site):

@@ -12,6 +12,7 @@ import json
 from datetime import UTC, datetime
 
 import markdown
+from bs4 import BeautifulSoup
 
 from articles.transfer.platforms import GHOST
 from articles.transfer.posts import (
@@ -134,7 +135,7 @@ def _body(data):
     """(HTML, notes): `html`, else the Lexical or Mobiledoc document, else the Markdown."""
     warnings = []
     if data.get("html"):
-        return data["html"], warnings
+        return ghost_cards(data["html"]), warnings
     try:
         if data.get("lexical"):
             return lexical_html(data["lexical"], warnings), warnings
@@ -145,6 +146,41 @@ def _body(data):
     if data.get("markdown"):
         return markdown.markdown(data["markdown"], extensions=["extra"]), warnings
     return "", warnings
+
+
+def ghost_cards(markup):
+    """Ghost's rendered cards as plain HTML: a gallery as one figure per picture (with the
+    gallery's caption under the last), a bookmark as a link with its title."""
+    if "kg-gallery-card" not in markup and "kg-bookmark-card" not in markup:
+        return markup
+    soup = BeautifulSoup(markup, "html.parser")
+    for gallery in soup.select("figure.kg-gallery-card"):
+        caption = gallery.find("figcaption")
+        figures = [_figure(soup, image) for image in gallery.find_all("img")]
+        if figures and caption is not None:
+            figures[-1].append(caption)
+        if figures:
+            gallery.replace_with(*figures)
+        else:
+            gallery.decompose()
+    for card in soup.select("figure.kg-bookmark-card"):
+        link = card.find("a", href=True)
+        title = card.select_one(".kg-bookmark-title")
+        if link is None:
+            card.decompose()
+            continue
+        paragraph = soup.new_tag("p")
+        anchor = soup.new_tag("a", href=link["href"])
+        anchor.string = title.get_text(" ", strip=True) if title else link["href"]
+        paragraph.append(anchor)
+        card.replace_with(paragraph)
+    return str(soup)
+
+
+def _figure(soup, image):
+    figure = soup.new_tag("figure")
+    figure.append(image.extract())
+    return figure
 
 
 def _hero(data, meta):

@@ -8,6 +8,7 @@ a block with nothing to show is named in `warnings`.
 """
 
 import html
+import json
 from collections import Counter
 from urllib.parse import quote
 
@@ -66,7 +67,22 @@ class Document:
         return body
 
     def nodes(self, nodes):
-        return "".join(self.node(node) for node in nodes if isinstance(node, dict))
+        """The nodes' HTML; runs of text sharing one link become one link (Wix splits a link
+        into runs wherever its styling changes)."""
+        parts, run, run_link = [], [], None
+        for node in (n for n in nodes if isinstance(n, dict)):
+            link = self._link_of(node) if node.get("type") == "TEXT" else None
+            if run and link != run_link:
+                parts.append(_linked("".join(run), run_link))
+                run = []
+            if node.get("type") == "TEXT":
+                run.append(self._text(node))
+                run_link = link
+            else:
+                parts.append(self.node(node))
+        if run:
+            parts.append(_linked("".join(run), run_link))
+        return "".join(parts)
 
     def node(self, node):
         kind = node.get("type", "")
@@ -83,16 +99,20 @@ class Document:
         return ""
 
     def _text(self, node):
+        """A run of text with its marks (its link is added by `nodes`)."""
         data = node.get("textData") or {}
         text = html.escape(data.get("text", "")).replace("\n", "<br>")
-        link = ""
         for decoration in data.get("decorations") or []:
             kind = decoration.get("type")
             if kind in MARKS and text.strip():
                 text = f"<{MARKS[kind]}>{text}</{MARKS[kind]}>"
-            elif kind == "LINK":
-                link = _link(((decoration.get("linkData") or {}).get("link") or {}).get("url"))
-        return f'<a href="{html.escape(link)}">{text}</a>' if link else text
+        return text
+
+    def _link_of(self, node):
+        for decoration in (node.get("textData") or {}).get("decorations") or []:
+            if decoration.get("type") == "LINK":
+                return _link(((decoration.get("linkData") or {}).get("link") or {}).get("url"))
+        return None
 
     def _paragraph(self, node):
         inner = self.nodes(node.get("nodes", []))
@@ -121,8 +141,11 @@ class Document:
         if not url:
             self.left_out["an image with no address"] += 1
             return ""
-        caption = self._caption_of(node) or html.escape(data.get("caption") or "")
-        return self._figure(url, data.get("altText") or "", caption, (data.get("link") or {}))
+        caption, linked = self._caption_of(node)
+        caption = caption or html.escape(data.get("caption") or "")
+        figure = self._figure(url, data.get("altText") or "", "" if linked else caption,
+                              data.get("link") or {})  # fmt: skip
+        return figure + (f"<p>{caption}</p>" if linked else "")  # a caption's links kept
 
     def _figure(self, url, alt, caption, link=None):
         markup = f'<img src="{html.escape(url)}" alt="{html.escape(alt)}">'
@@ -133,9 +156,12 @@ class Document:
         return f"<p>{markup}</p>"
 
     def _caption_of(self, node):
-        """A caption's words as plain text (Wix splits them into differently styled runs)."""
+        """(caption, has links): plain words (Wix splits them into differently styled runs),
+        or, when the caption links somewhere, its HTML with the links."""
         captions = [n for n in node.get("nodes", []) if n.get("type") == "CAPTION"]
-        return html.escape("".join(_plain(caption) for caption in captions).strip())
+        if any("LINK" in json.dumps(caption) for caption in captions):
+            return "".join(self.nodes(caption.get("nodes", [])) for caption in captions), True
+        return html.escape("".join(_plain(caption) for caption in captions).strip()), False
 
     def _gallery(self, node):
         figures = []
@@ -161,7 +187,7 @@ class Document:
             self.left_out["a video with no address"] += 1
             return ""
         title = html.escape(data.get("title") or "")
-        caption = self._caption_of(node)
+        caption, _ = self._caption_of(node)
         return f'<video src="{html.escape(url)}" title="{title}"></video>' + (
             f"<p>{caption}</p>" if caption else ""
         )
@@ -227,6 +253,12 @@ class Document:
             self.left_out["a Wix app block (a product, event or booking)"] += 1
             return ""
         return f'<p><a href="{html.escape(url)}">{html.escape(name)}</a></p>'
+
+
+def _linked(markup, link):
+    if not link or not markup.strip():
+        return markup
+    return f'<a href="{html.escape(link)}">{markup}</a>'
 
 
 def _is_address(value):

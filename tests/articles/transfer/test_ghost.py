@@ -97,3 +97,27 @@ def test_a_ghost_0x_export_with_millisecond_dates_and_markdown(import_export):
     assert article.publish_at.isoformat() == "2010-09-06T13:44:09+00:00"
     assert article.body == "the *html* formatted post body"
     assert list(article.topics.values_list("name", flat=True)) == ["Colorado Ho!"]
+
+
+GALLERY_AND_BOOKMARK = (
+    '<p>Rooms:</p><figure class="kg-card kg-gallery-card kg-width-wide kg-card-hascaption">'
+    '<div class="kg-gallery-container"><div class="kg-gallery-row"><div class="kg-gallery-image">'
+    '<img src="https://example.org/a.jpg" alt="The waiting room"></div>'
+    '<div class="kg-gallery-image"><img src="https://example.org/b.jpg" alt="A therapy room">'
+    "</div></div></div><figcaption>Our new rooms</figcaption></figure>"
+    '<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" '
+    'href="https://example.org/guide"><div class="kg-bookmark-content"><div '
+    'class="kg-bookmark-title">A guide to the first visit</div></div><div '
+    'class="kg-bookmark-thumbnail"><img src="https://example.org/thumb.png"></div></a></figure>'
+)
+
+
+def test_every_picture_of_a_ghost_gallery_and_a_bookmark_s_link_are_kept(import_export, tmp_path):
+    post = {"id": "p2", "title": "Our rooms", "slug": "our-rooms", "html": GALLERY_AND_BOOKMARK,
+            "type": "post", "status": "published", "published_at": "2024-02-01"}  # fmt: skip
+    import_export(ghost_export(tmp_path, [post]))
+    assert Article.objects.get(slug="our-rooms").body == (
+        "Rooms:\n\n![The waiting room](https://example.org/a.jpg)\n\n"
+        '![A therapy room](https://example.org/b.jpg "Our new rooms")\n\n'
+        "[A guide to the first visit](https://example.org/guide)"
+    )

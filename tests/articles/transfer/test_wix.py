@@ -130,3 +130,34 @@ def test_wix_s_own_document_of_every_node_type_converts_without_losing_the_text(
     assert "                1.  Nulla non varius ipsum" in markdown
     assert "                -   Vivamus mauris" in markdown
     assert warnings == ["1 × a poll from Wix could not be shown and was left out"]
+
+
+def test_a_link_split_into_styled_runs_stays_one_link_and_caption_links_are_kept():
+    link = {"type": "LINK", "linkData": {"link": {"url": "https://doi.org/10.1000/x"}}}
+    bold = {"type": "BOLD", "fontWeightValue": 700}
+    paragraph = {
+        "type": "PARAGRAPH",
+        "nodes": [
+            {"type": "TEXT", "textData": {"text": "the ", "decorations": [link]}},
+            {"type": "TEXT", "textData": {"text": "full study", "decorations": [link, bold]}},
+        ],
+    }
+    image = {
+        "type": "IMAGE",
+        "imageData": {"image": {"src": {"id": "ab_1~mv2.jpg"}}, "altText": "A chart"},
+        "nodes": [
+            {
+                "type": "CAPTION",
+                "nodes": [
+                    {"type": "TEXT", "textData": {"text": "Source: ", "decorations": []}},
+                    {"type": "TEXT", "textData": {"text": "the journal", "decorations": [link]}},
+                ],
+            }
+        ],
+    }
+    markdown, _ = _ricos_markdown({"nodes": [paragraph, image]})
+    assert markdown == (
+        "[the **full study**](https://doi.org/10.1000/x)\n\n"
+        "![A chart](https://static.wixstatic.com/media/ab_1~mv2.jpg)\n\n"
+        "Source: [the journal](https://doi.org/10.1000/x)"
+    )
