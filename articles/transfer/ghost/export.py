@@ -126,6 +126,11 @@ def _post(data, authors, logins, tags, images):
         hero=_hero(data, images.get(post_id) or {}),
         notes=notes,
     )
+    if f"{GHOST_URL}/content/images/" in content:
+        post.notes.append(
+            "its pictures were stored on the Ghost site itself (/content/images/…), which the "
+            "export does not include: upload them again in the article"
+        )
     if visibility != "public":
         post.not_public = f"it was for {visibility} members only on Ghost"
     return post

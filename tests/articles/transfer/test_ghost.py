@@ -105,6 +105,7 @@ GALLERY_AND_BOOKMARK = (
     '<img src="https://example.org/a.jpg" alt="The waiting room"></div>'
     '<div class="kg-gallery-image"><img src="https://example.org/b.jpg" alt="A therapy room">'
     "</div></div></div><figcaption>Our new rooms</figcaption></figure>"
+    '<img src="__GHOST_URL__/content/images/2024/02/desk.jpg" alt="The front desk">'
     '<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" '
     'href="https://example.org/guide"><div class="kg-bookmark-content"><div '
     'class="kg-bookmark-title">A guide to the first visit</div></div><div '
@@ -115,9 +116,11 @@ GALLERY_AND_BOOKMARK = (
 def test_every_picture_of_a_ghost_gallery_and_a_bookmark_s_link_are_kept(import_export, tmp_path):
     post = {"id": "p2", "title": "Our rooms", "slug": "our-rooms", "html": GALLERY_AND_BOOKMARK,
             "type": "post", "status": "published", "published_at": "2024-02-01"}  # fmt: skip
-    import_export(ghost_export(tmp_path, [post]))
+    output = import_export(ghost_export(tmp_path, [post]))
     assert Article.objects.get(slug="our-rooms").body == (
         "Rooms:\n\n![The waiting room](https://example.org/a.jpg)\n\n"
         '![A therapy room](https://example.org/b.jpg "Our new rooms")\n\n'
+        "![The front desk](/content/images/2024/02/desk.jpg)\n\n"
         "[A guide to the first visit](https://example.org/guide)"
     )
+    assert "its pictures were stored on the Ghost site itself (/content/images/…)" in output
