@@ -143,3 +143,11 @@ def test_a_dry_run_counts_the_pictures_it_would_copy_and_downloads_nothing(
                          ImportOptions(dry_run=True, fetch_images=True))  # fmt: skip
     assert report.images_fetched == 3 and server.requests == []
     assert "3 picture(s) would be copied to this site." in report.lines()
+
+
+def test_the_topic_list_in_the_admin_shows_which_topics_wait_for_a_description(
+    import_export, admin_client
+):
+    import_export(WORDPRESS)
+    page = admin_client.get("/admin/articles/topic/?from_import__exact=1").content.decode()
+    assert "PTSD" in page and 'alt="False"' in page
