@@ -6,8 +6,8 @@ import pytest
 
 from articles.models import Article
 from articles.transfer.apply import import_wxr
-from articles.transfer.wordpress.repair import repair_xml
 from articles.transfer.posts import ExportError
+from articles.transfer.wordpress.repair import repair_xml
 from articles.transfer.wordpress.wxr import WxrError
 
 pytestmark = pytest.mark.django_db
