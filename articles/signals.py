@@ -6,8 +6,8 @@ Saving an `Article` (from the admin, a list action, an import, a script):
    reading time and works out the next medical review date.
 2. When a live article's slug changes, its old address gets a permanent redirect to the new
    one (`clinic.domain.models.redirects.redirect_old_urls`, connected below).
-3. The hero image's AVIF/WebP renditions are made and its width and height stored
-   (`clinic.authoring.renditions`, connected below).
+3. The hero image's width and height are stored, and its AVIF/WebP renditions queued for the
+   background worker (`Article.responsive_images`, wired by `clinic.authoring.tasks`).
 4. The text search reads besides the article's own (`search_document`: its studies' titles,
    journals, authors and measures, its topics, its author's and reviewer's names) is rewritten
    when the article is saved, a study is saved or deleted, topics are added or removed, or a
@@ -30,7 +30,6 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from clinic.authoring.renditions import renditions_on_save
 from clinic.domain.models import Person
 from clinic.domain.models.redirects import redirect_old_urls
 
@@ -39,14 +38,8 @@ from .views.glossary import forget_entries
 
 
 def connect():
-    """Connect items 2, 3 and 5 above; item 4 is the receivers below, connected on import."""
+    """Connect items 2 and 5 above; item 4 is the receivers below, connected on import."""
     redirect_old_urls(Article, was_public=lambda article: article.is_live)
-    post_save.connect(
-        renditions_on_save("hero_image", "hero_width", "hero_height"),
-        sender=Article,
-        weak=False,
-        dispatch_uid="hero-renditions",
-    )
     for signal in (post_save, post_delete):
         signal.connect(forget_entries, sender=GlossaryTerm, dispatch_uid="glossary-entries")
 

@@ -2,7 +2,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
+from clinic.domain.roles import FRONT_DESK, MARKETING
 from tests.factories import ArticleFactory, PersonFactory
+from tests.helpers import staff_in_role
 
 
 def pytest_configure(config):
@@ -18,6 +20,32 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run every queued background task that is due, as `manage.py db_worker` does.
+
+    The worker's own code claims and runs each one (its polling loop, which closes database
+    connections between tasks, is left out: tests run inside a transaction). Returns how many
+    ran. Retries queued for later are left waiting.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name="default",
+                    startup_delay=False, max_tasks=None, worker_id="test-worker",
+                    excluded_queue_names=[])  # fmt: skip
+
+    def run():
+        ran = 0
+        while (result := DBTaskResult.objects.ready().first()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            ran += 1
+        return ran
+
+    return run
 
 
 @pytest.fixture
@@ -56,4 +84,22 @@ def editor(db, django_user_model):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def marketing_user(db, django_user_model):
+    """A member of the Marketing role: may add and change articles, not delete them."""
+    return staff_in_role(django_user_model, MARKETING)
+
+
+@pytest.fixture
+def marketing_client(client, marketing_user):
+    client.force_login(marketing_user)
+    return client
+
+
+@pytest.fixture
+def front_desk_client(client, django_user_model):
+    client.force_login(staff_in_role(django_user_model, FRONT_DESK))
     return client

@@ -57,8 +57,8 @@ PAGE_TYPES = [
 # Public routes that are not pages a visitor browses to, and where each is tested instead.
 NOT_PAGES = {
     "articles:preview": "signed draft previews: tests/articles/test_preview_links.py",
-    "articles:view-beacon": "the view-count image: tests/articles/test_view_counts.py",
-    "clinic:brand-css": "the brand colours' stylesheet: tests/clinic/test_brand.py",
+    "articles:view-beacon": "the view-count image: tests/articles/views/test_view_counts.py",
+    "clinic:brand-css": "the brand stylesheet: tests/clinic/branding/test_site_settings.py",
 }
 
 

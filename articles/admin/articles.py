@@ -18,7 +18,9 @@ from articles.services import (
     revoke_preview_links,
     unpublish_article,
 )
+from clinic.authoring.tasks import picture_versions
 from clinic.domain.admin import FORMFIELD_OVERRIDES
+from clinic.domain.busy_saves import SaveWhenBusyMixin
 from clinic.domain.models.editing import bump_edit_version
 from clinic.domain.sitewide import clinic_profile
 
@@ -70,7 +72,11 @@ class StudyInline(admin.StackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    DefaultDisclaimerAdminMixin, ContentChecksMixin, ViewCountsMixin, ArticleRevisionAdmin
+    SaveWhenBusyMixin,
+    DefaultDisclaimerAdminMixin,
+    ContentChecksMixin,
+    ViewCountsMixin,
+    ArticleRevisionAdmin,
 ):
     form = ArticleAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
@@ -87,7 +93,7 @@ class ArticleAdmin(
     autocomplete_fields = ["author", "reviewer"]
     filter_horizontal = ["topics"]
     actions = ["publish_selected", "unpublish_selected", "copy_preview_links", "revoke_previews"]
-    readonly_fields = ["updated_at", "review_due_on"]
+    readonly_fields = ["updated_at", "review_due_on", "hero_image_versions"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "author", "topics"]}),
@@ -102,8 +108,16 @@ class ArticleAdmin(
         ),
         ("Body", {"fields": ["body"]}),
         ("Medical disclaimer", {"fields": ["use_default_disclaimer", "disclaimer"]}),
-        ("Hero image", {"fields": ["hero_image", "hero_alt", "hero_credit"]}),
+        (
+            "Hero image",
+            {"fields": ["hero_image", "hero_image_versions", "hero_alt", "hero_credit"]},
+        ),
     ]
+
+    @admin.display(description="Image versions")
+    def hero_image_versions(self, obj):
+        """Whether the AVIF/WebP copies are made, queued or failed (made in the background)."""
+        return picture_versions(obj, "hero_image") if obj and obj.pk else "—"
 
     @property
     def media(self):
@@ -239,7 +253,7 @@ class ArticleAdmin(
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "is_public"]
     list_filter = ["from_import"]
     search_fields = ["name"]

@@ -4,10 +4,11 @@ from django.contrib import admin
 
 from articles.models import GlossaryTerm
 from clinic.domain.admin import FORMFIELD_OVERRIDES
+from clinic.domain.busy_saves import SaveWhenBusyMixin
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
+class GlossaryTermAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
     list_display = ["term", "also_known_as", "is_marked_in_articles", "updated_at"]
     list_filter = ["is_marked_in_articles"]

@@ -1,9 +1,10 @@
 """The admin's import page for a blog's export, of any platform (superusers only).
 
-"Imported posts" lists where each imported article came from, and any picture that could not
-be copied; its "add" page is the upload: upload → dry-run report → "Confirm import" (with the
-choice to publish what was published on the old site; otherwise everything arrives as a
-draft). The file is recognised by its content (`articles.transfer.formats`).
+"Imported posts" lists where each imported article came from, and where the background copy
+of its pictures stands (with any picture that could not be copied, and why). Its "add" page is
+the upload: upload → dry-run report → "Confirm import" (with the choice to publish what was
+published on the old site; otherwise everything arrives as a draft). The file is recognised
+by its content (`articles.transfer.formats`).
 The upload is kept in the database (PendingImport, never under MEDIA_ROOT), so the confirm
 works on whichever app server receives it, and the confirm form carries a signed,
 time-limited reference to it. Each request copies it to a private temporary file for the
@@ -33,13 +34,13 @@ from django.utils.html import format_html_join
 
 from articles.models import ImportedPost, PendingImport
 from articles.transfer.apply import ImportOptions, import_file
+from articles.transfer.pictures import copy_state
 from articles.transfer.posts import ExportError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_POSTS = 2_000
 BATCH_SIZE = 100
 BATCH_SECONDS = 20
-PICTURE_SECONDS = 20  # copying pictures, after a step's posts
 TOKEN_MAX_AGE = 60 * 60
 UPLOAD_EXPIRY = timedelta(hours=2)
 SIGNING_SALT = "articles.admin_import"  # the module's old name, kept so signed forms stay valid
@@ -106,20 +107,22 @@ def upload_file(pending):
 
 @admin.register(ImportedPost)
 class ImportedPostAdmin(admin.ModelAdmin):
-    list_display = ["article", "old_url", "pictures_not_copied", "imported_at", "updated_at"]
+    list_display = ["article", "old_url", "pictures", "imported_at", "updated_at"]
     list_select_related = ["article"]
     search_fields = ["article__title", "old_url", "import_key"]
-    readonly_fields = ["import_key", "article", "old_url", "pictures_not_copied",
-                       "why_not_copied", "imported_at", "updated_at"]  # fmt: skip
+    readonly_fields = ["import_key", "article", "old_url", "pictures", "why_not_copied",
+                       "imported_at", "updated_at"]  # fmt: skip
 
-    @admin.display(description="pictures not copied")
-    def pictures_not_copied(self, record):
-        return len((record.pictures or {}).get("failures", []))
+    @admin.display(description="pictures")
+    def pictures(self, record):
+        """Where the background copy of the article's pictures stands."""
+        state, failed = copy_state(record.article_id)
+        return f"{state}; {len(failed)} not copied" if failed else state
 
-    @admin.display(description="why they were not copied")
+    @admin.display(description="pictures not copied, and why")
     def why_not_copied(self, record):
-        failures = (record.pictures or {}).get("failures", [])
-        return format_html_join("", "<p>{}: {}</p>", ((url, why) for url, why in failures)) or "—"
+        _, failed = copy_state(record.article_id)
+        return format_html_join("", "<p>{}: {}</p>", failed) or "—"
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
@@ -186,15 +189,13 @@ class ImportedPostAdmin(admin.ModelAdmin):
             return self.start_again(request, "This upload has expired or was already imported.")
         if "publish" not in data:  # chosen on the preview, kept for every "Continue"
             data["publish"] = request.POST.get("publish_published") == "on"
-        started = time.monotonic()
         options = ImportOptions(
             include_pages=data["pages"],
             fetch_images=data["images"],
             publish_published=data["publish"],
             start=data["start"],
             limit=BATCH_SIZE,
-            deadline=started + BATCH_SECONDS,
-            picture_deadline=started + BATCH_SECONDS + PICTURE_SECONDS,
+            deadline=time.monotonic() + BATCH_SECONDS,
             max_posts=MAX_POSTS,
         )
         try:

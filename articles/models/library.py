@@ -144,6 +144,8 @@ class Article(EditTracked):
     hero_image = models.ImageField(upload_to="articles/hero/", blank=True)
     hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Sized on save, renditions made in the background: clinic/authoring/tasks.py.
+    responsive_images = {"hero_image": ("hero_width", "hero_height")}
     hero_alt = models.CharField(
         "hero image alt text",
         max_length=250,

@@ -20,12 +20,6 @@ class ImportedPost(models.Model):
     old_url = models.CharField(
         "old address", max_length=500, blank=True, help_text="The post's address on the old site."
     )
-    pictures = models.JSONField(
-        default=dict,
-        blank=True,
-        editable=False,
-        help_text="The featured image still to copy, and the pictures that could not be copied.",
-    )
     imported_at = models.DateTimeField("first imported", auto_now_add=True)
     updated_at = models.DateTimeField("last imported", auto_now=True)
 

@@ -22,7 +22,7 @@ from clinic.domain.sitewide import clinic_profile
 from .drafts import NO_KEY, build_draft, post_identity
 from .formats import read_source
 from .index import Index
-from .pictures import copy_pictures, point_at, stored_copies
+from .pictures import point_at_copies, queue_picture_copy, stored_copies
 from .posts import CONTENT_TYPES
 from .wordpress.images import ImageFetcher, ImageFetchError, check_address
 from .writer import ArticleWriter
@@ -38,7 +38,6 @@ class ImportOptions:
     deadline: float | None = None  # a time.monotonic() value: start no post after it
     max_posts: int | None = None  # refuse an export with more posts and pages than this
     publish_published: bool = False  # publish what was published (through the checks)
-    picture_deadline: float | None = None  # a time.monotonic() value: copy no picture after
 
 
 def import_file(path, options=None, *, fetcher=None, wxr_only=False):
@@ -80,8 +79,7 @@ class Importer:
         profile = clinic_profile()
         self.default_disclaimer = profile.default_disclaimer
         self.fallback_author = f"{profile.name} team"
-        self.fetcher = fetcher or ImageFetcher(deadline=options.picture_deadline)
-        self.with_pictures = []  # articles whose pictures are to be copied here
+        self.fetcher = fetcher or ImageFetcher()  # finds copies already made; downloads nothing
 
     def run(self, source):
         position = -1
@@ -103,8 +101,6 @@ class Importer:
         finally:
             if hasattr(posts, "close"):
                 posts.close()
-        if self.with_pictures:
-            self._hand_over_pictures()
         self.report.empty_reason = empty_reason(self.report, source, self.options)
         return self.report
 
@@ -130,13 +126,14 @@ class Importer:
         if draft is None:
             return
         draft.body, remote = self._point_at_copies(draft)
-        is_new = not self.index.articles_by_key.get(draft.key)
-        pictures = remote + ([draft.hero.url] if draft.hero is not None and is_new else [])
-        pictures = self._fetchable(pictures)
+        hero = draft.hero if not self.index.articles_by_key.get(draft.key) else None
+        remote = self._fetchable(remote)
+        if hero is not None and not self._fetchable([hero.url]):
+            hero = None
         writer = ArticleWriter(self.index, publish=options.publish_published)
         if options.dry_run:
             self._record(draft, writer.plan(draft))
-            self._plan_pictures(pictures)
+            self._plan_pictures(remote, hero)
             return
         try:
             with transaction.atomic():
@@ -147,19 +144,16 @@ class Importer:
             self.report.skip(draft.label, f"it could not be saved ({detail})")
             return
         self._record(draft, changes)
-        if pictures and options.fetch_images:
-            self.with_pictures.append(self.index.articles_by_key[draft.key])
-        elif pictures:
-            self._plan_pictures(pictures)
+        self._plan_pictures(remote, hero)
+        if (remote or hero) and options.fetch_images:
+            queue_picture_copy(self.index.articles_by_key[draft.key], remote, hero)
 
     def _point_at_copies(self, draft):
         """(body, remote): the body pointing at pictures copied by an earlier import, and the
         addresses of those still on the old site."""
         copies = stored_copies(draft.image_urls, self.fetcher)
-        body = draft.body
-        for url, new_url in copies.items():
-            body = point_at(body, url, new_url)
-        return body, [url for url in dict.fromkeys(draft.image_urls) if url not in copies]
+        remote = [url for url in dict.fromkeys(draft.image_urls) if url not in copies]
+        return point_at_copies(draft.body, copies), remote
 
     def _fetchable(self, urls):
         """The http(s) addresses among `urls`; the others are listed as not copied."""
@@ -173,17 +167,13 @@ class Importer:
                 fetchable.append(url)
         return fetchable
 
-    def _plan_pictures(self, urls):
-        """In a dry run (or when pictures are not copied), what would become of them."""
+    def _plan_pictures(self, urls, hero):
+        """Count the pictures to copy, or list them as left when copying is turned off."""
+        urls = [*urls, *([hero.url] if hero is not None else [])]
         if self.options.fetch_images:
-            self.report.images_fetched += len(urls)  # would be copied
+            self.report.pictures_queued += len(urls)
         else:
             self.report.images_left += [(url, "copying pictures was turned off") for url in urls]
-
-    def _hand_over_pictures(self):
-        results = copy_pictures(self.with_pictures, fetcher=self.fetcher)
-        self.report.images_fetched += results.copied
-        self.report.images_left += [(url, why) for _, url, why in results.failures]
 
     def _record(self, draft, changes):
         report = self.report

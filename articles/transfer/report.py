@@ -16,7 +16,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)
     new_topics: list[str] = field(default_factory=list)
-    images_fetched: int = 0
+    pictures_queued: int = 0  # pictures handed to the background copy (or, dry: to be)
     images_left: list[tuple[str, str]] = field(default_factory=list)  # (address, why)
     ignored: Counter = field(default_factory=Counter)  # other item types: attachments...
     repairs: list[str] = field(default_factory=list)  # what was mended in the XML itself
@@ -96,8 +96,16 @@ class ImportReport:
                 f"{self.kept_as_drafts} post(s) published on the old site {verb} imported as "
                 "drafts, to be reviewed before they go live."
             )
-        if self.images_fetched:
-            notices.append(f"{self.images_fetched} picture(s) {verb} copied to this site.")
+        if self.pictures_queued and self.dry_run:
+            notices.append(
+                f"{self.pictures_queued} picture(s) would be copied to this site, in the "
+                "background once the posts are imported."
+            )
+        elif self.pictures_queued:
+            notices.append(
+                f"{self.pictures_queued} picture(s) are being copied to this site in the "
+                "background; “Imported posts” shows each article's, and any that could not be."
+            )
         if self.images_left:
             notices.append(f"{len(self.images_left)} picture(s) {verb} not copied (listed below).")
         return notices

@@ -1,6 +1,9 @@
 """Plan or write one article from an `ArticleDraft`: its author, topics, slug and redirect."""
 
-from dataclasses import asdict, dataclass, field
+import html
+from dataclasses import dataclass, field
+
+from django.utils.html import strip_tags
 
 from articles.editorial.revisions import article_revision, ensure_first_revision
 from articles.models import Article, ImportedPost
@@ -10,6 +13,11 @@ from clinic.domain.models import record_query_redirect, record_redirect
 from .index import latin_slug
 
 OLD_PATH_LENGTH = 500  # Redirect.old_path
+HERO_CREDIT_LENGTH = Article._meta.get_field("hero_credit").max_length
+
+
+def _plain(html_text):
+    return " ".join(html.unescape(strip_tags(html_text)).split())
 
 
 @dataclass
@@ -71,13 +79,14 @@ class ArticleWriter:
             for name in ("title", "summary", "body", "disclaimer", "publish_at"):
                 setattr(article, name, getattr(draft, name))
             article.author = author
+            if article_id is None and draft.hero is not None:  # the picture follows, copied
+                article.hero_credit = _plain(draft.hero.caption)[:HERO_CREDIT_LENGTH]
             article.full_clean()
             article.save()
             article.topics.set(topics)
-        defaults = {"article": article, "old_url": draft.old_link[:500]}
-        if article_id is None and draft.hero is not None:  # copied with the other pictures
-            defaults["pictures"] = {"hero": asdict(draft.hero)}
-        ImportedPost.objects.update_or_create(import_key=draft.key, defaults=defaults)
+        ImportedPost.objects.update_or_create(
+            import_key=draft.key, defaults={"article": article, "old_url": draft.old_link[:500]}
+        )
         # A new article arrives as a draft; one that was published on the old site is
         # published when asked, through the publishing checks. An existing article keeps
         # the publish state editors gave it.

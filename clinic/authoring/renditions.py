@@ -1,25 +1,27 @@
-"""Responsive copies of uploaded pictures, made once with Pillow when the picture is saved.
+"""Responsive copies of uploaded pictures: their names, their making, and whether they exist.
 
 For an image stored as `articles/hero/abc.jpg` (width W), each width in WIDTHS that is
 smaller than W, plus W itself, is written as AVIF (where this Pillow can encode it) and
-WebP: `renditions/articles/hero/abc-800.webp`. Names are derived from the stored name,
-so templates build `srcset` without touching the disk; the model keeps the original's
-width and height (set here, after the save) for the `width`/`height` attributes.
+WebP: `renditions/articles/hero/abc-800.webp`. Names are derived from the stored name (which
+is random and never reused), so templates build `srcset` without touching the disk. They are
+made in the background (`clinic.authoring.tasks`); the model keeps the original's width and
+height, read from the file's header when it is saved, for the `width`/`height` attributes.
 """
 
-import logging
+import hashlib
 from io import BytesIO
 from pathlib import PurePosixPath
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image, ImageOps, features
+from PIL import ExifTags, Image, ImageOps, features
 
-logger = logging.getLogger(__name__)
 WIDTHS = (480, 800, 1200, 1600)
 FORMATS = [("avif", "AVIF", "image/avif")] if features.check("avif") else []
 FORMATS += [("webp", "WEBP", "image/webp")]
 ENCODER_OPTIONS = {"AVIF": {"quality": 55, "speed": 8}, "WEBP": {"quality": 78, "method": 4}}
+TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 
 def rendition_widths(width):
@@ -34,28 +36,101 @@ def rendition_name(name, width, extension):
     return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{width}.{extension}")
 
 
-def make_renditions(field_file):
-    """Write every missing rendition of `field_file`; return the original's (width, height)."""
-    with field_file.open("rb") as stored, Image.open(stored) as original:
+def rendition_names(name, width):
+    """Every rendition, in the order they are written: when the last exists, they all do."""
+    return [
+        rendition_name(name, w, extension)
+        for w in rendition_widths(width)
+        for extension, _, _ in FORMATS
+    ]
+
+
+def picture_size(field_file):
+    """(width, height) as the picture is shown, read from its header without decoding it.
+
+    A new upload is read where it waits to be stored (in memory or a temporary file); a
+    stored picture from the storage. EXIF orientation is applied, as browsers do.
+    """
+    if field_file._committed:  # Django's own flag: the name refers to a stored file
+        with field_file.storage.open(field_file.name, "rb") as stored:
+            return _header_size(stored)
+    upload = field_file.file
+    upload.seek(0)
+    try:
+        return _header_size(upload)
+    finally:
+        upload.seek(0)
+
+
+def _header_size(file):
+    with Image.open(file) as image:
+        width, height = image.size
+        if image.getexif().get(ExifTags.Base.Orientation) in TURNED:
+            return height, width
+    return width, height
+
+
+def make_missing_renditions(field_file, width):
+    """Write the renditions not yet stored; return (how many were written, (width, height)).
+
+    Nothing is decoded when they all exist. Otherwise the original is decoded once; if it is
+    not `width` pixels wide after all, the renditions are made for the width it has.
+    """
+    if width and all(default_storage.exists(n) for n in rendition_names(field_file.name, width)):
+        return 0, None
+    with field_file.storage.open(field_file.name, "rb") as stored, Image.open(stored) as original:
         picture = ImageOps.exif_transpose(original)
         picture.load()
     if picture.mode not in {"RGB", "RGBA"}:
         picture = picture.convert("RGBA" if "transparency" in picture.info else "RGB")
-    for width in rendition_widths(picture.width):
-        height = round(picture.height * width / picture.width)
-        resized = picture if width == picture.width else picture.resize((width, height))
+    written = 0
+    for w in rendition_widths(picture.width):
+        resized = None
         for extension, pillow_format, _ in FORMATS:
-            name = rendition_name(field_file.name, width, extension)
+            name = rendition_name(field_file.name, w, extension)
             if default_storage.exists(name):
                 continue
-            buffer = BytesIO()
-            resized.save(buffer, pillow_format, **ENCODER_OPTIONS[pillow_format])
-            default_storage.save(name, ContentFile(buffer.getvalue()))
-    return picture.width, picture.height
+            if resized is None:
+                height = round(picture.height * w / picture.width)
+                resized = picture if w == picture.width else picture.resize((w, height))
+            _store(name, resized, pillow_format)
+            written += 1
+    return written, picture.size
+
+
+def _store(name, picture, pillow_format):
+    buffer = BytesIO()
+    picture.save(buffer, pillow_format, **ENCODER_OPTIONS[pillow_format])
+    saved = default_storage.save(name, ContentFile(buffer.getvalue()))
+    if saved != name:  # another worker wrote it meanwhile: keep theirs, drop this copy
+        default_storage.delete(saved)
+
+
+def renditions_exist(name, width):
+    """Whether every rendition of the picture stored as `name` has been written.
+
+    A name's content never changes, so a yes is remembered in the cache for good; a no is
+    asked again (of the storage, one file) until the renditions are made.
+    """
+    names = rendition_names(name, width)
+    if not names:
+        return False
+    key = "renditions:" + hashlib.sha256(f"{width}:{name}".encode()).hexdigest()[:32]
+    if cache.get(key):
+        return True
+    if default_storage.exists(names[-1]):
+        cache.set(key, True, timeout=None)
+        return True
+    return False
 
 
 def srcsets(field_file, width):
-    """[(mime type, "url 480w, url 800w, ...")] for <source> elements, best format first."""
+    """[(mime type, "url 480w, url 800w, ...")] for <source> elements, best format first.
+
+    Empty until the renditions exist, so a page lists no file that is not there yet.
+    """
+    if not field_file or not renditions_exist(field_file.name, width):
+        return []
     widths = rendition_widths(width)
     return [
         (
@@ -67,32 +142,3 @@ def srcsets(field_file, width):
         )
         for extension, _, mime in FORMATS
     ]
-
-
-def renditions_on_save(image_field, width_field, height_field):
-    """A post_save receiver: make the renditions of `image_field` and store its size."""
-
-    def receiver(sender, instance, raw=False, update_fields=None, **kwargs):
-        if raw or (update_fields is not None and image_field not in update_fields):
-            return
-        field_file = getattr(instance, image_field)
-        size = (None, None)
-        if field_file:
-            try:
-                size = make_renditions(field_file)
-            except Exception:
-                # A missing or unreadable original (another server's disk, an object store
-                # that is down) is an error to fix, not a size to save: the known size stays.
-                logger.exception(
-                    "Could not read %s to make its renditions; its size is left as it was.",
-                    field_file.name,
-                )
-                return
-        if size != (getattr(instance, width_field), getattr(instance, height_field)):
-            setattr(instance, width_field, size[0])
-            setattr(instance, height_field, size[1])
-            sender.objects.filter(pk=instance.pk).update(
-                **dict(zip((width_field, height_field), size, strict=True))
-            )
-
-    return receiver

@@ -13,12 +13,22 @@ from io import BytesIO
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps, ImageSequence
+from PIL import ExifTags, Image, ImageSequence
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # summed over all frames of an animation
 MAX_DIMENSION = 2400  # longest side after re-encoding; larger pictures are scaled down
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# How to turn a picture upright for each EXIF orientation (as PIL.ImageOps.exif_transpose does).
+ORIENTATION_TURNS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 # Image.info keys that are needed to draw the picture; everything else is metadata.
 _KEPT_INFO = {"transparency", "duration", "loop", "background", "icc_profile"}
 
@@ -44,14 +54,14 @@ def clean_image_upload(upload, *, max_dimension=MAX_DIMENSION):
     data = upload.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         raise UploadRejected(TOO_LARGE)
-    image_format = _check_decodes(data)
-    with Image.open(BytesIO(data), formats=[image_format]) as image:
-        encoded = _reencode(image, image_format, max_dimension)
-    return ContentFile(encoded, name=f"{secrets.token_urlsafe(16)}.{FORMATS[image_format]}")
+    with _decoded(data) as image:  # decoded once: checked, then re-encoded from the same pixels
+        encoded = _reencode(image, image.format, max_dimension)
+        extension = FORMATS[image.format]
+    return ContentFile(encoded, name=f"{secrets.token_urlsafe(16)}.{extension}")
 
 
-def _check_decodes(data):
-    """The Pillow format name, once the header and every pixel have been read successfully."""
+def _decoded(data):
+    """The open image, once its header and every pixel of every frame have been read."""
     try:
         with Image.open(BytesIO(data), formats=list(FORMATS)) as image:
             image_format = image.format
@@ -59,10 +69,15 @@ def _check_decodes(data):
             if image.width * image.height * frames > MAX_PIXELS:
                 raise UploadRejected(TOO_MANY_PIXELS)
             image.verify()
-        with Image.open(BytesIO(data), formats=[image_format]) as image:
+        image = Image.open(BytesIO(data), formats=[image_format])
+        try:
             for frame in range(frames):
                 image.seek(frame)
                 image.load()
+            image.seek(0)
+        except BaseException:
+            image.close()
+            raise
     except UploadRejected:
         raise
     except Image.DecompressionBombError as error:
@@ -71,7 +86,7 @@ def _check_decodes(data):
         raise UploadRejected(NOT_AN_IMAGE) from error
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         raise UploadRejected(DAMAGED) from error
-    return image_format
+    return image
 
 
 def _reencode(image, image_format, max_dimension):
@@ -82,7 +97,10 @@ def _reencode(image, image_format, max_dimension):
         frames = [_bounded(frame.copy(), max_dimension) for frame in ImageSequence.Iterator(image)]
         frames[0].save(output, "GIF", save_all=True, append_images=frames[1:], **info)
         return output.getvalue()
-    picture = _bounded(ImageOps.exif_transpose(image), max_dimension)
+    # Scaled down first, then turned upright: turning the smaller picture is cheaper.
+    turn = ORIENTATION_TURNS.get(image.getexif().get(ExifTags.Base.Orientation))
+    picture = _bounded(image, max_dimension)
+    picture = picture.transpose(turn) if turn is not None else picture
     picture.info = {}
     if image_format == "JPEG":
         if picture.mode not in {"RGB", "L", "CMYK"}:
@@ -98,10 +116,13 @@ def _reencode(image, image_format, max_dimension):
 
 
 def _bounded(image, max_dimension):
-    if max(image.size) > max_dimension:
-        image = image.copy()
-        image.thumbnail((max_dimension, max_dimension), Image.Resampling.LANCZOS)
-    return image
+    """The image, or a copy scaled so that its longest side is `max_dimension`."""
+    width, height = image.size
+    if max(width, height) <= max_dimension:
+        return image
+    scale = max_dimension / max(width, height)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS)
 
 
 class SafeImageField(forms.ImageField):

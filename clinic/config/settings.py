@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     "reversion_compare",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "clinic.site.page_cache.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "clinic.site.sessions.IdleSignOutMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,7 +122,23 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue instead of failing: WAL lets pages be read while one request writes; each
+    # transaction takes the write lock when it begins (IMMEDIATE), so two saves cannot both
+    # read, then find the other holding the lock ("database is locked" at once); a writer waits
+    # up to `timeout` seconds for its turn. NORMAL syncing is safe with WAL (no corruption; at
+    # worst the last moment's commits on a power cut).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (clinic/tasks/): Django's Tasks API on the database backend, run by
+# `manage.py db_worker` (started by `make run`; clinic-worker.service in deployments).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Articles on one page of a list (the library, a topic, a person's articles, search results).
 ARTICLES_PER_PAGE = 12
@@ -210,9 +229,9 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-# Only staff have sessions (visitors get no cookies); one idle this long is signed out.
+# Only staff have sessions (visitors get no cookies); one idle this long is signed out. The
+# expiry is pushed back at most every few minutes, not on every request (clinic/site/sessions.py).
 SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_MINUTES", 60) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 # The Markdown editor's script reads the CSRF cookie, so it cannot be HttpOnly.
 CSRF_COOKIE_HTTPONLY = False
 

@@ -9,8 +9,10 @@ from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from clinic.authoring.tasks import picture_versions
 from clinic.authoring.uploads import SafeImageField
 
+from .busy_saves import SaveWhenBusyMixin
 from .forms import EditVersionFormMixin
 from .models import (
     ClinicProfile,
@@ -52,7 +54,7 @@ FORMFIELD_OVERRIDES = {
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(admin.ModelAdmin):
+class ClinicProfileAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
@@ -90,7 +92,7 @@ class ColourInput(forms.TextInput):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     """Brand, wording and booking: for superusers and holders of the site-settings permission."""
 
     formfield_overrides = FORMFIELD_OVERRIDES
@@ -145,7 +147,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
 
     @property
@@ -153,13 +155,14 @@ class PersonAdmin(admin.ModelAdmin):
         return super().media + forms.Media(css={"all": [reverse("editor:preview-styles")]})
 
     list_display = ["name", "role_title", "credentials", "is_active", "position"]
+    readonly_fields = ["photo_versions"]
     list_editable = ["is_active", "position"]
     list_filter = ["is_active"]
     search_fields = ["name", "role_title"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "role_title", "credentials", "bio"]}),
-        ("Photo", {"fields": ["photo", "photo_alt", "photo_is_decorative"]}),
+        ("Photo", {"fields": ["photo", "photo_versions", "photo_alt", "photo_is_decorative"]}),
         (
             "Professional registration",
             {
@@ -169,6 +172,11 @@ class PersonAdmin(admin.ModelAdmin):
         ),
         ("On the team page", {"fields": ["is_active", "position"]}),
     ]
+
+    @admin.display(description="Photo versions")
+    def photo_versions(self, obj):
+        """Whether the AVIF/WebP copies are made, queued or failed (made in the background)."""
+        return picture_versions(obj, "photo") if obj and obj.pk else "—"
 
 
 class OpeningHoursFormSet(forms.BaseInlineFormSet):
@@ -232,7 +240,7 @@ class LocationAdminForm(EditVersionFormMixin, forms.ModelForm):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     form = LocationAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [OpeningHoursInline, LocationExceptionInline]
@@ -271,6 +279,6 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]

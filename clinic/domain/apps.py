@@ -10,7 +10,7 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
-        from clinic.authoring.renditions import renditions_on_save
+        from clinic.authoring.tasks import connect_renditions
         from clinic.branding.brand import make_brand_files
 
         from .models import ClinicProfile, Location, Person, SiteSettings, redirect_old_urls
@@ -18,12 +18,8 @@ class ClinicConfig(AppConfig):
         from .sitewide import forget_site_chrome
 
         redirect_old_urls(Person)
-        post_save.connect(
-            renditions_on_save("photo", "photo_width", "photo_height"),
-            sender=Person,
-            weak=False,
-            dispatch_uid="photo-renditions",
-        )
+        # Every model's `responsive_images` (the article's hero, a person's photo), in one place.
+        connect_renditions()
         # Before the site-wide data is forgotten, so the next page finds the new files' sizes.
         for model in (ClinicProfile, SiteSettings):
             uid = f"brand:{model.__name__}"

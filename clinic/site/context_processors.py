@@ -1,14 +1,20 @@
 from clinic.domain.sitewide import site_chrome
 from clinic.seo.links import canonical_url
 
+# The main menu, in order: (section, label, the URL name of the section's page).
+MENU = [
+    ("articles", "Articles", "articles:list"),
+    ("topics", "Topics", "articles:topic-list"),
+    ("team", "Team", "clinic:team"),
+    ("locations", "Locations", "clinic:locations"),
+    ("search", "Search", "articles:search"),
+]
 # The menu section each page belongs to, by URL name: an article is in “Articles”, a person
 # in “Team”, so the menu shows where the visitor is on every page, not only on the lists.
-NAV_SECTIONS = {
-    "articles:list": "articles", "articles:detail": "articles", "articles:preview": "articles",
-    "articles:topic-list": "topics", "articles:topic-detail": "topics",
-    "clinic:team": "team", "clinic:person-detail": "team",
-    "clinic:locations": "locations", "clinic:location-detail": "locations",
-    "articles:search": "search",
+NAV_SECTIONS = {url_name: section for section, _, url_name in MENU} | {
+    "articles:detail": "articles", "articles:preview": "articles",
+    "articles:topic-detail": "topics", "clinic:person-detail": "team",
+    "clinic:location-detail": "locations",
 }  # fmt: skip
 
 
@@ -18,13 +24,14 @@ def nav_section(request):
 
 
 def site(request):
-    """Clinic profile, active locations, the canonical URL and the menu section, for every
-    page."""
+    """Clinic profile, active locations, the canonical URL, the menu and its current section,
+    for every page."""
     chrome = site_chrome()
     return {
         "clinic": chrome["clinic"],
         "site_locations": chrome["locations"],
         "brand": chrome["brand"],
         "canonical_url": canonical_url(request),
+        "menu": MENU,
         "nav_section": nav_section(request),
     }

@@ -8,11 +8,13 @@
   page shows), or changing a many-to-many link between them, bumps the generation, so the
   next request of every page is fresh. The generation and the page are read in one cache
   round trip.
+* A picture's renditions, made in the background, bump it too (`renditions_made`).
 * Time is content too: an entry never outlives the next scheduled publish time (the
   generation moves on when it passes), nor a time a view names in `response.cache_until`
   (a location opening or closing, midnight for “today's hours”).
 """
 
+import functools
 import hashlib
 import time
 from datetime import datetime
@@ -23,9 +25,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 from articles.models import Article
+from clinic.authoring.tasks import renditions_made
 from clinic.domain.sitewide import forget_site_chrome
 
 from .cache_backend import cache_recovered
@@ -36,8 +40,27 @@ PAGE_KEY = "pages:{digest}"
 NEVER = 10**12  # a timestamp far in the future
 
 
+def _folder(url):
+    """The folder an address sits in: /preview/<token>/ -> /preview/, /v/1.gif -> /v/."""
+    return url.rstrip("/").rpartition("/")[0] + "/"
+
+
+@functools.lru_cache(maxsize=8)
+def _prefixes(root_urlconf, urlconf, script_prefix, file_urls):
+    return (
+        reverse("admin:index", urlconf=urlconf),
+        _folder(reverse("editor:upload", urlconf=urlconf)),
+        _folder(reverse("articles:preview", args=["token"], urlconf=urlconf)),
+        _folder(reverse("articles:view-beacon", args=[0], urlconf=urlconf)),
+        *(url for url in file_urls if url.startswith("/")),
+    )
+
+
 def _excluded_prefixes():
-    return ("/" + settings.ADMIN_URL, "/editor/", "/preview/", "/v/", "/media/", "/static/")
+    """Never cached: the admin, the editor's endpoints, preview links, the view-count beacon,
+    and uploaded and static files (when this server has them). Worked out once per URLconf."""
+    files = (settings.MEDIA_URL, settings.STATIC_URL)
+    return _prefixes(settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), files)
 
 
 def bump_generation(**kwargs):
@@ -146,7 +169,7 @@ class PublicPageCacheMiddleware:
 
 
 # Models no public page shows: writing them leaves cached pages alone. Every other model of
-# the two apps makes every cached page stale (tests/clinic/test_page_cache.py checks both).
+# the two apps makes every cached page stale (tests/clinic/site/test_page_cache.py checks both).
 CONTENT_APPS = ("clinic", "articles")
 PRIVATE_MODELS = {
     "articles.ArticleDailyViews",  # view counts, written by every reader; shown only to staff
@@ -176,6 +199,8 @@ def cache_came_back(**kwargs):
 def connect_signals():
     """Any write to content a public page shows makes every cached page stale."""
     cache_recovered.connect(cache_came_back, dispatch_uid="page-cache:cache-recovered")
+    # Pages made before a picture's renditions existed showed the original alone.
+    renditions_made.connect(content_changed, dispatch_uid="page-cache:renditions")
     for model in public_models():
         uid = f"page-cache:{model._meta.label}"
         post_save.connect(content_changed, sender=model, dispatch_uid=uid + ":save")

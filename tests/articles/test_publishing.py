@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.services import publish_time_on_publishing
-from tests.articles.change_form import form_data
 from tests.factories import ArticleFactory
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

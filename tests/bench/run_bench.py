@@ -1,5 +1,8 @@
 """`make bench`: load-test the site under gunicorn with wrk and print a table.
 
+Then the search page's latency (`search_bench`) and the admin's save time with a phone photo
+(`save_bench`), each in a throwaway database of its own.
+
 Seeds a separate database (SQLite in .bench/, or `<name>_bench` on the PostgreSQL server named
 by DATABASE_URL), collects static files, then for the page cache off ("cold") and on ("warm")
 starts gunicorn on 127.0.0.1 with DEBUG off and drives each page with wrk for a fixed time at a
@@ -161,6 +164,9 @@ def run(args):
     print("\nSearch (python -m tests.bench.search_bench):")
     search = [sys.executable, "-m", "tests.bench.search_bench", "--articles", str(args.articles)]
     subprocess.run(search, cwd=ROOT, check=True)  # noqa: S603
+    print("\nAdmin save with a phone photo (python -m tests.bench.save_bench):")
+    save = [sys.executable, "-m", "tests.bench.save_bench"]
+    subprocess.run(save, cwd=ROOT, check=True)  # noqa: S603
 
 
 def report(results, weight, args):

@@ -7,7 +7,7 @@ database DATABASE_URL names (SQLite by default, or PostgreSQL):
   below through the whole search view (parse, synonyms, count, page, snippets, suggestions,
   template) with the page cache off, several rounds; p50 and p99 in milliseconds;
 * relevance: another throwaway database with the demo content; recall at 3 and mean reciprocal
-  rank over the relevance set (`tests/articles/search_relevance.py`).
+  rank over the relevance set (`tests/articles/search/relevance_set.py`).
 """
 
 import argparse
@@ -87,7 +87,7 @@ def measure(mode, rounds):
     from django.db import connection
 
     if mode == "relevance":
-        from tests.articles.search_relevance import RELEVANCE, measure
+        from tests.articles.search.relevance_set import RELEVANCE, measure
 
         recall, mrr, _ = measure()
         print(f"{connection.vendor:<11} relevance: {len(RELEVANCE)} lay queries on the demo "

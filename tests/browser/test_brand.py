@@ -11,7 +11,6 @@ from PIL import Image, ImageDraw
 from clinic.domain.models import ClinicProfile
 from tests.browser.checks import axe_violations
 from tests.browser.conftest import PASSWORD
-from tests.browser.test_accessibility import library  # noqa: F401 - a fixture
 from tests.public_pages import html_pages, page_url
 
 pytestmark = pytest.mark.browser

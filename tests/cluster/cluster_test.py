@@ -183,6 +183,12 @@ class Cluster:
                 [GUNICORN, "-c", "python:clinic.config.gunicorn", "clinic.config.wsgi"],
                 env=self.app_env(server),
             )
+        # The background worker (clinic-worker.service): renditions of the pictures saved on A or B.
+        self.spawn(
+            "worker",
+            [PY, "manage.py", "db_worker", "--no-reload", "--interval", "1"],
+            env=self.app_env("worker"),
+        )
         self.write_nginx_conf()
         self.spawn("nginx", [nginx, "-p", str(self.work), "-c", str(self.work / "nginx.conf")])
         for port in [*self.ports.values(), self.nginx_port]:
@@ -224,6 +230,17 @@ class Cluster:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+
+
+def renditions_listed(url, seconds=90):
+    """(the page once it lists the hero's renditions, seconds waited), or ("", seconds)."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        page = Browser().get(url)[1]
+        if "<source" in page:
+            return page, time.monotonic() - start
+        time.sleep(0.5)
+    return "", time.monotonic() - start
 
 
 def wait_for_port(port, seconds=60):
@@ -288,8 +305,12 @@ def main():
             statuses.count(200) == 100,
             f"uploaded picture through nginx: {statuses.count(200)}/100 fetches 200 ({picture})",
         )
-        page = Browser().get(b + article_url)[1]  # rendered by B, which never saw the upload
-        media = sorted(set(Browser.media_urls(page)))
+        page, waited = renditions_listed(b + article_url)  # B never saw the upload
+        check(
+            bool(page),
+            f"the worker made the hero image's renditions ({waited:.1f} s after the save)",
+        )
+        media = sorted(set(Browser.media_urls(page or "")))
         served = [Browser().get(lb + url, raw=True)[0] == 200 for url in media for _ in range(5)]
         check(
             len(media) >= 4 and all(served),
@@ -298,7 +319,9 @@ def main():
         )
 
         # 3. The admin import: uploaded on A, confirmed on B.
-        token = editor.preview_import(a, ROOT / "tests/articles/fixtures/wordpress.xml")
+        token = editor.preview_import(
+            a, ROOT / "tests/articles/transfer/wordpress/fixtures/wordpress.xml"
+        )
         status, page, _ = editor.post(
             b + "/admin/articles/importedpost/add/",
             {"token": token},

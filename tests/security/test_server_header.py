@@ -1,35 +1,9 @@
 """Under gunicorn, the production server, responses name no server version."""
 
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url, attempts=100):
-    """The response headers of `url`, retrying (up to ~10 s) while the server starts."""
-    for _ in range(attempts):
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
-                return response.headers
-        except urllib.error.HTTPError as error:
-            return error.headers
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"gunicorn did not answer at {url}")
+from tests.helpers import BASE_DIR, GUNICORN, fetch, free_port
 
 
 def test_gunicorn_sends_no_version_in_the_server_header(tmp_path):

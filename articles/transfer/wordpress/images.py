@@ -10,7 +10,7 @@ import ipaddress
 import socket
 import time
 import urllib.request
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 
 from django.core.files.base import ContentFile
@@ -36,7 +36,21 @@ def _stem(url):
 
 
 class ImageFetchError(Exception):
-    """Why an image was left as a link to the old site."""
+    """Why an image was left as a link to the old site.
+
+    `temporary` when trying again later may work (no answer, a server error, a name lookup
+    that failed), not when the address or the file itself is refused.
+    """
+
+    def __init__(self, message, *, temporary=False):
+        super().__init__(message)
+        self.temporary = temporary
+
+
+def replace_address(body, url, new_url):
+    """The Markdown body with an image's old address replaced by its copy's."""
+    body = body.replace(f"]({url}", f"]({new_url}")
+    return body.replace(f'src="{url}"', f'src="{new_url}"')  # in an HTML table
 
 
 def check_address(url, *, allow_private_hosts=False):
@@ -49,7 +63,9 @@ def check_address(url, *, allow_private_hosts=False):
     try:
         addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, None)}
     except (OSError, UnicodeError) as error:
-        raise ImageFetchError(f"the host {parts.hostname} cannot be found") from error
+        raise ImageFetchError(
+            f"the host {parts.hostname} cannot be found", temporary=True
+        ) from error
     if not all(ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
         raise ImageFetchError(f"the host {parts.hostname} is not a public address")
 
@@ -126,7 +142,12 @@ class ImageFetcher:
                 if content_type not in IMAGE_TYPES:
                     raise ImageFetchError(f"the address did not return an image ({content_type})")
                 data = response.read(self.max_bytes + 1)
-        except (URLError, OSError, ValueError) as error:
+        except HTTPError as error:
+            temporary = error.code >= 500 or error.code in {408, 429}
+            raise ImageFetchError(f"the download failed ({error})", temporary=temporary) from error
+        except (URLError, OSError) as error:  # no answer, refused, timed out, cut short
+            raise ImageFetchError(f"the download failed ({error})", temporary=True) from error
+        except ValueError as error:
             raise ImageFetchError(f"the download failed ({error})") from error
         if len(data) > self.max_bytes:
             raise ImageFetchError(f"the image is larger than {self.max_bytes // 2**20} MB")

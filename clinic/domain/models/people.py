@@ -35,6 +35,8 @@ class Person(models.Model):
     photo = models.ImageField(upload_to="people/", blank=True)
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Sized on save, renditions made in the background: clinic/authoring/tasks.py.
+    responsive_images = {"photo": ("photo_width", "photo_height")}
     photo_alt = models.CharField(
         "photo alt text",
         max_length=250,

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from PIL import Image
 
 FIXTURES = Path(__file__).parent / "fixtures"
-OLDER_FIXTURES = Path(__file__).parent.parent / "fixtures"
+OLDER_FIXTURES = Path(__file__).parent / "wordpress" / "fixtures"
 
 
 def run_command(name, *args):

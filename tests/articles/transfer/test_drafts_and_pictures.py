@@ -2,13 +2,14 @@
 that goes through the publishing checks; topics an import creates stay hidden until described."""
 
 import re
+from functools import partial
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles import services
 from articles.models import Article, ImportedPost, Topic
-from articles.transfer import writer
+from articles.transfer import tasks, writer
 from articles.transfer.apply import ImportOptions, import_file
 from articles.transfer.wordpress.images import ImageFetcher
 
@@ -41,7 +42,9 @@ def pictures_export(tmp_path, base):
 </item>
 <item><title>hero</title><wp:post_id>7</wp:post_id><wp:post_type>attachment</wp:post_type>
 <wp:post_parent>1</wp:post_parent><wp:attachment_url>{base}/hero.png</wp:attachment_url>
-<excerpt:encoded><![CDATA[Photo: Jo Lee]]></excerpt:encoded></item>
+<excerpt:encoded><![CDATA[Photo: Jo Lee]]></excerpt:encoded>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key>
+<wp:meta_value>The clinic's garden</wp:meta_value></wp:postmeta></item>
 </channel></rss>""", encoding="utf-8")  # fmt: skip
     return path
 
@@ -107,42 +110,43 @@ def test_topics_an_import_creates_stay_off_the_public_site_until_described(impor
     assert client.get("/topics/ptsd/").status_code == 200
 
 
-def test_pictures_are_copied_into_the_media_store_and_failures_kept_with_the_reason(
-    picture_server, tmp_path, admin_client
+def test_pictures_are_copied_in_the_background_and_what_failed_is_shown_with_why(
+    picture_server, tmp_path, admin_client, monkeypatch, run_tasks
 ):
     server, base = picture_server
-    fetcher = ImageFetcher(allow_private_hosts=True)
-    report = import_file(pictures_export(tmp_path, base), ImportOptions(fetch_images=True),
-                         fetcher=fetcher)  # fmt: skip
+    monkeypatch.setattr(tasks, "ImageFetcher", partial(ImageFetcher, allow_private_hosts=True))
+    report = import_file(pictures_export(tmp_path, base), ImportOptions(fetch_images=True))
+    assert report.pictures_queued == 3 and server.requests == []  # nothing during the import
+    assert run_tasks() == 1
     article = Article.objects.get(slug="pictures")
     assert "![A quiet room](/media/articles/imported/" in article.body
     assert f"{base}/room.png" not in article.body
     assert f"![Gone]({base}/missing.png)" in article.body  # still shown from the old site
     assert article.hero_image.name.startswith("articles/imported/")
-    assert (article.hero_alt, article.hero_credit) == ("Pictures", "Photo: Jo Lee")
-    assert report.images_fetched == 2
-    assert report.images_left == [(f"{base}/missing.png", "the download failed (HTTP Error "
-                                   "404: Not Found)")]  # fmt: skip
-    record = ImportedPost.objects.get(article=article)
-    failure = [f"{base}/missing.png", "the download failed (HTTP Error 404: Not Found)"]
-    assert record.pictures == {"failures": [failure]}
+    assert (article.hero_alt, article.hero_credit) == ("The clinic's garden", "Photo: Jo Lee")
     listing = admin_client.get("/admin/articles/importedpost/").content.decode()
-    assert '<td class="field-pictures_not_copied">1</td>' in listing
+    assert "1 not copied" in listing
+    record = ImportedPost.objects.get(article=article)
+    page = admin_client.get(f"/admin/articles/importedpost/{record.pk}/change/").content.decode()
+    assert f"{base}/missing.png: the download failed (HTTP Error 404: Not Found)" in page
     requests = len(server.requests)
-    again = import_file(pictures_export(tmp_path, base), ImportOptions(fetch_images=True),
-                        fetcher=fetcher)  # fmt: skip
+    again = import_file(pictures_export(tmp_path, base), ImportOptions(fetch_images=True))
     assert again.summary().startswith("0 created, 0 updated, 1 unchanged")
+    assert again.pictures_queued == 1  # only the one not copied yet
+    run_tasks()
     assert server.requests[requests:] == ["/missing.png"]  # the copies are reused
 
 
-def test_a_dry_run_counts_the_pictures_it_would_copy_and_downloads_nothing(
-    picture_server, tmp_path
+def test_a_dry_run_counts_the_pictures_it_would_copy_and_queues_nothing(
+    picture_server, tmp_path, run_tasks
 ):
     server, base = picture_server
-    report = import_file(pictures_export(tmp_path, base),
-                         ImportOptions(dry_run=True, fetch_images=True))  # fmt: skip
-    assert report.images_fetched == 3 and server.requests == []
-    assert "3 picture(s) would be copied to this site." in report.lines()
+    report = import_file(
+        pictures_export(tmp_path, base), ImportOptions(dry_run=True, fetch_images=True)
+    )
+    assert report.pictures_queued == 3 and run_tasks() == 0 and server.requests == []
+    assert "3 picture(s) would be copied to this site, in the background once the posts are " \
+        "imported." in report.lines()  # fmt: skip
 
 
 def test_the_topic_list_in_the_admin_shows_which_topics_wait_for_a_description(
