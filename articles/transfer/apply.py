@@ -24,7 +24,7 @@ from .formats import read_source
 from .index import Index
 from .pictures import point_at_copies, queue_picture_copy, stored_copies
 from .posts import CONTENT_TYPES
-from .wordpress.images import ImageFetcher, ImageFetchError, check_address
+from .wordpress.images import ImageFetcher, ImageFetchError, check_scheme
 from .writer import ArticleWriter
 
 
@@ -160,7 +160,7 @@ class Importer:
         fetchable = []
         for url in urls:
             try:
-                check_address(url, allow_private_hosts=True)  # the scheme only: no network
+                check_scheme(url)  # no network
             except ImageFetchError as error:
                 self.report.images_left.append((url, str(error)))
             else:
@@ -193,8 +193,8 @@ class Importer:
 
 def empty_reason(report, source, options):
     """Why the export gave nothing to import, with how to export again; "" when it did."""
-    if options.start or not report.is_complete:
-        return ""
+    if options.start or not report.is_complete or source.platform is None:
+        return ""  # not an export (a live site says what it found itself)
     if source.total and report.processed != report.unusable:
         return ""
     if source.total == 0:

@@ -144,7 +144,7 @@ class Source:
     twice: once to count, once to write). `close` removes anything the reader left on disk.
     """
 
-    platform: Platform
+    platform: Platform | None  # None for a live site: its report says what was read
     site: Site
     total: int  # posts and pages
     read: Callable[[], Iterator[Post]]

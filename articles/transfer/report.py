@@ -29,6 +29,7 @@ class ImportReport:
     published: list[str] = field(default_factory=list)  # published, as they were before
     refused: list[tuple[str, str]] = field(default_factory=list)  # kept drafts by the checks
     kept_as_drafts: int = 0  # published on the old site, arriving as drafts for review
+    source: list[str] = field(default_factory=list)  # how the source was read (a live site)
 
     def skip(self, label, reason, *, unusable=False):
         self.skipped.append((label, reason))
@@ -116,7 +117,7 @@ class ImportReport:
             title = (
                 f"Imported {self.processed} posts; more remain (continue from {self.next_start})."
             )
-        lines = [title, self.summary()]
+        lines = [title, *self.source, self.summary()]
         if self.empty_reason:
             lines.insert(0, self.empty_reason)
         lines += self.notices()

@@ -154,7 +154,10 @@ class ArticleWriter:
     def _redirect(self, draft, changes):
         """Send the post's old addresses to its article, permanently."""
         for alias in draft.aliases:
-            record_query_redirect(alias, changes.url)
+            if "?" in alias:  # a plain address, such as "/?p=173"
+                record_query_redirect(alias, changes.url)
+            elif alias != draft.old_path and len(alias) <= OLD_PATH_LENGTH:
+                record_redirect(alias, changes.url)
         if not draft.old_path:
             if draft.status == Article.Status.PUBLISHED and not draft.aliases:
                 changes.warnings.append(

@@ -146,6 +146,12 @@ ARTICLES_PER_PAGE = 12
 # Whole pages for anonymous visitors (clinic/site/page_cache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
+# Importing a blog from its live address (articles/transfer/site/): hosts that may resolve to
+# private or loopback addresses (an intranet site, a test server), and the pause between two
+# requests to the old site (its robots.txt Crawl-delay wins when longer).
+IMPORT_SITE_ALLOWED_PRIVATE_HOSTS = env_list("IMPORT_SITE_ALLOWED_PRIVATE_HOSTS")
+IMPORT_SITE_DELAY_SECONDS = env_float("IMPORT_SITE_DELAY_SECONDS", 1.0)
+
 CACHES = {
     "default": cache_from_url(
         os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or "locmem://clinic"

@@ -1,21 +1,20 @@
 """Copy an old site's images into this site's media storage: http(s) only, and bounded.
 
-Only http and https are fetched, from public addresses (an export cannot make the server
-read its own network), with a timeout, a size cap and a check that the bytes are an image.
-The stored name comes from the address, so a second run reuses what the first downloaded.
+Downloads go through the import's one fetcher (`articles.transfer.web`): http and https only,
+public addresses only (an export cannot make the server read its own network), the host looked
+up once and that address used for the connection, redirects checked the same way, a time limit
+and a size cap; then a check that the bytes are an image. The stored name comes from the
+address, so a second run reuses what the first downloaded.
 """
 
 import hashlib
-import ipaddress
-import socket
 import time
-import urllib.request
-from urllib.error import HTTPError, URLError
-from urllib.parse import urlsplit
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from articles.transfer.web.addresses import FetchError, split_address
+from articles.transfer.web.fetcher import SafeFetcher
 from clinic.authoring.uploads import UploadRejected, clean_image_upload
 
 IMAGE_TYPES = {
@@ -27,7 +26,6 @@ IMAGE_TYPES = {
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 TIMEOUT_SECONDS = 10
 STORAGE_FOLDER = "articles/imported"
-USER_AGENT = "clinic-research-library importer (+https://www.djangoproject.com/)"
 
 
 def _stem(url):
@@ -53,33 +51,12 @@ def replace_address(body, url, new_url):
     return body.replace(f'src="{url}"', f'src="{new_url}"')  # in an HTML table
 
 
-def check_address(url, *, allow_private_hosts=False):
-    """Refuse anything but http(s) to a public host (private hosts only when allowed, for tests)."""
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise ImageFetchError("only http and https images are downloaded")
-    if allow_private_hosts:
-        return
+def check_scheme(url):
+    """Refuse anything but an http(s) address, without looking the host up (for dry runs)."""
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, None)}
-    except (OSError, UnicodeError) as error:
-        raise ImageFetchError(
-            f"the host {parts.hostname} cannot be found", temporary=True
-        ) from error
-    if not all(ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
-        raise ImageFetchError(f"the host {parts.hostname} is not a public address")
-
-
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows a redirect only to another address the fetcher would accept."""
-
-    def __init__(self, allow_private_hosts):
-        super().__init__()
-        self.allow_private_hosts = allow_private_hosts
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        check_address(newurl, allow_private_hosts=self.allow_private_hosts)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        split_address(url)
+    except FetchError as error:
+        raise _image_error(error, MAX_IMAGE_BYTES) from error
 
 
 class ImageFetcher:
@@ -90,21 +67,14 @@ class ImageFetcher:
     """
 
     def __init__(self, *, storage=None, timeout=TIMEOUT_SECONDS, max_bytes=MAX_IMAGE_BYTES,
-                 allow_private_hosts=False, deadline=None):  # fmt: skip
+                 deadline=None, fetcher=None):  # fmt: skip
         self.storage = storage or default_storage
-        self.timeout = timeout
         self.max_bytes = max_bytes
-        self.allow_private_hosts = allow_private_hosts
         self.deadline = deadline
-        self.opener = urllib.request.OpenerDirector()
-        for handler in (
-            urllib.request.HTTPHandler(),
-            urllib.request.HTTPSHandler(),
-            _CheckedRedirects(allow_private_hosts),
-            urllib.request.HTTPDefaultErrorHandler(),
-            urllib.request.HTTPErrorProcessor(),
-        ):
-            self.opener.add_handler(handler)
+        self.fetcher = fetcher or SafeFetcher(
+            max_bytes=max_bytes, connect_timeout=timeout, read_timeout=timeout,
+            total_timeout=timeout * 3,
+        )  # fmt: skip
 
     def fetch(self, url):
         """The media URL of the image at `url`, downloading it unless already stored."""
@@ -125,7 +95,6 @@ class ImageFetcher:
         stem = _stem(url)
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise ImageFetchError("the time for this run was used up; import again to fetch it")
-        check_address(url, allow_private_hosts=self.allow_private_hosts)
         data = self._download(url)
         try:  # the same checks and re-encoding as every upload: no EXIF/GPS, no polyglots
             cleaned = clean_image_upload(ContentFile(data, name="download"))
@@ -135,20 +104,26 @@ class ImageFetcher:
         return self.storage.save(stem + extension, cleaned)
 
     def _download(self, url):
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310 - scheme checked above
+        accept = ", ".join(IMAGE_TYPES)
         try:
-            with self.opener.open(request, timeout=self.timeout) as response:
-                content_type = response.headers.get_content_type()
-                if content_type not in IMAGE_TYPES:
-                    raise ImageFetchError(f"the address did not return an image ({content_type})")
-                data = response.read(self.max_bytes + 1)
-        except HTTPError as error:
-            temporary = error.code >= 500 or error.code in {408, 429}
-            raise ImageFetchError(f"the download failed ({error})", temporary=temporary) from error
-        except (URLError, OSError) as error:  # no answer, refused, timed out, cut short
-            raise ImageFetchError(f"the download failed ({error})", temporary=True) from error
-        except ValueError as error:
-            raise ImageFetchError(f"the download failed ({error})") from error
-        if len(data) > self.max_bytes:
-            raise ImageFetchError(f"the image is larger than {self.max_bytes // 2**20} MB")
-        return data
+            fetched = self.fetcher.get(url, accept=accept, max_bytes=self.max_bytes)
+        except FetchError as error:
+            raise _image_error(error, self.max_bytes) from error
+        if not fetched.ok:
+            temporary = fetched.status >= 500 or fetched.status in {408, 429}
+            raise ImageFetchError(
+                f"the download failed (HTTP {fetched.status})", temporary=temporary
+            )
+        if fetched.content_type not in IMAGE_TYPES:
+            raise ImageFetchError(f"the address did not return an image ({fetched.content_type})")
+        return fetched.content
+
+
+def _image_error(error, max_bytes):
+    """The fetcher's reason, said of an image; temporary when trying later may work."""
+    message = str(error)
+    if "is larger than" in message:
+        message = f"the image is larger than {max_bytes // 2**20} MB"
+    elif message.startswith("only http and https"):  # a data: address would be quoted whole
+        message = "only http and https images are downloaded"
+    return ImageFetchError(message, temporary=error.temporary)

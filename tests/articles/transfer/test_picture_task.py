@@ -4,7 +4,6 @@ Against a tiny HTTP server on 127.0.0.1 started by the test (no network); the ta
 is allowed to reach it.
 """
 
-import functools
 import io
 import threading
 from datetime import timedelta
@@ -21,7 +20,6 @@ from reversion.models import Version
 
 from articles.transfer import tasks
 from articles.transfer.tasks import copy_post_pictures, picture_copy_report
-from articles.transfer.wordpress.images import ImageFetcher
 from clinic.tasks.status import DONE, RETRYING, progress
 from tests.factories import ArticleFactory
 
@@ -57,11 +55,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def old_site(settings, tmp_path, monkeypatch):
+def old_site(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    monkeypatch.setattr(
-        tasks, "ImageFetcher", functools.partial(ImageFetcher, allow_private_hosts=True)
-    )
+    settings.IMPORT_SITE_ALLOWED_PRIVATE_HOSTS = ["127.0.0.1"]
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.requests, server.busy_left = [], 0
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
@@ -110,7 +106,7 @@ def test_a_picture_the_old_site_could_not_send_yet_is_tried_again(old_site, run_
         state = progress(copy_post_pictures, article_id=article.pk)
         assert state.state == RETRYING
         assert "PicturesNotCopiedYet: 1 of 2 pictures not copied yet: " in state.reason
-        assert "busy.png (the download failed (HTTP Error 503" in state.reason
+        assert "busy.png (the download failed (HTTP 503))" in state.reason
         article.refresh_from_db()
         assert f"{base}/room.png" not in article.body  # what could be copied already was
         clock.shift(timedelta(seconds=31))
@@ -136,9 +132,9 @@ def test_after_the_last_attempt_the_report_lists_each_picture_left_and_why(old_s
     assert state.state == DONE and state.attempt == tasks.ATTEMPTS
     assert state.return_value == {"copied": 0, "failed": [list(item) for item in failed]}
     assert dict(failed) == {
-        f"{base}/busy.png": "the download failed (HTTP Error 503: Service Unavailable)",
+        f"{base}/busy.png": "the download failed (HTTP 503)",
         f"{base}/page.html": "the address did not return an image (text/html)",
-        f"{base}/gone.png": "the download failed (HTTP Error 404: Not Found)",
+        f"{base}/gone.png": "the download failed (HTTP 404)",
     }
     statuses = DBTaskResult.objects.values_list("status", flat=True)
     assert sorted(statuses) == [TaskResultStatus.FAILED] * 3 + [TaskResultStatus.SUCCESSFUL]
@@ -154,6 +150,9 @@ def test_refused_addresses_are_not_tried_again(settings, tmp_path, run_tasks):
     state, failed = picture_copy_report(article.pk)
     assert state.state == DONE and state.attempt == 1
     assert dict(failed) == {
-        "http://127.0.0.1:9/x.png": "the host 127.0.0.1 is not a public address",
+        "http://127.0.0.1:9/x.png": (
+            "the host 127.0.0.1 is not a public address (127.0.0.1); an import reads only "
+            "public sites"
+        ),
         "file:///etc/passwd": "only http and https images are downloaded",
     }
