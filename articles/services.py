@@ -113,14 +113,16 @@ def _save_state(article, user, fields):
     article.save(update_fields=[*fields, "modified_at", "modified_by", "edit_version"])
 
 
-def record_substantive_update(*, article, note, user=None, when=None):
-    """Move the public “Updated” date and add the reader-facing change note."""
+def record_substantive_update(*, article, note, user=None, when=None, kind=None):
+    """Move the public “Updated” date and add the reader-facing change note (`kind`: an
+    ordinary update by default; corrections also go to the public corrections log)."""
     when = when or timezone.now()
     Article.objects.filter(pk=article.pk).update(updated_at=when)
     article.updated_at = when
     return ArticleChange.objects.create(
-        article=article, note=note, changed_at=when, created_by=user
-    )
+        article=article, note=note, changed_at=when, created_by=user,
+        kind=kind or ArticleChange.Kind.UPDATE,
+    )  # fmt: skip
 
 
 def preview_link_token(article):

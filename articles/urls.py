@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import articles, feeds, follow, glossary, search, topics, view_counts
+from .views import articles, feeds, follow, glossary, policy, search, topics, view_counts
 
 app_name = "articles"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("glossary/", glossary.GlossaryView.as_view(), name="glossary"),
     path("preview/<str:token>/", articles.ArticlePreviewView.as_view(), name="preview"),
     path("follow/", follow.FollowView.as_view(), name="follow"),
+    path("editorial-policy/", policy.EditorialPolicyView.as_view(), name="editorial-policy"),
+    path("corrections/", policy.CorrectionsLogView.as_view(), name="corrections"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom-feed"),
     path("v/<int:pk>.gif", view_counts.view_beacon, name="view-beacon"),

@@ -103,3 +103,37 @@ def marketing_client(client, marketing_user):
 def front_desk_client(client, django_user_model):
     client.force_login(staff_in_role(django_user_model, FRONT_DESK))
     return client
+
+
+@pytest.fixture(autouse=True)
+def no_citation_services_on_the_network(settings):
+    """Study look-ups reach nothing unless a test serves recorded answers
+    (`recorded_services`): the discard port refuses at once."""
+    settings.CROSSREF_API_URL = "http://127.0.0.1:9/crossref"
+    settings.NCBI_EUTILS_URL = "http://127.0.0.1:9/eutils"
+    settings.CITATIONS_TIMEOUT_SECONDS = 1
+
+
+@pytest.fixture(scope="session")
+def _recorded_services_server():
+    from tests.articles.citations.server import RecordedServices
+
+    server = RecordedServices()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def recorded_services(_recorded_services_server, settings):
+    """Crossref and E-utilities answering from recorded responses on 127.0.0.1."""
+    from articles.citations.client import CROSSREF
+
+    server = _recorded_services_server
+    server.reset()
+    CROSSREF.stated_interval = None
+    settings.CROSSREF_API_URL = f"{server.url}/crossref"
+    settings.NCBI_EUTILS_URL = f"{server.url}/eutils"
+    settings.NCBI_API_KEY = "test-key"
+    settings.CITATIONS_CONTACT_EMAIL = "library@example.org"
+    settings.CITATIONS_TIMEOUT_SECONDS = 2
+    return server

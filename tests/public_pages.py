@@ -45,6 +45,8 @@ PAGE_TYPES = [
     PageType("location", "clinic:location-detail", needs="location"),
     PageType("glossary", "articles:glossary"),
     PageType("follow", "articles:follow"),
+    PageType("editorial policy", "articles:editorial-policy"),
+    PageType("corrections", "articles:corrections"),
     PageType("not found", None, path="/no-such-page/", status=404),
     PageType("rss feed", "articles:feed", html=False),
     PageType("atom feed", "articles:atom-feed", html=False),

@@ -1,13 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.editorial.evidence import read_evidence
-from articles.models import Article, Study, Topic
+from articles.models import Article, ArticleChange, Topic
 from articles.services import (
     PREVIEW_LINK_DAYS,
     PublishRefused,
@@ -29,50 +27,13 @@ from .filters import AltTextFilter, LiveFilter, ReviewFilter
 from .forms import ArticleAdminForm
 from .mixins import ContentChecksMixin, ViewCountsMixin
 from .revisions import ArticleRevisionAdmin, when
-
-
-class StudyInline(admin.StackedInline):
-    model = Study
-    formfield_overrides = FORMFIELD_OVERRIDES
-    extra = 0
-    min_num = 0
-    fieldsets = [
-        (None, {"fields": ["title", ("journal", "year", "month"), "authors", "design"]}),
-        ("Links", {"fields": ["url", ("doi", "pmid")]}),
-        (
-            "At a glance",
-            {"fields": [("studies_pooled", "participants"), "population", "measures"]},
-        ),
-        (
-            "Weighing the evidence",
-            {
-                "fields": [
-                    ("comparison", "follow_up_weeks"),
-                    ("funder", "funding_note"),
-                    "evidence_box",
-                    "evidence_note",
-                ],
-                "description": "Readers see “How strong is the evidence?”, worked out from this "
-                "record by fixed rules. Leave a field empty when the paper does not say: the box "
-                "then says so. Save to see the box change; add context in the note below it.",
-            },
-        ),
-        (None, {"fields": ["position"]}),
-    ]
-    readonly_fields = ["evidence_box"]
-
-    @admin.display(description="What readers see")
-    def evidence_box(self, study):
-        if study.pk is None:
-            return "Save the article to see the evidence box for this study."
-        return render_to_string(
-            "includes/evidence_box.html", {"study": study, "reading": read_evidence(study)}
-        )
+from .studies import StudyFillMixin, StudyInline
 
 
 @admin.register(Article)
 class ArticleAdmin(
     SaveWhenBusyMixin,
+    StudyFillMixin,
     DefaultDisclaimerAdminMixin,
     ContentChecksMixin,
     ViewCountsMixin,
@@ -96,7 +57,7 @@ class ArticleAdmin(
     readonly_fields = ["updated_at", "review_due_on", "hero_image_versions"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "author", "topics"]}),
+        (None, {"fields": ["title", "slug", "summary", "author", "topics", "service_disclosure"]}),
         (
             "Medical review",
             {"fields": ["reviewer", "reviewed_on", "review_interval_months", "review_due_on"]},
@@ -104,7 +65,7 @@ class ArticleAdmin(
         ("Publishing", {"fields": ["status", "publish_at", "opened_version"]}),
         (
             "Updates readers should know about",
-            {"fields": ["updated_at", "is_substantive_update", "change_note"]},
+            {"fields": ["updated_at", "is_substantive_update", "is_correction", "change_note"]},
         ),
         ("Body", {"fields": ["body"]}),
         ("Medical disclaimer", {"fields": ["use_default_disclaimer", "disclaimer"]}),
@@ -155,8 +116,12 @@ class ArticleAdmin(
         if publishing or "publish_at" in form.changed_data:
             self._say_when_it_goes_live(request, obj)
         if form.cleaned_data.get("is_substantive_update"):
+            correction = form.cleaned_data.get("is_correction")
             record_substantive_update(
-                article=obj, note=form.cleaned_data["change_note"].strip(), user=request.user
+                article=obj,
+                note=form.cleaned_data["change_note"].strip(),
+                user=request.user,
+                kind=ArticleChange.Kind.CORRECTION if correction else ArticleChange.Kind.UPDATE,
             )
 
     def _say_when_it_goes_live(self, request, article):
@@ -254,8 +219,8 @@ class ArticleAdmin(
 
 @admin.register(Topic)
 class TopicAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "is_public"]
-    list_filter = ["from_import"]
+    list_display = ["name", "slug", "is_clinic_service", "is_public"]
+    list_filter = ["is_clinic_service", "from_import"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 

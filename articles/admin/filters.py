@@ -30,6 +30,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
+            ("notice", "A cited study was retracted, corrected or questioned"),
             ("overdue", "Overdue for review"),
             ("soon", f"Due within {DUE_SOON_DAYS} days"),
             ("never", "Never reviewed"),
@@ -37,6 +38,8 @@ class ReviewFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
+        if self.value() == "notice":
+            return queryset.with_open_citation_notices()
         if self.value() == "overdue":
             return queryset.review_overdue(today)
         if self.value() == "soon":

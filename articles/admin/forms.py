@@ -16,6 +16,12 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         help_text="Tick when the content changed in a way readers should know about. The "
         "public “Updated” date moves only then; typo fixes leave it alone.",
     )
+    is_correction = forms.BooleanField(
+        label="It corrects an error",
+        required=False,
+        help_text="Tick when the change puts right something the summary got wrong: the note is "
+        "then shown under “Corrections” and listed in the public corrections log.",
+    )
     change_note = forms.CharField(
         label="What changed (shown to readers)",
         required=False,
@@ -34,20 +40,25 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         fields = [
             "title", "slug", "summary", "author", "reviewer", "reviewed_on",
             "review_interval_months",
-            "topics", "status", "publish_at", "body", "disclaimer", "hero_image", "hero_alt",
-            "hero_credit",
+            "topics", "service_disclosure", "status", "publish_at", "body", "disclaimer",
+            "hero_image", "hero_alt", "hero_credit",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Article.clean() reports a missing disclaimer (blank or only spaces) on this field.
         self.fields["disclaimer"].required = False
+        # A form posted without it (a script, an older page) keeps the article's setting.
+        self.fields["service_disclosure"].required = False
         default = clinic_profile().default_disclaimer
         self.fields[
             "use_default_disclaimer"
         ].help_text = (
             f"Tick to replace the text below with the clinic's current default: “{default}”"
         )
+
+    def clean_service_disclosure(self):
+        return self.cleaned_data.get("service_disclosure") or self.instance.service_disclosure
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -76,7 +87,7 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         note = (cleaned.get("change_note") or "").strip()
         if cleaned.get("is_substantive_update") and not note:
             self.add_error("change_note", "Say in a few words what changed, for readers.")
-        elif note and not cleaned.get("is_substantive_update"):
+        elif (note or cleaned.get("is_correction")) and not cleaned.get("is_substantive_update"):
             self.add_error(
                 "is_substantive_update",
                 "Tick this box to publish the change note and move the “Updated” date.",

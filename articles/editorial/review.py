@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, CitationNotice
 
 DUE_SOON_DAYS = 30
 
@@ -23,3 +23,9 @@ def review_worklist(*, soon_days=DUE_SOON_DAYS, today=None):
     overdue = list(articles.review_overdue(today))
     due_soon = list(articles.review_due_within(today, soon_days))
     return never, overdue, due_soon
+
+
+def open_citation_notices():
+    """Unresolved notices about cited studies, the most serious and then the newest first:
+    each article concerned needs its medical review before anything else."""
+    return list(CitationNotice.objects.open().by_severity().select_related("study__article"))

@@ -11,6 +11,7 @@ from .library import (
     TopicQuerySet,
     add_months,
 )
+from .notices import CitationNotice
 from .records import ArticleDailyViews, ImportedPost, PendingImport
 from .studies import Study, doi_validator, pmid_validator
 from .synonyms import SynonymGroup
@@ -22,6 +23,7 @@ __all__ = [
     "ArticleChange",
     "ArticleDailyViews",
     "ArticleQuerySet",
+    "CitationNotice",
     "GlossaryTerm",
     "ImportedPost",
     "PendingImport",

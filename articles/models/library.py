@@ -16,6 +16,8 @@ from markdownx.models import MarkdownxField
 from clinic.authoring.markdown import render_markdown
 from clinic.domain.models import EditTracked, Person, has_visible_text
 
+from .reading import ReadingTrailMixin
+
 WORDS_PER_MINUTE = 200
 
 
@@ -50,6 +52,12 @@ class Topic(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(
         blank=True, help_text="One or two sentences shown at the top of the topic's page."
+    )
+    is_clinic_service = models.BooleanField(
+        "the clinic offers this treatment",
+        default=False,
+        help_text="Tick for treatments the clinic provides (ketamine-assisted therapy, CBT...). "
+        "Articles about them tell readers so, near the byline.",
     )
     from_import = models.BooleanField(
         "created by an import",
@@ -102,6 +110,13 @@ class ArticleQuerySet(models.QuerySet):
         soon = today + timedelta(days=days)
         return self.marked_published().filter(review_due_on__gte=today, review_due_on__lte=soon)
 
+    def with_open_citation_notices(self):
+        """Articles citing a study with an unresolved retraction, correction or concern."""
+        flagged = Article.objects.filter(  # one join: a notice that exists and is open
+            studies__notices__isnull=False, studies__notices__resolved_at__isnull=True
+        )
+        return self.filter(pk__in=flagged.values("pk"))
+
     def for_cards(self):
         """Just what a list card shows, with the author in the same query."""
         return self.select_related("author").only(
@@ -110,8 +125,16 @@ class ArticleQuerySet(models.QuerySet):
         )  # fmt: skip
 
 
-class Article(EditTracked):
+class ServiceDisclosure(models.TextChoices):
+    FROM_TOPICS = "topics", "Shown when a topic is a treatment the clinic offers"
+    SHOWN = "shown", "Always shown"
+    HIDDEN = "hidden", "Not shown (the clinic does not offer what the article discusses)"
+
+
+class Article(ReadingTrailMixin, EditTracked):
     """A plain-language summary of published research, written for patients."""
+
+    ServiceDisclosure = ServiceDisclosure
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -177,6 +200,14 @@ class Article(EditTracked):
     )
     review_due_on = models.DateField("next review due", null=True, editable=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
+    service_disclosure = models.CharField(
+        "“This clinic offers this treatment”",
+        max_length=10,
+        choices=ServiceDisclosure.choices,
+        default=ServiceDisclosure.FROM_TOPICS,
+        help_text="Shown near the byline and in print. By default it appears when a topic of "
+        "the article is a treatment the clinic offers.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         "publish time",
@@ -250,68 +281,16 @@ class Article(EditTracked):
     def is_review_overdue(self):
         return self.review_due_on is not None and self.review_due_on < timezone.localdate()
 
+    def offered_treatments(self, topics):
+        """The treatments among `topics` (the article's) that the disclosure names; None when
+        no disclosure is shown, [] when one is shown without a named treatment."""
+        if self.service_disclosure == ServiceDisclosure.HIDDEN:
+            return None
+        offered = [topic for topic in topics if topic.is_clinic_service]
+        if offered or self.service_disclosure == ServiceDisclosure.SHOWN:
+            return offered
+        return None
+
     @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
-
-    def _neighbour_query(self, *, newer, topic=None):
-        when, pk = self.publish_at, self.pk
-        if newer:
-            beyond = Q(publish_at__gt=when) | Q(publish_at=when, id__gt=pk)
-            order = ("publish_at", "id")
-        else:
-            beyond = Q(publish_at__lt=when) | Q(publish_at=when, id__lt=pk)
-            order = ("-publish_at", "-id")
-        candidates = Article.objects.published().filter(beyond)
-        if topic is not None:
-            candidates = candidates.filter(topics=topic)
-        return candidates.order_by(*order)
-
-    def get_neighbours(self, topic=None):
-        """(previous, next) live articles, found in one query with two scalar subqueries."""
-        if self.pk is None:
-            return None, None
-        nearest = [
-            models.Subquery(self._neighbour_query(newer=newer, topic=topic).values("pk")[:1])
-            for newer in (False, True)
-        ]
-        found = Article.objects.filter(Q(pk=nearest[0]) | Q(pk=nearest[1])).only(
-            "title", "slug", "publish_at"
-        )
-        previous = next_ = None
-        for article in found:
-            if (article.publish_at, article.pk) < (self.publish_at, self.pk):
-                previous = article
-            else:
-                next_ = article
-        return previous, next_
-
-    def get_related(self, limit=3, topics=None, exclude=()):
-        """Live articles sharing the most topics with this one, then the newest, leaving out
-        `exclude` (the previous and next articles, already linked).
-
-        Ranked on the small topic-link table (grouped by article id only), then the few
-        winners are read whole: one query, cheap with thousands of articles.
-        """
-        topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
-        links = Article.topics.through.objects.filter(topic_id__in=topic_ids)
-        best = (
-            links.exclude(article_id__in=[self.pk, *(other.pk for other in exclude if other)])
-            .filter(article__in=Article.objects.published())
-            .values("article_id")
-            .annotate(shared=models.Count("topic_id"), newest=models.Max("article__publish_at"))
-            .order_by("-shared", "-newest", "-article_id")
-            .values("article_id")[:limit]
-        )
-        shared = (
-            links.filter(article_id=models.OuterRef("pk"))
-            .values("article_id")
-            .annotate(count=models.Count("topic_id"))
-            .values("count")
-        )
-        return (
-            Article.objects.filter(pk__in=models.Subquery(best))
-            .annotate(shared_topics=models.Subquery(shared))
-            .order_by("-shared_topics", "-publish_at", "-id")
-            .for_cards()
-        )

@@ -52,6 +52,11 @@ class Study(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text="1 to 12, if the paper gives its month of publication.",
     )
+    volume = models.CharField(max_length=40, blank=True)
+    issue = models.CharField(max_length=40, blank=True)
+    pages = models.CharField(
+        max_length=40, blank=True, help_text="“2918-2922”, or the article number if it has one."
+    )
     authors = models.TextField(
         help_text="As in the paper, separated by commas: “Philipp-Muller A, Stephenson C, ...”."
     )
@@ -145,6 +150,12 @@ class Study(models.Model):
     def published_on(self):
         """The publication date as precisely as known: "2023" or "2023-04" (ISO 8601)."""
         return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+    @property
+    def locator(self):
+        """Volume, issue and pages as Vancouver cites them: “84(2):22br14564”."""
+        text = self.volume + (f"({self.issue})" if self.issue else "")
+        return f"{text}:{self.pages}" if text and self.pages else text or self.pages
 
     @property
     def measure_list(self):

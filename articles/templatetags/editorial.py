@@ -1,6 +1,6 @@
 from django import template
 
-from articles.editorial.review import DUE_SOON_DAYS, review_worklist
+from articles.editorial.review import DUE_SOON_DAYS, open_citation_notices, review_worklist
 
 register = template.Library()
 
@@ -14,5 +14,5 @@ def review_dashboard(context):
     never, overdue, due_soon = review_worklist()
     return {
         "visible": True, "never": never, "overdue": overdue, "due_soon": due_soon,
-        "days": DUE_SOON_DAYS,
+        "days": DUE_SOON_DAYS, "notices": open_citation_notices(),
     }  # fmt: skip

@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Topic
+from articles.models import Article, CitationNotice, Topic
 from articles.services import PreviewLinkRevoked, article_from_preview_token
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
@@ -100,7 +101,16 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
 
     def get_queryset(self):
         articles = Article.objects.all() if self.can_preview() else Article.objects.published()
-        return articles.select_related("author", "reviewer")
+        notices = CitationNotice.objects.shown_to_readers().filter(study__article=OuterRef("pk"))
+        return articles.select_related("author", "reviewer").annotate(has_notices=Exists(notices))
+
+    def get_studies(self, article):
+        """The studies, each with the notices readers see (read only when there are any)."""
+        studies = article.studies.all()
+        if getattr(article, "has_notices", True):
+            shown = CitationNotice.objects.shown_to_readers().by_severity()
+            studies = studies.prefetch_related(Prefetch("notices", shown, to_attr="shown_notices"))
+        return list(studies)
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -113,11 +123,12 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         crumbs.append((article.title, article.get_absolute_url()))
         body, glossary_notes = article_body(article)
         neighbours = article.get_neighbours(trail_topic)
+        changes = list(article.changes.all())
         return super().get_context_data(
             is_preview=not article.is_live,
             article_body=body,
             glossary_notes=glossary_notes,
-            studies=list(article.studies.all()),
+            studies=self.get_studies(article),
             topics=topics,
             breadcrumbs=crumbs,
             trail_topic=trail_topic,
@@ -126,7 +137,9 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
             related_articles=(
                 list(article.get_related(topics=topics, exclude=neighbours)) if topics else []
             ),
-            changes=list(article.changes.all()),
+            changes=[change for change in changes if not change.is_correction],
+            corrections=[change for change in changes if change.is_correction],
+            offered_treatments=article.offered_treatments(topics),
             **kwargs,
         )
 
@@ -138,6 +151,7 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         return article_page(
             self.object,
             studies=context["studies"],
+            corrections=context["corrections"],
             topics=context["topics"],
             description=meta.description,
             image=meta.image.url,

@@ -103,6 +103,10 @@ class StaticPageSitemap(PublicSitemap):
             ("clinic:team", team or newest),
             ("clinic:locations", places or newest),
             ("articles:glossary", GlossaryTerm.objects.aggregate(at=Max("updated_at"))["at"]),
+            # Written from the profile, the people and the topics; a correction moves its
+            # article's “Updated” date, so the newest change dates the log too.
+            ("articles:editorial-policy", newer(newest, team, topics)),
+            ("articles:corrections", newest),
         ]
 
     def location(self, item):

@@ -217,6 +217,18 @@ MARKDOWNX_UPLOAD_CONTENT_TYPES = ("image/jpeg", "image/png", "image/gif", "image
 MARKDOWNX_UPLOAD_MAX_SIZE = 10 * 1024 * 1024
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
 
+# Study look-ups and the nightly citation check (articles/citations/): Crossref's REST API and
+# NCBI's E-utilities, or a mirror of either. NCBI_API_KEY raises NCBI's limit from 3 to 10
+# requests a second; the contact address (else the clinic profile's) goes in every request.
+CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org").rstrip("/")
+NCBI_EUTILS_URL = os.environ.get(
+    "NCBI_EUTILS_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
+).rstrip("/")
+NCBI_API_KEY = os.environ.get("NCBI_API_KEY", "").strip()
+CITATIONS_CONTACT_EMAIL = os.environ.get("CITATIONS_CONTACT_EMAIL", "").strip()
+CITATIONS_TIMEOUT_SECONDS = env_float("CITATIONS_TIMEOUT_SECONDS", 5.0)
+CITATIONS_CACHE_SECONDS = env_int("CITATIONS_CACHE_SECONDS", 24 * 3600)
+
 # Revision diffs (django-reversion-compare): a foreign key shows as changed only when it
 # points at another row, not whenever some other field of the article changed.
 REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True

@@ -65,6 +65,15 @@ class ClinicProfileAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
             "Medical review",
             {"fields": ["require_review_before_publishing", "review_interval_months"]},
         ),
+        (
+            "Editorial policy",
+            {
+                "fields": ["study_selection", "funding_statement", "conflicts_statement"],
+                "description": "The public editorial policy page is written from these, the "
+                "review settings above, the treatments marked as offered in Topics, and the "
+                "people who write and review articles.",
+            },
+        ),
     ]
 
     def has_add_permission(self, request):

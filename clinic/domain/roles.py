@@ -14,6 +14,8 @@ ROLE_PERMISSIONS = {
         "articles": {
             "article": ["add", "change", "view"],
             "study": ["add", "change", "delete", "view"],
+            # Notices come from the nightly check; Marketing records a reviewer's resolution.
+            "citationnotice": ["change", "view"],
             "topic": ["add", "change", "view"],
             "glossaryterm": ["add", "change", "delete", "view"],
             "synonymgroup": ["add", "change", "delete", "view"],

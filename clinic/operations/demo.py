@@ -173,6 +173,7 @@ TOPICS = [
     {
         "name": "Ketamine",
         "slug": "ketamine",
+        "is_clinic_service": True,  # the clinic offers it (see CLINIC["about"])
         "description": (
             "Ketamine and esketamine are being studied for depression and PTSD, alone and "
             "together with psychotherapy. What the trials found, and what they could not show."
@@ -181,6 +182,7 @@ TOPICS = [
     {
         "name": "Psychotherapy",
         "slug": "psychotherapy",
+        "is_clinic_service": True,  # the clinic offers it (see CLINIC["about"])
         "description": (
             "Talk therapies such as cognitive behavioural therapy, cognitive processing therapy "
             "and prolonged exposure, in person and online."
@@ -449,7 +451,8 @@ Ask your care team whether esketamine is available to you and whether it suits y
                     "Hough D, Thase ME, Shelton RC, Molero P, Vieta E, Bajbouj M, Manji H, "
                     "Drevets WC, Singh JB"
                 ),
-                "url": pubmed_search(_ESKETAMINE_TITLE),
+                "doi": "10.1176/appi.ajp.2019.19020172",
+                "pmid": "31109201",
                 "design": "rct",
                 "participants": 227,
                 "comparison": "placebo",
@@ -532,7 +535,7 @@ Want to know more about these therapies? Our psychologists can explain what each
                 "journal": "Journal of Consulting and Clinical Psychology",
                 "year": 2002,
                 "authors": "Resick PA, Nishith P, Weaver TL, Astin MC, Feuer CA",
-                "doi": "10.1037//0022-006x.70.4.867",
+                "doi": "10.1037/0022-006X.70.4.867",
                 "pmid": "12182270",
                 "design": "rct",
                 "participants": 171,
@@ -674,7 +677,8 @@ depression is real, and not only hope at work.
                     "Murrough JW, Iosifescu DV, Chang LC, Al Jurdi RK, Green CE, Perez AM, "
                     "Iqbal S, Pillemer S, Foulkes A, Shah A, Charney DS, Mathew SJ"
                 ),
-                "url": pubmed_search(_SINGLE_KETAMINE_TITLE),
+                "doi": "10.1176/appi.ajp.2013.13030392",
+                "pmid": "23982301",
                 "design": "rct",
                 "participants": 73,
                 "comparison": "active",

@@ -6,6 +6,7 @@ clinic by @id as `publisher`, so search engines see one organisation across the 
 """
 
 from django.conf import settings
+from django.urls import reverse
 
 from .links import absolute_url
 
@@ -75,6 +76,7 @@ def organization_data(clinic, locations):
         data["location"] = [ref(location_id(location)) for location in locations]
     if clinic.same_as:
         data["sameAs"] = clinic.same_as
+    data["publishingPrinciples"] = absolute_url(reverse("articles:editorial-policy"))
     return data
 
 

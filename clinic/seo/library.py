@@ -1,5 +1,9 @@
 """schema.org data for the library's pages: an article (a MedicalWebPage with its studies as
-citations) and the glossary (a DefinedTermSet)."""
+citations) and the glossary (a DefinedTermSet).
+
+A study's retraction, correction or expression of concern, and the article's own corrections,
+are `correction`s (CorrectionComment); the editorial policy is the `publishingPrinciples`.
+"""
 
 from django.urls import reverse
 
@@ -27,10 +31,36 @@ def study_data(study):
         data["url"] = study.link
     if study.pmid:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "PMID", "value": study.pmid}
+    if notices := getattr(study, "shown_notices", None):
+        data["correction"] = [notice_data(notice) for notice in notices]
     return data
 
 
-def article_page(article, *, studies, topics, description, image):
+def notice_data(notice):
+    """A notice about a cited study: “This study was retracted on 4 June 2020”."""
+    data = {"@type": "CorrectionComment", "name": notice.get_kind_display(),
+            "text": f"{notice.what_happened}."}  # fmt: skip
+    if notice.published_on:
+        data["datePublished"] = notice.published_on.isoformat()
+    if notice.link:
+        data["url"] = notice.link
+    return data
+
+
+def correction_data(change):
+    """One of the article's own corrections, as its public change note says it."""
+    return {
+        "@type": "CorrectionComment",
+        "text": change.note,
+        "datePublished": change.changed_at.isoformat(),
+    }
+
+
+def publishing_principles_url():
+    return absolute_url(reverse("articles:editorial-policy"))
+
+
+def article_page(article, *, studies, topics, description, image, corrections=()):
     """The article's page node: headline, byline, review, dates, topics, citations and the
     `image` its link previews show (its hero, else the clinic's)."""
     url = absolute_url(article.get_absolute_url())
@@ -48,7 +78,10 @@ def article_page(article, *, studies, topics, description, image):
         dateModified=(article.updated_at or article.publish_at).isoformat(),
         author=person_data(article.author),
         citation=[study_data(study) for study in studies],
+        publishingPrinciples=publishing_principles_url(),
     )
+    if corrections:
+        data["correction"] = [correction_data(change) for change in corrections]
     if about:
         data["about"] = about
         data["mainEntity"] = about[0]

@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import GlossaryTerm
+from articles.models import ArticleChange, CitationNotice, GlossaryTerm
+from articles.services import record_substantive_update
 from clinic.domain.models import ClinicProfile, LocationException
 from clinic.domain.roles import sync_role_groups
 from tests.browser.chromium import launch, missing_reason
@@ -179,9 +180,13 @@ def library(clinic, settings, tmp_path):
         registration_number="DEMO-1",
         register_url="https://example.org/register",
     )
-    reviewer = PersonFactory(name="Daniel Lévesque", photo=png(320, 320), photo_is_decorative=True)
+    reviewer = PersonFactory(
+        name="Daniel Lévesque", photo=png(320, 320), photo_is_decorative=True,
+        regulator="College of Psychologists of Ontario", registration_number="DEMO-2",
+        register_url="https://example.org/register/2",
+    )  # fmt: skip
     topic = TopicFactory(name="Depression", description="Low mood that lasts and gets in the way.")
-    ketamine = TopicFactory(name="Ketamine")
+    ketamine = TopicFactory(name="Ketamine", is_clinic_service=True)  # the disclosure shows
     articles = [
         ArticleFactory(
             title=title,
@@ -213,6 +218,13 @@ def library(clinic, settings, tmp_path):
         funder="industry",
         evidence_note="Longer trials have looked at this too.",
     )
+    CitationNotice.objects.create(  # a notice above the first study, and a correction
+        study=article.studies.order_by("position", "id").first(), kind="retraction",
+        notice_key="retraction", published_on=now.date() - timedelta(days=3),
+        notice_doi="10.1000/demo.retraction", source="Crossref (Retraction Watch)",
+    )  # fmt: skip
+    record_substantive_update(article=article, note="The dose was 0.5 mg/kg, not 5 mg/kg.",
+                              kind=ArticleChange.Kind.CORRECTION)  # fmt: skip
     glossary_terms()
     article.hero_image = png(1200, 600, "#e7f0ee")
     article.hero_alt = "A nasal spray device on a table"

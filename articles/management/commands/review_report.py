@@ -3,7 +3,7 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateformat import format as format_date
 
-from articles.editorial.review import DUE_SOON_DAYS, review_worklist
+from articles.editorial.review import DUE_SOON_DAYS, open_citation_notices, review_worklist
 from clinic.domain.roles import MARKETING
 from clinic.seo.links import absolute_url
 
@@ -24,13 +24,16 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days must be zero or more.")
         never, overdue, due_soon = review_worklist(soon_days=days)
-        report = self.format_report(never, overdue, due_soon, days)
+        notices = open_citation_notices()
+        report = self.format_report(never, overdue, due_soon, days, notices)
         self.stdout.write(report)
         if email:
-            self.send(report, bool(never or overdue or due_soon))
+            self.send(report, bool(never or overdue or due_soon or notices))
 
-    def format_report(self, never, overdue, due_soon, days):
-        lines = [f"Published but never medically reviewed: {len(never)}"]
+    def format_report(self, never, overdue, due_soon, days, notices=()):
+        lines = [f"Cited studies retracted, corrected or questioned: {len(notices)}"]
+        lines += [self.notice_line(notice) for notice in notices]
+        lines += ["", f"Published but never medically reviewed: {len(never)}"]
         lines += [
             f"  - {article.title} {absolute_url(article.get_absolute_url())}" for article in never
         ]
@@ -39,6 +42,15 @@ class Command(BaseCommand):
         lines += ["", f"Due within {days} days: {len(due_soon)}"]
         lines += [self.line(article, "due") for article in due_soon]
         return "\n".join(lines)
+
+    def notice_line(self, notice):
+        article = notice.study.article
+        when = f", {notice.date_text}" if notice.date_text else ""
+        link = f" (notice: {notice.link})" if notice.link else ""
+        return (
+            f"  - {article.title}: {notice.get_kind_display().lower()}{when} of "
+            f"“{notice.study.title}”{link} {absolute_url(article.get_absolute_url())}"
+        )
 
     def line(self, article, label):
         due = format_date(article.review_due_on, "j M Y")

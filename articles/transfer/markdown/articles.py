@@ -44,7 +44,8 @@ FORMAT_VERSION = 1
 IMPORTED = "Imported from a Markdown file."
 PERSON_FIELDS = ["name", "slug", "role_title", "credentials"]
 STUDY_FIELDS = [
-    "title", "journal", "year", "month", "authors", "url", "doi", "pmid", "design",
+    "title", "journal", "year", "month", "volume", "issue", "pages", "authors", "url", "doi",
+    "pmid", "design",
     "studies_pooled", "participants", "population", "measures", "comparison", "follow_up_weeks",
     "funder", "funding_note", "evidence_note", "position",
 ]  # fmt: skip
@@ -104,7 +105,12 @@ def article_to_markdown(article, directory):
             field.name: plain(field.value_from_object(article)) for field in _extra_fields()
         },
         "changes": [
-            {"id": change.pk, "changed_at": change.changed_at.isoformat(), "note": change.note}
+            {
+                "id": change.pk,
+                "changed_at": change.changed_at.isoformat(),
+                "note": change.note,
+                "kind": change.kind,
+            }
             for change in article.changes.order_by("changed_at", "pk")
         ],
     }
@@ -269,6 +275,7 @@ def _replace_changes(article, changes):
             article=article,
             changed_at=datetime.fromisoformat(data["changed_at"]),
             note=data["note"],
+            kind=data.get("kind") or ArticleChange.Kind.UPDATE,
         )
         keep_number(change, data.get("id"))
         save_numbered(change)

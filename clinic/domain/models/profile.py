@@ -21,6 +21,19 @@ DEFAULT_CRISIS_LINE = (
     "the nearest emergency department now."
 )
 
+DEFAULT_STUDY_SELECTION = (
+    "We summarise studies that answer questions our patients ask about their conditions and "
+    "treatments. We look first for systematic reviews, meta-analyses and randomised controlled "
+    "trials published in peer-reviewed journals. When only smaller or earlier studies exist we "
+    "may summarise them too, and say plainly how strong their evidence is. We summarise results "
+    "whether or not they favour a treatment we offer."
+)
+
+DEFAULT_FUNDING_STATEMENT = (
+    "The clinic pays for this library itself. We carry no advertising and no sponsored "
+    "content, and no drug or device maker pays for, reviews or approves our summaries."
+)
+
 # Characters that do not count as text when deciding whether a field is blank.
 _BLANK_CHARACTERS = (" ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u2007", "\u202f", "\u3000")
 
@@ -106,6 +119,23 @@ class ClinicProfile(BrandFields, WordingFields, models.Model):
         default=False,
         help_text="When on, an article can only be published once a reviewer and review date "
         "are set.",
+    )
+    study_selection = models.TextField(
+        "how studies are chosen",
+        default=DEFAULT_STUDY_SELECTION,
+        help_text="Shown on the editorial policy page. Say which studies you summarise and why.",
+    )
+    funding_statement = models.TextField(
+        "funding and advertising",
+        default=DEFAULT_FUNDING_STATEMENT,
+        help_text="Shown on the editorial policy page: who pays for the library, and that it "
+        "carries no advertising.",
+    )
+    conflicts_statement = models.TextField(
+        "other interests to declare",
+        blank=True,
+        help_text="Optional, on the editorial policy page after the treatments the clinic "
+        "offers: for example a reviewer's paid work for a drug maker.",
     )
     max_reading_grade = models.PositiveSmallIntegerField(
         "reading grade limit",

@@ -101,6 +101,6 @@ def test_editors_fill_in_the_new_fields_and_see_the_box_but_cannot_edit_it(admin
     assert "Preview — not public." in preview and "followed for about 9 months" in _box(preview)
 
 
-def test_a_study_not_saved_yet_asks_to_save_first(admin_client):
+def test_a_blank_study_asks_for_its_design_before_showing_the_box(admin_client):
     html = admin_client.get(reverse("admin:articles_article_add")).content.decode()
-    assert "Save the article to see the evidence box for this study." in html
+    assert "design (or fill it from its identifier) to see the box." in html

@@ -118,6 +118,7 @@ def test_marketing_admin_index_shows_only_the_library_and_people(client, django_
     models = {(a["app_label"], m["object_name"]) for a in app_list for m in a["models"]}
     assert models == {
         ("articles", "Article"),
+        ("articles", "CitationNotice"),
         ("articles", "Topic"),
         ("articles", "GlossaryTerm"),
         ("articles", "SynonymGroup"),

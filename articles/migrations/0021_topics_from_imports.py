@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0019_slug_and_study_order_help'),
+        ('articles', '0020_citation_watch_and_disclosures'),
     ]
 
     operations = [
