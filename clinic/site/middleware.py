@@ -2,7 +2,8 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from clinic.domain.models import find_redirect
+from clinic.domain.models import find_query_redirect, find_redirect
+from clinic.domain.models.redirects import QUERY_KEYS
 from clinic.seo.links import forget_request, remember_request
 
 
@@ -21,12 +22,18 @@ class CurrentRequestMiddleware:
 
 
 class RedirectOn404Middleware:
-    """Answers a 404 with a 301 when the path has moved (see `clinic.domain.models.Redirect`)."""
+    """Answers a 404 with a 301 when the path has moved (see `clinic.domain.models.Redirect`),
+    and an old site's plain address ("/?p=173", which this site would answer with its home
+    page) with a 301 to the article it names."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in {"GET", "HEAD"} and any(key in request.GET for key in QUERY_KEYS):
+            target = find_query_redirect(request.path, request.GET)
+            if target is not None:
+                return HttpResponsePermanentRedirect(target)
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
             return response

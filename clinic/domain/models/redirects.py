@@ -1,8 +1,13 @@
 """Old addresses that answer with a permanent redirect, so links never break: those of posts
-imported from an older site, and of public pages whose slug changed (`redirect_old_urls`)."""
+imported from an older site, and of public pages whose slug changed (`redirect_old_urls`).
+
+An old WordPress site also answers "plain" addresses that name a post in the query:
+"/?p=173", "/?page_id=12", "/?attachment_id=40". They are kept as "/?p=173" (the path in
+its one spelling, then the one key and its number) and found by `find_query_redirect`.
+"""
 
 import re
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.db import models, transaction
 from django.db.models.signals import post_save, pre_save
@@ -61,6 +66,35 @@ def record_redirect(old_path, new_path):
         Redirect.objects.filter(old_path=new_path).delete()  # the new path is live again
         Redirect.objects.filter(new_path=old_path).update(new_path=new_path)
         Redirect.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
+
+
+QUERY_KEYS = ("p", "page_id", "attachment_id")  # WordPress's plain addresses
+
+
+def query_address(path, key, value):
+    """The one spelling of a plain address: "/blog/?p=0173" -> "/blog?p=173"; else None."""
+    if key not in QUERY_KEYS or not str(value).strip().isdigit():
+        return None
+    return f"{normalise_path(path)}?{key}={int(value)}"
+
+
+def record_query_redirect(address, new_path):
+    """Send a plain address ("/?p=173") to `new_path` permanently."""
+    parts = urlsplit(address)
+    for key, value in parse_qsl(parts.query):
+        if (old := query_address(parts.path or "/", key, value)) is not None:
+            Redirect.objects.update_or_create(old_path=old, defaults={"new_path": new_path})
+
+
+def find_query_redirect(path, query):
+    """Where a plain address (`query`: the request's GET) moved to, or None."""
+    for key in QUERY_KEYS:
+        old = query_address(path, key, query.get(key, ""))
+        if old is not None:
+            target = Redirect.objects.filter(old_path=old).values_list("new_path", flat=True)
+            if found := target.first():
+                return found
+    return None
 
 
 def redirect_old_urls(model, *, was_public=lambda instance: True):
