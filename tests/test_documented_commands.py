@@ -28,7 +28,13 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 COMMAND = re.compile(r"^(?:[A-Z_]+=\S*\s+)*(?:\.venv/bin/python manage\.py|make)\s")
 MANAGE = ".venv/bin/python manage.py"
-EXPORT = ROOT / "tests/articles/transfer/wordpress/fixtures/constructs/squarespace.xml"
+# The exports the pages name, from the importers' own test fixtures.
+FIXTURES = ROOT / "tests/articles/transfer"
+EXPORTS = {
+    "export.xml": FIXTURES / "wordpress/fixtures/constructs/squarespace.xml",
+    "Posts.csv": FIXTURES / "fixtures/wix-clinic-posts.csv",
+    "ghost.json": FIXTURES / "fixtures/ghost-4.1-export.trimmed.json",
+}
 PASSWORD = "harbour-laptop-password-2026"  # noqa: S105 - a throwaway database's
 
 # In the order a clinic works through the pages after `make run`.
@@ -44,9 +50,9 @@ RUN = [
     f"{MANAGE} clearsessions",
     f"{MANAGE} axes_reset_logs --age 90",
     f"{MANAGE} review_report --days 30 --email",
-    f"{MANAGE} import_wxr export.xml --dry-run",
-    f"{MANAGE} import_wxr export.xml",
-    f"{MANAGE} import_wxr export.xml --pages --fetch-images",
+    f"{MANAGE} import_export export.xml --dry-run",
+    f"{MANAGE} import_export Posts.csv",
+    f"{MANAGE} import_export ghost.json --pages --publish-published",
     f"{MANAGE} export_markdown library/",
     f"{MANAGE} import_markdown library/",
     "make backup",
@@ -120,7 +126,8 @@ def clone(tmp_path):
     for name in ["manage.py", "Makefile", "pyproject.toml"]:
         (folder / name).symlink_to(ROOT / name)
     (folder / ".venv").symlink_to(Path(sys.prefix))
-    shutil.copy(EXPORT, folder / "export.xml")
+    for name, fixture in EXPORTS.items():
+        shutil.copy(fixture, folder / name)
     environment = {
         "PATH": os.environ["PATH"],
         "HOME": str(tmp_path),

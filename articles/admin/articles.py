@@ -219,7 +219,12 @@ class ArticleAdmin(
 
 @admin.register(Topic)
 class TopicAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "is_clinic_service"]
-    list_filter = ["is_clinic_service"]
+    list_display = ["name", "slug", "is_clinic_service", "is_public"]
+    list_filter = ["is_clinic_service", "from_import"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    @admin.display(boolean=True, description="on the public site")
+    def is_public(self, topic):
+        """False for a topic an import created, until it has a description."""
+        return topic.is_listed

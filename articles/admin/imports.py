@@ -1,11 +1,15 @@
-"""The admin's import page for WordPress and Squarespace exports (superusers only).
+"""The admin's import page for a blog's export, of any platform (superusers only).
 
-"Imported posts" lists where each imported article came from; its "add" page is the upload:
-upload → dry-run report → "Confirm import". The upload is kept in the database (PendingImport,
-never under MEDIA_ROOT), so the confirm works on whichever app server receives it, and the
-confirm form carries a signed, time-limited reference to it. Each request copies it to a
-private temporary file for the importer and removes that file when done. An upload expires
-UPLOAD_EXPIRY after its last use and is deleted at the next upload or confirm.
+"Imported posts" lists where each imported article came from, and where the background copy
+of its pictures stands (with any picture that could not be copied, and why). Its "add" page is
+the upload: upload → dry-run report → "Confirm import" (with the choice to publish what was
+published on the old site; otherwise everything arrives as a draft). The file is recognised
+by its content (`articles.transfer.formats`).
+The upload is kept in the database (PendingImport, never under MEDIA_ROOT), so the confirm
+works on whichever app server receives it, and the confirm form carries a signed,
+time-limited reference to it. Each request copies it to a private temporary file for the
+importer and removes that file when done. An upload expires UPLOAD_EXPIRY after its last use
+and is deleted at the next upload or confirm.
 Work per request is bounded: a file of at most MAX_UPLOAD_BYTES with at most MAX_POSTS posts
 and pages, and each confirm request imports at most BATCH_SIZE posts or BATCH_SECONDS'
 worth, then offers "Continue" (importing is idempotent, so a repeated click is harmless).
@@ -26,10 +30,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import format_html_join
 
 from articles.models import ImportedPost, PendingImport
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
-from articles.transfer.wordpress.wxr import WxrError
+from articles.transfer.apply import ImportOptions, import_file
+from articles.transfer.pictures import copy_state
+from articles.transfer.posts import ExportError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_POSTS = 2_000
@@ -41,19 +47,21 @@ SIGNING_SALT = "articles.admin_import"  # the module's old name, kept so signed 
 UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
 
 
-class WxrUploadForm(forms.Form):
+class ExportUploadForm(forms.Form):
     export = forms.FileField(
         label="Export file",
-        help_text="The .xml file from WordPress (Tools → Export) or Squarespace (Settings → "
-        "Import & export → Export). At most 20 MB and 2,000 posts.",
+        help_text="WordPress or Squarespace (.xml), Wix (.csv), Blogger (.xml), Ghost (.json) "
+        "or Medium (.zip). At most 20 MB and 2,000 posts.",
     )
     include_pages = forms.BooleanField(
         label="Import pages too", required=False, help_text="Usually only blog posts are wanted."
     )
     fetch_images = forms.BooleanField(
-        label="Copy images to this site",
+        label="Copy pictures to this site",
         required=False,
-        help_text="Without this, images stay as links to the old site (listed in the report).",
+        initial=True,
+        help_text="Pictures are copied from the old site (those that cannot be are listed). "
+        "Untick to leave them as links to the old site.",
     )
 
     def clean_export(self):
@@ -61,8 +69,8 @@ class WxrUploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 f"The file is {upload.size / 2**20:.1f} MB; this page takes at most "
-                f"{MAX_UPLOAD_BYTES // 2**20} MB. Run `manage.py import_wxr` on the server for "
-                "larger exports."
+                f"{MAX_UPLOAD_BYTES // 2**20} MB. Whoever runs the server can import a larger "
+                "export there."
             )
         return upload
 
@@ -91,7 +99,7 @@ def pending_upload(upload_id):
 @contextmanager
 def upload_file(pending):
     """The upload as a private temporary file (the importer reads a path), removed after."""
-    with tempfile.NamedTemporaryFile(prefix="clinic-wxr-", suffix=".xml") as handle:
+    with tempfile.NamedTemporaryFile(prefix="clinic-import-") as handle:
         handle.write(bytes(pending.data))
         handle.flush()
         yield Path(handle.name)
@@ -99,10 +107,22 @@ def upload_file(pending):
 
 @admin.register(ImportedPost)
 class ImportedPostAdmin(admin.ModelAdmin):
-    list_display = ["article", "old_url", "imported_at", "updated_at"]
+    list_display = ["article", "old_url", "pictures", "imported_at", "updated_at"]
     list_select_related = ["article"]
     search_fields = ["article__title", "old_url", "import_key"]
-    readonly_fields = ["import_key", "article", "old_url", "imported_at", "updated_at"]
+    readonly_fields = ["import_key", "article", "old_url", "pictures", "why_not_copied",
+                       "imported_at", "updated_at"]  # fmt: skip
+
+    @admin.display(description="pictures")
+    def pictures(self, record):
+        """Where the background copy of the article's pictures stands."""
+        state, failed = copy_state(record.article_id)
+        return f"{state}; {len(failed)} not copied" if failed else state
+
+    @admin.display(description="pictures not copied, and why")
+    def why_not_copied(self, record):
+        _, failed = copy_state(record.article_id)
+        return format_html_join("", "<p>{}: {}</p>", failed) or "—"
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
@@ -125,7 +145,7 @@ class ImportedPostAdmin(admin.ModelAdmin):
             raise PermissionDenied
         if request.method == "POST" and "token" in request.POST:
             return self.confirm(request)
-        form = WxrUploadForm(request.POST or None, request.FILES or None)
+        form = ExportUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             return self.preview(request, form)
         return self.render(request, "upload.html", form=form)
@@ -145,11 +165,14 @@ class ImportedPostAdmin(admin.ModelAdmin):
         )
         try:
             with upload_file(pending) as path:
-                report = import_wxr(path, options)
-        except WxrError as error:
+                report = import_file(path, options)
+        except ExportError as error:
             pending.delete()
             form.add_error("export", str(error))
             return self.render(request, "upload.html", form=form)
+        if report.empty_reason:  # nothing to confirm
+            pending.delete()
+            return self.render(request, "report.html", report=report)
         data = {"id": upload_id, "user": request.user.pk, "start": 0, **choices}
         return self.render(request, "report.html", report=report, token=self.sign(data))
 
@@ -164,9 +187,12 @@ class ImportedPostAdmin(admin.ModelAdmin):
         pending = pending_upload(data["id"])
         if pending is None:
             return self.start_again(request, "This upload has expired or was already imported.")
+        if "publish" not in data:  # chosen on the preview, kept for every "Continue"
+            data["publish"] = request.POST.get("publish_published") == "on"
         options = ImportOptions(
             include_pages=data["pages"],
             fetch_images=data["images"],
+            publish_published=data["publish"],
             start=data["start"],
             limit=BATCH_SIZE,
             deadline=time.monotonic() + BATCH_SECONDS,
@@ -174,8 +200,8 @@ class ImportedPostAdmin(admin.ModelAdmin):
         )
         try:
             with upload_file(pending) as path:
-                report = import_wxr(path, options)
-        except WxrError as error:
+                report = import_file(path, options)
+        except ExportError as error:
             pending.delete()
             return self.start_again(request, str(error))
         token = None
@@ -199,7 +225,7 @@ class ImportedPostAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Import a WordPress or Squarespace export",
+            "title": "Import a blog's export",
             "max_upload_mb": MAX_UPLOAD_BYTES // 2**20,
             "max_posts": MAX_POSTS,
             "batch_size": BATCH_SIZE,

@@ -36,9 +36,13 @@ _WORD = re.compile(r"\w+")
 
 
 class TopicQuerySet(models.QuerySet):
+    def listed(self):
+        """Topics the public may see: one an import created is hidden until it is described."""
+        return self.exclude(from_import=True, description="")
+
     def with_published_articles(self):
-        """Topics with at least one live article: a topic used only by drafts stays unseen."""
-        return self.filter(articles__in=Article.objects.published()).distinct()
+        """Listed topics with at least one live article: one used only by drafts stays unseen."""
+        return self.listed().filter(articles__in=Article.objects.published()).distinct()
 
 
 class Topic(models.Model):
@@ -55,6 +59,12 @@ class Topic(models.Model):
         help_text="Tick for treatments the clinic provides (ketamine-assisted therapy, CBT...). "
         "Articles about them tell readers so, near the byline.",
     )
+    from_import = models.BooleanField(
+        "created by an import",
+        default=False,
+        help_text="Made from an old site's category or tag: it stays off the public site "
+        "until it has a description.",
+    )
     modified_at = models.DateTimeField(auto_now=True)
 
     objects = TopicQuerySet.as_manager()
@@ -67,6 +77,11 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:topic-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_listed(self):
+        """Whether the public may see it (see `TopicQuerySet.listed`)."""
+        return not (self.from_import and not self.description)
 
 
 class ArticleQuerySet(models.QuerySet):

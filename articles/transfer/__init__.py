@@ -1,1 +1,3 @@
-"""Articles in and out: WordPress and Squarespace imports, and the Markdown export format."""
+"""Articles in and out. Every source of posts (an export file of any platform, a live site)
+becomes a `posts.Source`; `apply` turns it into the same dry-run report, drafts and redirects.
+The Markdown export format (`markdown`) moves a library between sites of this product."""

@@ -16,7 +16,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)
     new_topics: list[str] = field(default_factory=list)
-    images_fetched: int = 0
+    pictures_queued: int = 0  # pictures handed to the background copy (or, dry: to be)
     images_left: list[tuple[str, str]] = field(default_factory=list)  # (address, why)
     ignored: Counter = field(default_factory=Counter)  # other item types: attachments...
     repairs: list[str] = field(default_factory=list)  # what was mended in the XML itself
@@ -24,10 +24,16 @@ class ImportReport:
     untitled: list[str] = field(default_factory=list)  # posts titled from their first words
     no_alt: list[str] = field(default_factory=list)  # images imported with no alt text
     next_start: int | None = None  # where a run cut short by its limits continues
+    unusable: int = 0  # posts skipped for having no text or nothing to recognise them by
+    empty_reason: str = ""  # the export gave nothing to import: why, and how to export again
+    published: list[str] = field(default_factory=list)  # published, as they were before
+    refused: list[tuple[str, str]] = field(default_factory=list)  # kept drafts by the checks
+    kept_as_drafts: int = 0  # published on the old site, arriving as drafts for review
     source: list[str] = field(default_factory=list)  # how the source was read (a live site)
 
-    def skip(self, label, reason):
+    def skip(self, label, reason, *, unusable=False):
         self.skipped.append((label, reason))
+        self.unusable += unusable
 
     def warn(self, message):
         self.warnings.append(message)
@@ -50,25 +56,60 @@ class ImportReport:
         update = "Would update" if self.dry_run else "Updated"
         ignored = [f"{count} × {kind}" for kind, count in sorted(self.ignored.items())]
         embeds = [f"{count} × {kind}" for kind, count in sorted(self.embeds.items())]
+        publish = "Would publish" if self.dry_run else "Published"
         sections = [
             ("Repaired in the file (it was not well-formed XML)", self.repairs),
             (f"{prefix} articles", self.created),
             (f"{update} articles", self.updated),
             ("Unchanged articles", self.unchanged),
+            (
+                f"{publish}, as they were on the old site (the publishing checks apply)",
+                self.published,
+            ),
+            (
+                "Kept as drafts by the publishing checks",
+                [f"{title}: {reason}" for title, reason in self.refused],
+            ),
             ("Skipped", [f"{label}: {reason}" for label, reason in self.skipped]),
             (f"{prefix} people (inactive until you review them)", self.new_people),
-            (f"{prefix} topics", self.new_topics),
+            (
+                f"{prefix} topics (off the public site until each has a description)",
+                self.new_topics,
+            ),
             ("Untitled posts, titled from their first words", self.untitled),
             ("Audio, video and embeds shown as links to the original", embeds),
             ("Images with no alt text (find them with the admin's “Alt text” filter)", self.no_alt),
             ("Warnings", self.warnings),
             (
-                "Images left as links to the old site",
-                [f"{u} ({why})" for u, why in self.images_left],
+                "Pictures not copied to this site (they still show from the old site)",
+                [f"{u}: {why}" for u, why in self.images_left],
             ),
             ("Not posts or pages, so not imported", ignored),
         ]
         return [(heading, lines) for heading, lines in sections if lines]
+
+    def notices(self):
+        """Sentences about the import as a whole: drafts, pictures."""
+        verb = "would be" if self.dry_run else "were"
+        notices = []
+        if self.kept_as_drafts:
+            notices.append(
+                f"{self.kept_as_drafts} post(s) published on the old site {verb} imported as "
+                "drafts, to be reviewed before they go live."
+            )
+        if self.pictures_queued and self.dry_run:
+            notices.append(
+                f"{self.pictures_queued} picture(s) would be copied to this site, in the "
+                "background once the posts are imported."
+            )
+        elif self.pictures_queued:
+            notices.append(
+                f"{self.pictures_queued} picture(s) are being copied to this site in the "
+                "background; “Imported posts” shows each article's, and any that could not be."
+            )
+        if self.images_left:
+            notices.append(f"{len(self.images_left)} picture(s) {verb} not copied (listed below).")
+        return notices
 
     def lines(self):
         title = "Dry run: nothing was written." if self.dry_run else "Import finished."
@@ -77,8 +118,9 @@ class ImportReport:
                 f"Imported {self.processed} posts; more remain (continue from {self.next_start})."
             )
         lines = [title, *self.source, self.summary()]
-        if self.images_fetched:
-            lines.append(f"{self.images_fetched} image(s) downloaded.")
+        if self.empty_reason:
+            lines.insert(0, self.empty_reason)
+        lines += self.notices()
         for heading, items in self.sections():
             lines.append(f"{heading} ({len(items)}):")
             lines.extend(f"  - {item}" for item in items)

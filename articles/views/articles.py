@@ -62,7 +62,7 @@ class ArticleListView(PageMetadataMixin, ListView):
         articles = Article.objects.published().for_cards()
         self.topic = None
         if topic_slug := self.request.GET.get("topic"):  # a NUL byte never gets here (400)
-            self.topic = get_object_or_404(Topic, slug=topic_slug)
+            self.topic = get_object_or_404(Topic.objects.listed(), slug=topic_slug)
             articles = articles.filter(topics=self.topic)
         return articles
 
@@ -114,7 +114,7 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        topics = list(article.topics.all())
+        topics = list(article.topics.listed())
         wanted = self.request.GET.get("topic")
         trail_topic = next((topic for topic in topics if topic.slug == wanted), None)
         crumbs = [home_crumb(), ("Research summaries", reverse("articles:list"))]

@@ -68,7 +68,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at or item.publish_at
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [topic.name for topic in item.topics.all() if topic.is_listed]
 
     def item_guid(self, item):
         return article_guid(item)

@@ -4,7 +4,8 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from clinic.domain.models import find_redirect
+from clinic.domain.models import query_redirect_for, redirect_for
+from clinic.domain.models.redirects import QUERY_KEYS
 from clinic.domain.redirect_targets import is_safe_redirect
 from clinic.seo.links import forget_request, remember_request
 
@@ -26,25 +27,33 @@ class CurrentRequestMiddleware:
 
 
 class RedirectOn404Middleware:
-    """Answers a 404 with a 301 when the path has moved (see `clinic.domain.models.Redirect`)."""
+    """Answers a 404 with a 301 when the path has moved (see `clinic.domain.models.Redirect`),
+    and an old site's plain address ("/?p=173", which this site would answer with its home
+    page) with a 301 to the article it names."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in {"GET", "HEAD"} and any(key in request.GET for key in QUERY_KEYS):
+            redirect = query_redirect_for(request.path, request.GET)
+            if redirect is not None and (answer := self.follow(request, redirect)):
+                return answer
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
             return response
-        redirect = find_redirect(request.path)
-        if redirect is None:
-            return response
+        redirect = redirect_for(request.path)
+        query = request.META.get("QUERY_STRING", "")
+        return (redirect and self.follow(request, redirect, query)) or response
+
+    def follow(self, request, redirect, query=""):
+        """The 301 to `redirect`'s target, or None when it is not safe to send a visitor there."""
         target = redirect.new_path
         external_allowed = redirect.is_external_allowed
         if not is_safe_redirect(target, external_allowed=external_allowed, host=request.get_host()):
             # A row that reached the database without the model's checks: never followed.
             logger.warning("Redirect of %s not followed: unsafe target %r", request.path, target)
-            return response
-        query = request.META.get("QUERY_STRING", "")
+            return None
         if query:
             target += ("&" if "?" in target else "?") + query
         return HttpResponsePermanentRedirect(target)

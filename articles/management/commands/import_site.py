@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.transfer.apply import ImportOptions
 from articles.transfer.site.apply import import_site
 from articles.transfer.site.reader import SiteError, SiteReader
-from articles.transfer.wordpress.apply import ImportOptions
 
 
 class Command(BaseCommand):

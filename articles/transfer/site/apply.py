@@ -10,24 +10,16 @@ import hashlib
 from urllib.parse import unquote, urlsplit
 
 from articles.models import ImportedPost
+from articles.transfer.apply import ImportOptions, run_import
+from articles.transfer.posts import HTML, Post, Site, Source
 from articles.transfer.web.addresses import FetchError, canonical_url
-from articles.transfer.wordpress.apply import ImportOptions, WxrImporter
-from articles.transfer.wordpress.posts import WxrPost, WxrSite
-from articles.transfer.wordpress.writer import OLD_PATH_LENGTH
+from articles.transfer.writer import OLD_PATH_LENGTH
 from clinic.domain.models import record_redirect
 
 from .reader import SiteReader
 
 MAX_KEY_LENGTH = 255
 PLATFORMS = {"wix": "Wix", "squarespace": "Squarespace", "wordpress": "WordPress"}
-
-
-class SitePost(WxrPost):
-    """A post read from a page: its HTML is already what the page showed."""
-
-    @property
-    def is_block_editor(self):
-        return True  # finished HTML: no wpautop, as for block-editor posts
 
 
 def post_key(url):
@@ -43,35 +35,23 @@ def post_key(url):
 
 
 def as_post(page):
+    """The importer's post for a page: public on the old site, its HTML already finished (no
+    WordPress paragraph rules), and every path it was known by an old address."""
     slug = unquote(urlsplit(page.url).path).strip("/").rpartition("/")[2]
-    return SitePost(
+    return Post(
         key=post_key(page.url),
         post_type="post",
-        status="draft",
+        status="publish",
         title=page.title,
         slug=slug.removesuffix(".html"),
         link=page.url,
-        content_html=page.body_html,
+        content=page.body_html,
+        content_format=HTML,
         excerpt_html="",
         creator=page.author,
         published_at=page.published_at,
+        aliases=page.old_paths(),
     )
-
-
-class SiteImporter(WxrImporter):
-    """The export importer, recording a redirect from every path a page was known by."""
-
-    def __init__(self, options, *, fetcher=None):
-        super().__init__(options, fetcher=fetcher)
-        self.aliases = {}  # import key -> old paths
-
-    def _record(self, draft, changes):
-        super()._record(draft, changes)
-        if self.options.dry_run or not changes.url:
-            return
-        for path in self.aliases.get(draft.key, []):
-            if path != draft.old_path and len(path) <= OLD_PATH_LENGTH:
-                record_redirect(path, changes.url)
 
 
 def import_site(address, options=None, *, reader=None, fetcher=None):
@@ -81,16 +61,12 @@ def import_site(address, options=None, *, reader=None, fetcher=None):
     """
     options = options or ImportOptions()
     reader = reader or SiteReader(address)
-    importer = SiteImporter(options, fetcher=fetcher)
-    site = WxrSite(title=reader.site.host, link=reader.site.root)
+    site = Site(title=reader.site.host, link=reader.site.root)
 
     def posts():
-        for page in reader.pages():
-            post = as_post(page)
-            importer.aliases[post.key] = page.old_paths()
-            yield post
+        return (as_post(page) for page in reader.pages())
 
-    report = importer.run(_Source(posts(), site))
+    report = run_import(Source(None, site, 0, posts), options, fetcher=fetcher)
     reading = reader.reading
     if not options.dry_run:
         _redirect_aliases(reading.aliases)
@@ -119,14 +95,3 @@ def _redirect_aliases(aliases):
         for path in dict.fromkeys(paths):
             if len(path) <= OLD_PATH_LENGTH:
                 record_redirect(path, target)
-
-
-class _Source:
-    """What `WxrImporter.run` reads: an iterator of posts with the site beside it."""
-
-    def __init__(self, posts, site):
-        self._posts = posts
-        self.site = site
-
-    def __iter__(self):
-        return self._posts

@@ -1,2 +1,2 @@
-"""Posts from a WordPress or Squarespace export (WXR): read (`wxr`), converted (`content`,
-`images`) and written as articles (`apply`)."""
+"""Reading a WordPress or Squarespace export (WXR): the file (`wxr`, `fields`, `repair`) and
+its HTML (`content`, `embeds`, `autop`); `images` copies pictures for every source."""

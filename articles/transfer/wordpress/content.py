@@ -127,15 +127,19 @@ class _PostConverter(MarkdownConverter):
         return f"{bullet.ljust(3)} {first_line}\n" + (f"{indented}\n" if rest else "")
 
 
-def html_to_markdown(content_html, *, base_url="", block_editor=False, site=None, post_id=""):
+def html_to_markdown(
+    content_html, *, base_url="", block_editor=False, site=None, post_id="", shortcodes=True
+):
     """Markdown for a post's HTML body, with the images it shows and anything worth a warning.
 
     Classic-editor posts get WordPress's paragraphs and line breaks first (`wpautop`);
-    block-editor posts already have theirs.
+    block-editor posts already have theirs. HTML from other platforms (`shortcodes=False`)
+    has no shortcodes: text in square brackets there is only text.
     """
     media = Media(site=site, post_id=post_id, base_url=base_url)
     content_html = SCRIPTS.sub("", content_html)  # never shown, and not part of a paragraph
-    content_html = expand_shortcodes(content_html, media, block_editor=block_editor)
+    if shortcodes:
+        content_html = expand_shortcodes(content_html, media, block_editor=block_editor)
     if not block_editor:
         content_html = wpautop(content_html)
     soup = BeautifulSoup(content_html, "html.parser")

@@ -28,6 +28,11 @@ TIMEOUT_SECONDS = 10
 STORAGE_FOLDER = "articles/imported"
 
 
+def _stem(url):
+    """Where the copy of the image at `url` is stored, less its extension."""
+    return f"{STORAGE_FOLDER}/{hashlib.sha256(url.encode()).hexdigest()[:32]}"
+
+
 class ImageFetchError(Exception):
     """Why an image was left as a link to the old site.
 
@@ -75,12 +80,19 @@ class ImageFetcher:
         """The media URL of the image at `url`, downloading it unless already stored."""
         return self.storage.url(self.store(url))
 
-    def store(self, url):
-        """The storage name of the image at `url`, downloading it unless already stored."""
-        stem = f"{STORAGE_FOLDER}/{hashlib.sha256(url.encode()).hexdigest()[:32]}"
+    def stored_name(self, url):
+        """The storage name of the copy of the image at `url`, or None if not copied yet."""
+        stem = _stem(url)
         for extension in IMAGE_TYPES.values():
             if self.storage.exists(stem + extension):
                 return stem + extension
+        return None
+
+    def store(self, url):
+        """The storage name of the image at `url`, downloading it unless already stored."""
+        if (name := self.stored_name(url)) is not None:
+            return name
+        stem = _stem(url)
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise ImageFetchError("the time for this run was used up; import again to fetch it")
         data = self._download(url)

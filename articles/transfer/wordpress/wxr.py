@@ -2,31 +2,34 @@
 
 The file is read as a stream with defusedxml, which refuses DTDs, entity declarations and
 external references: a "billion laughs" or XXE file fails before anything is expanded or
-fetched. Each <item> becomes a plain `WxrPost` and is then dropped from the tree, so memory
+fetched. Each <item> becomes a plain `Post` and is then dropped from the tree, so memory
 stays flat however long the export is.
 """
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from .posts import (  # noqa: F401 - WxrTerm and WxrPost are read from here too
-    TOPIC_TAXONOMIES,
-    WxrAttachment,
-    WxrAuthor,
-    WxrPost,
-    WxrSite,
-    WxrTerm,
-    post_key,
-    published_at,
-    slug_hint,
+from articles.transfer.platforms import WORDPRESS, WORDPRESS_OR_SQUARESPACE
+from articles.transfer.posts import (
+    CONTENT_TYPES,
+    Attachment,
+    Author,
+    ExportError,
+    Post,
+    Site,
+    Source,
+    Term,
+    check_size,
 )
-from .repair import repair_xml
+
+from .fields import TOPIC_TAXONOMIES, post_key, published_at, slug_hint
+from .repair import describe, repair_xml
 
 # Any WXR version (1.0, 1.1, 1.2...), over http or https, as WordPress's own importer reads.
 WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/[0-9.]+/(?P<excerpt>excerpt/)?$")
@@ -36,8 +39,6 @@ NAMESPACES = {
 }
 KNOWN_PREFIXES = {"wp", "excerpt", "content", "dc"}
 KEPT_META = {"_thumbnail_id", "_wp_attachment_image_alt"}
-MAX_KEY_LENGTH = 255
-CONTENT_TYPES = {"post", "page"}
 
 REFUSED = (
     "The file was refused because it declares a DTD or XML entities. WordPress and "
@@ -50,21 +51,26 @@ NOT_WXR = (
 )
 
 
-class WxrError(Exception):
+class WxrError(ExportError):
     """The file cannot be read as a WXR export; the message says why, for the person importing."""
 
 
 class WxrFile:
-    """A WXR export on disk, read as a stream of `WxrPost`s. `site` fills in as it is read.
+    """A WXR export on disk, read as a stream of `Post`s. `site` fills in as it is read.
 
-    Attachments are kept in `site.attachments` (galleries and featured images point at them)
-    and are not yielded.
+    Attachments are kept in `site.attachments` (galleries and featured images point at them),
+    and yielded too, as items that are counted but not imported.
     """
 
     def __init__(self, path, *, site=None):
         self.path = path
-        self.site = site or WxrSite()
+        self.site = site or Site()
         self.declared = {}  # namespace URI -> the prefix the file gives it
+        self.generator = ""
+        self.home = ""  # where WordPress answers its plain addresses ("/?p=173")
+        self.children = {}  # post id -> ids of the attachments it is the parent of
+        for attachment in self.site.attachments.values():
+            self.children.setdefault(attachment.parent_id, []).append(attachment.post_id)
 
     def __iter__(self):
         try:
@@ -127,10 +133,15 @@ class WxrFile:
             self.site.title = _text(element)
         elif name == "link":
             self.site.link = _text(element)
+            self.home = self.home or self.site.link
+        elif name == "wp:base_blog_url":
+            self.home = _text(element)
+        elif name == "generator":
+            self.generator = _text(element)
         elif name == "wp:author":
             fields = {self._short(child.tag): _text(child) for child in element}
             self.site.authors.append(
-                WxrAuthor(
+                Author(
                     login=fields.get("wp:author_login", ""),
                     email=fields.get("wp:author_email", ""),
                     display_name=fields.get("wp:author_display_name", ""),
@@ -152,27 +163,43 @@ class WxrFile:
         if not (self.site.is_wxr or "wp:post_type" in fields):
             raise WxrError(NOT_WXR.format(detail="its items have no WordPress fields"))
         self.site.is_wxr = True
-        return WxrPost(
+        post = Post(
             key=post_key(fields, self.site.link),
             post_type=fields.get("wp:post_type", "post"),
             status=fields.get("wp:status", ""),
             title=fields.get("title", ""),
             slug=slug_hint(fields),
             link=fields.get("link", ""),
-            content_html=fields.get("content:encoded", ""),
+            content=fields.get("content:encoded", ""),
             excerpt_html=fields.get("excerpt:encoded", ""),
             creator=fields.get("dc:creator", ""),
             published_at=published_at(fields),
             terms=[term for term in terms if term.name and term.kind in TOPIC_TAXONOMIES],
-            has_password=bool(fields.get("wp:post_password")),
+            not_public="it was password-protected" if fields.get("wp:post_password") else "",
             post_id=fields.get("wp:post_id", ""),
             meta=meta | {"parent": fields.get("wp:post_parent", "")},
             attachment_url=fields.get("wp:attachment_url", ""),
         )
+        post.hero = self.site.attachments.get(meta.get("_thumbnail_id", ""))
+        post.aliases = self._plain_addresses(post)
+        return post
+
+    def _plain_addresses(self, post):
+        """WordPress's own addresses for a post, which work whatever its permalinks:
+        "/?p=173" (any post), "/?page_id=12" (a page), "/?attachment_id=40" (its pictures)."""
+        if "wordpress" not in self.generator.lower() or not post.post_id.isdigit():
+            return []
+        home = urlsplit(self.home).path or "/"
+        addresses = [f"{home}?p={post.post_id}"]
+        if post.post_type == "page":
+            addresses.append(f"{home}?page_id={post.post_id}")
+        for child in self.children.get(post.post_id, []):
+            addresses += [f"{home}?attachment_id={child}", f"{home}?p={child}"]
+        return addresses
 
     def _keep_attachment(self, post, element):
         if post.post_id and post.attachment_url:
-            self.site.attachments[post.post_id] = WxrAttachment(
+            self.site.attachments[post.post_id] = Attachment(
                 post_id=post.post_id,
                 url=post.attachment_url,
                 title=post.title,
@@ -182,61 +209,44 @@ class WxrFile:
             )
 
 
-@dataclass
-class Export:
-    """An export read once, whole, before anything is written: what the import works from.
-
-    `path` is the file to read posts from: the upload itself, or a mended copy of it when the
-    upload needed repairs (`repairs` counts them). `close()` removes such a copy.
-    """
-
-    path: str
-    total: int
-    site: WxrSite
-    repairs: Counter = field(default_factory=Counter)
-    is_copy: bool = False
-
-    def posts(self):
-        """A fresh reader over the posts, knowing every attachment from the first reading."""
-        return WxrFile(self.path, site=WxrSite(attachments=self.site.attachments))
-
-    def close(self):
-        if self.is_copy:
-            Path(self.path).unlink(missing_ok=True)
-
-
-def read_export(path, *, max_posts=None):
-    """Read the whole export once without writing anything; an `Export`.
+def read_wxr(path, *, max_posts=None):
+    """Read the whole export once without writing anything; a `Source` of its posts.
 
     A file that is not well-formed is read again from a mended copy (see `repair`). Raises
-    `WxrError` for a refused, broken or non-WXR file, or one with more than `max_posts`.
+    `WxrError` for a refused, broken or non-WXR file, or `ExportError` for one with more
+    than `max_posts` posts and pages.
     """
     try:
-        return Export(str(path), *_count(path, max_posts))
+        return _source(str(path), max_posts, Counter())
     except WxrError as error:
         if not isinstance(error.__cause__, ParseError):
             raise
         first_error = error
     mended, repairs = repair_xml(path)
     try:
-        total, site = _count(mended, max_posts)
+        return _source(mended, max_posts, repairs, is_copy=True)
     except WxrError:
         Path(mended).unlink(missing_ok=True)
         raise first_error from None
-    return Export(mended, total, site, repairs, is_copy=True)
 
 
-def _count(path, max_posts):
+def _source(path, max_posts, repairs, *, is_copy=False):
     count = 0
     reader = WxrFile(path)
     for post in reader:
         count += post.post_type in CONTENT_TYPES
-        if max_posts is not None and count > max_posts:
-            raise WxrError(
-                f"The export has more than {max_posts:,} posts and pages, the most one import "
-                "here takes. Use `manage.py import_wxr` on the server for larger exports."
-            )
-    return count, reader.site
+        check_size(count, max_posts)
+    site = reader.site
+    platform = WORDPRESS if "wordpress" in reader.generator.lower() else WORDPRESS_OR_SQUARESPACE
+
+    def posts():  # a fresh reader, knowing every attachment from the first reading
+        return iter(WxrFile(path, site=Site(attachments=site.attachments)))
+
+    def close():
+        if is_copy:
+            Path(path).unlink(missing_ok=True)
+
+    return Source(platform, site, count, posts, repairs=describe(repairs), close=close)
 
 
 def _local(tag):
@@ -249,4 +259,4 @@ def _text(element):
 
 def _term(element):
     kind = element.get("domain", "category")
-    return WxrTerm(kind=kind, name=_text(element), slug=element.get("nicename", ""))
+    return Term(kind=kind, name=_text(element), slug=element.get("nicename", ""))

@@ -7,9 +7,13 @@ from .people import Person
 from .profile import DEFAULT_DISCLAIMER, ClinicProfile, SiteSettings, has_visible_text
 from .redirects import (
     Redirect,
+    find_query_redirect,
     find_redirect,
     normalise_path,
+    query_redirect_for,
+    record_query_redirect,
     record_redirect,
+    redirect_for,
     redirect_old_urls,
 )
 
@@ -25,8 +29,12 @@ __all__ = [
     "Redirect",
     "SiteSettings",
     "has_visible_text",
+    "find_query_redirect",
     "find_redirect",
     "normalise_path",
+    "query_redirect_for",
+    "record_query_redirect",
     "record_redirect",
+    "redirect_for",
     "redirect_old_urls",
 ]

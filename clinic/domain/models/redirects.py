@@ -3,10 +3,14 @@ imported from an older site, and of public pages whose slug changed (`redirect_o
 
 A redirect leads to a page of this site (a path starting with a single "/"), unless a superuser
 has allowed an https address on another site for that one row (`redirect_targets`).
+
+An old WordPress site also answers "plain" addresses that name a post in the query:
+"/?p=173", "/?page_id=12", "/?attachment_id=40". They are kept as "/?p=173" (the path in
+its one spelling, then the one key and its number) and found by `find_query_redirect`.
 """
 
 import re
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -83,6 +87,12 @@ def normalise_path(path):
 
 
 def find_redirect(path):
+    """Where `path` moved to (an active redirect's target), or None; see `redirect_for`."""
+    redirect = redirect_for(path)
+    return redirect.new_path if redirect else None
+
+
+def redirect_for(path):
     """The active redirect of `path` (a `Redirect`), however the old address is written, or None.
 
     "/blog//my-post", "/blog/my-post/" and "/Blog/My-Post" all find the redirect recorded
@@ -111,6 +121,43 @@ def record_redirect(old_path, new_path):
             old_path=old_path,
             defaults={"new_path": new_path, "is_active": True, "is_external_allowed": False},
         )
+
+
+QUERY_KEYS = ("p", "page_id", "attachment_id")  # WordPress's plain addresses
+
+
+def query_address(path, key, value):
+    """The one spelling of a plain address: "/blog/?p=0173" -> "/blog?p=173"; else None."""
+    if key not in QUERY_KEYS or not str(value).strip().isdigit():
+        return None
+    return f"{normalise_path(path)}?{key}={int(value)}"
+
+
+def record_query_redirect(address, new_path):
+    """Send a plain address ("/?p=173") to `new_path` permanently."""
+    parts = urlsplit(address)
+    for key, value in parse_qsl(parts.query):
+        if (old := query_address(parts.path or "/", key, value)) is not None:
+            Redirect.objects.update_or_create(
+                old_path=old,
+                defaults={"new_path": new_path, "is_active": True, "is_external_allowed": False},
+            )
+
+
+def find_query_redirect(path, query):
+    """Where a plain address (`query`: the request's GET) moved to, or None."""
+    redirect = query_redirect_for(path, query)
+    return redirect.new_path if redirect else None
+
+
+def query_redirect_for(path, query):
+    """The active redirect of a plain address (`query`: the request's GET), or None."""
+    active = Redirect.objects.filter(is_active=True).only("new_path", "is_external_allowed")
+    for key in QUERY_KEYS:
+        old = query_address(path, key, query.get(key, ""))
+        if old is not None and (found := active.filter(old_path=old).first()):
+            return found
+    return None
 
 
 def redirect_old_urls(model, *, was_public=lambda instance: True):

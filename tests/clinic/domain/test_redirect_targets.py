@@ -87,6 +87,9 @@ def test_visitors_are_never_sent_to_an_unsafe_stored_target(client):
     Redirect.objects.create(old_path="/off/", new_path="javascript:alert(1)", is_active=False)
     for path in ["/tab/", "/user/", "/off/"]:
         assert client.get(path).status_code == 404, path
+    # An old site's plain address ("/?p=7") is checked the same way; the home page answers.
+    Redirect.objects.create(old_path="/?p=7", new_path="/\t/evil.example")
+    assert client.get("/?p=7").status_code == 200
 
 
 def test_safe_targets_are_followed_with_the_query_string(client):

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Topic
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
-from articles.transfer.wordpress.wxr import WxrError
+from articles.transfer.apply import ImportOptions, import_wxr
+from articles.transfer.posts import ExportError
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +58,9 @@ def write(tmp_path, text, name="export.xml"):
     [
         (BILLION_LAUGHS, "refused because it declares a DTD or XML entities"),
         (EXTERNAL_ENTITY, "refused because it declares a DTD or XML entities"),
-        (ATOM_FEED, "not a WordPress export (WXR) file: it starts with <feed>"),
-        (PLAIN_RSS, "not a WordPress export (WXR) file: its items have no WordPress fields"),
-        ("", "cut short or is not well-formed XML"),
+        (ATOM_FEED, "This looks like an Atom feed, not an export. A feed carries only"),
+        (PLAIN_RSS, "This looks like an RSS feed, not an export. A feed carries only"),
+        ("", "This looks like an empty file."),
     ],
     ids=["billion-laughs", "external-entity", "atom", "plain-rss", "empty"],
 )
@@ -115,6 +115,6 @@ def test_a_post_failing_validation_is_skipped_with_the_reason(monkeypatch):
 
 
 def test_an_export_over_the_post_limit_is_refused_before_anything_is_written():
-    with pytest.raises(WxrError, match="more than 3 posts and pages"):
+    with pytest.raises(ExportError, match="more than 3 posts and pages"):
         import_wxr(WORDPRESS, ImportOptions(max_posts=3))
     assert not Article.objects.exists()

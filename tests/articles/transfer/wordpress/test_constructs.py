@@ -14,9 +14,10 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from articles.models import Article, Topic
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer import tasks
+from articles.transfer.apply import ImportOptions, import_wxr
+from articles.transfer.posts import Attachment, Site
 from articles.transfer.wordpress.content import html_to_markdown
-from articles.transfer.wordpress.posts import WxrAttachment, WxrSite
 from clinic.domain.models import find_redirect
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def html(slug):
 
 @pytest.fixture
 def classic():
-    return import_wxr(CLASSIC)
+    return import_wxr(CLASSIC, ImportOptions(publish_published=True))
 
 
 @pytest.fixture
@@ -203,7 +204,7 @@ def test_the_old_address_redirects_however_it_is_written(classic, client):
         response = client.get(path)
         assert (response.status_code, response["Location"]) == (301, target), path
     # The test client would read a leading "//" as a host name; a browser sends it as a path.
-    assert find_redirect("//2024//01/classic-formatting//").new_path == target
+    assert find_redirect("//2024//01/classic-formatting//") == target
 
 
 def test_a_future_post_is_scheduled_at_its_date(classic):
@@ -219,6 +220,11 @@ def test_only_categories_and_tags_become_topics(classic):
 class _Fetcher:
     """Stores a small PNG for any address, as the real fetcher would after downloading."""
 
+    storage = default_storage
+
+    def stored_name(self, url):
+        return None
+
     def store(self, url):
         buffer = io.BytesIO()
         Image.new("RGB", (8, 6), "teal").save(buffer, format="PNG")
@@ -228,9 +234,13 @@ class _Fetcher:
         return default_storage.url(self.store(url))
 
 
-def test_featured_image_becomes_the_hero_with_alt_text_and_credit(settings, tmp_path):
+def test_featured_image_becomes_the_hero_with_alt_text_and_credit(
+    settings, tmp_path, monkeypatch, run_tasks
+):
     settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(tasks, "ImageFetcher", _Fetcher)
     import_wxr(CLASSIC, ImportOptions(fetch_images=True), fetcher=_Fetcher())
+    run_tasks()
     article = Article.objects.get(slug="classic-formatting")
     assert article.hero_image.name.startswith("articles/imported/")
     assert (article.hero_alt, article.hero_credit) == ("A calm therapy room", "Photo: Jo Lee")
@@ -247,7 +257,7 @@ def test_images_without_alt_are_imported_listed_and_filterable(classic, admin_cl
 
 
 def test_audio_written_without_a_name_or_from_the_post_s_attachments():
-    site = WxrSite(attachments={"7": WxrAttachment("7", "https://e.org/talk.mp3", parent_id="5")})
+    site = Site(attachments={"7": Attachment("7", "https://e.org/talk.mp3", parent_id="5")})
     positional = html_to_markdown("[audio https://e.org/blues.mp3]", site=site, post_id="5")
     attached = html_to_markdown("[audio]", site=site, post_id="5")
     assert positional.markdown == "[Listen to the audio (blues.mp3)](https://e.org/blues.mp3)"

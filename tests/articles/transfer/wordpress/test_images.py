@@ -10,7 +10,9 @@ import pytest
 from PIL import Image
 
 from articles.models import Article
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer import tasks
+from articles.transfer.apply import ImportOptions, import_wxr
+from articles.transfer.tasks import picture_copy_report
 from articles.transfer.wordpress.images import ImageFetcher, ImageFetchError
 
 pytestmark = pytest.mark.django_db
@@ -145,8 +147,11 @@ def test_no_download_starts_after_the_deadline(image_server, media):
     assert server.requests == []
 
 
-def test_import_with_fetching_rewrites_the_body_to_the_stored_images(image_server, media, tmp_path):
+def test_import_with_fetching_rewrites_the_body_to_the_stored_images(
+    image_server, media, tmp_path, monkeypatch, run_tasks
+):
     _, base = image_server
+    monkeypatch.setattr(tasks, "ImageFetcher", local_fetcher)
     export = tmp_path / "export.xml"
     export.write_text(
         f"""<?xml version="1.0"?>
@@ -161,11 +166,13 @@ def test_import_with_fetching_rewrites_the_body_to_the_stored_images(image_serve
         encoding="utf-8",
     )
     report = import_wxr(export, ImportOptions(fetch_images=True), fetcher=local_fetcher())
-    body = Article.objects.get(slug="pictures").body
-    assert "![A teal square](/media/articles/imported/" in body
-    assert f"{base}/photo.png" not in body
-    assert report.images_fetched == 1
-    assert [why for _, why in report.images_left] == [
-        "only http and https images are downloaded",
-        "the address did not return an image (text/html)",
-    ]
+    assert report.pictures_queued == 2  # copied in the background
+    assert report.images_left == [("data:image/png;base64,AAAA",
+                                   "only http and https images are downloaded")]  # fmt: skip
+    assert f"{base}/photo.png" in Article.objects.get(slug="pictures").body
+    assert run_tasks() == 1
+    article = Article.objects.get(slug="pictures")
+    assert "![A teal square](/media/articles/imported/" in article.body
+    assert f"{base}/photo.png" not in article.body
+    _, failed = picture_copy_report(article.pk)
+    assert failed == [(f"{base}/page.html", "the address did not return an image (text/html)")]

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, ImportedPost, Topic
-from articles.transfer.wordpress.apply import ImportOptions, import_wxr
+from articles.transfer.apply import ImportOptions, import_wxr
 from clinic.domain.models import DEFAULT_DISCLAIMER, ClinicProfile, Person, Redirect
 from tests.factories import ArticleFactory, PersonFactory
 
@@ -40,14 +40,17 @@ def test_wordpress_posts_become_articles_with_their_authors_topics_and_dates():
     assert article.publish_at == datetime(2023, 5, 11, 13, 30, tzinfo=UTC)
     assert article.author.name == "Dr Ana Ruiz"
     assert sorted(article.topics.values_list("name", flat=True)) == ["Ketamine", "PTSD"]
-    assert article.is_live
+    assert article.status == Article.Status.DRAFT  # for review before it goes live
+    assert not Article.objects.published().exists()
     assert Article.objects.count() == 5  # the untitled post too, titled from its words
     assert "5 created, 0 updated, 0 unchanged" in output
+    assert "4 post(s) published on the old site were imported as drafts" in output
 
 
-def test_drafts_stay_drafts_and_published_posts_go_live():
-    run_import(WORDPRESS)
-    run_import(SQUARESPACE)
+def test_asked_to_publish_what_was_published_drafts_stay_drafts_and_the_rest_go_live():
+    output = run_import(WORDPRESS, "--publish-published")
+    run_import(SQUARESPACE, "--publish-published")
+    assert "Published, as they were on the old site (the publishing checks apply) (4):" in output
     draft = Article.objects.get(title="Sleep and anxiety (draft)")
     assert draft.status == Article.Status.DRAFT
     assert draft.slug == "sleep-and-anxiety-draft"  # no post_name: made from the title
@@ -81,7 +84,6 @@ def test_trash_and_attachments_are_not_imported_and_say_why_untitled_posts_are_t
     assert "Untitled posts, titled from their first words (1):" in output
     untitled = Article.objects.get(slug="160-2")
     assert untitled.title == "A post whose title was never filled in."
-    assert untitled.is_live
     assert "1 × attachment" in output
     assert not Article.objects.filter(title="Old announcement").exists()
 
@@ -117,7 +119,7 @@ def test_running_again_updates_instead_of_duplicating(tmp_path):
 
 
 def test_a_rerun_never_changes_the_publish_state_editors_gave_an_article(tmp_path):
-    run_import(SQUARESPACE)
+    run_import(SQUARESPACE, "--publish-published")
     changed = SQUARESPACE.read_text().replace(
         "<wp:status>publish</wp:status>", "<wp:status>draft</wp:status>", 1
     )
@@ -128,7 +130,7 @@ def test_a_rerun_never_changes_the_publish_state_editors_gave_an_article(tmp_pat
 def test_a_rerun_leaves_articles_edited_here_since_the_import_alone(tmp_path):
     from articles.services import unpublish_article
 
-    run_import(SQUARESPACE)
+    run_import(SQUARESPACE, "--publish-published")
     article = Article.objects.get(slug="what-is-emdr")
     article.body = "Rewritten by our clinician."
     article.save()
@@ -146,13 +148,14 @@ def test_published_posts_come_in_as_drafts_when_review_is_required(tmp_path):
     profile = ClinicProfile.load()
     profile.require_review_before_publishing = True
     profile.save()
-    output = run_import(SQUARESPACE)
+    output = run_import(SQUARESPACE, "--publish-published")
     assert not Article.objects.filter(status=Article.Status.PUBLISHED).exists()
-    assert "was imported as a draft" in output and "requires a medical review" in output
+    assert "Kept as drafts by the publishing checks (1):" in output
+    assert "What is EMDR & how does it work?: This clinic requires a medical review" in output
 
 
 def test_old_addresses_redirect_permanently_to_the_new_articles(client):
-    run_import(WORDPRESS)
+    run_import(WORDPRESS, "--publish-published")
     response = client.get("/2023/05/ketamine-ptsd-review/")
     assert response.status_code == 301
     assert response["Location"] == "/articles/ketamine-ptsd-review/"
@@ -252,10 +255,12 @@ def test_existing_topics_are_matched_by_slug_or_name():
     assert set(Article.objects.get(slug="ketamine-ptsd-review").topics.all()) == {ptsd, ketamine}
 
 
-def test_images_are_left_as_links_and_listed_unless_fetching_is_asked_for():
+def test_pictures_are_copied_in_the_background_unless_turned_off():
     output = run_import(SQUARESPACE)
-    assert "Images left as links to the old site (1):" in output
-    assert "emdr-room.jpg (not downloaded: ask for --fetch-images" in output
+    assert "1 picture(s) are being copied to this site in the background" in output
+    output = run_import(SQUARESPACE, "--leave-images", "--dry-run")
+    assert "emdr-room.jpg: copying pictures was turned off" in output
+    assert "--" not in output.replace("---", "")  # the report names no command-line option
 
 
 def test_a_run_can_stop_after_a_limit_and_continue_where_it_stopped():

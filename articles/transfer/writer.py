@@ -7,14 +7,13 @@ from django.utils.html import strip_tags
 
 from articles.editorial.revisions import article_revision, ensure_first_revision
 from articles.models import Article, ImportedPost
-from articles.services import sync_status
-from clinic.domain.models import record_redirect
+from articles.services import PublishRefused, publish_article
+from clinic.domain.models import record_query_redirect, record_redirect
 
 from .index import latin_slug
 
 OLD_PATH_LENGTH = 500  # Redirect.old_path
-_HERO_ALT_LENGTH = Article._meta.get_field("hero_alt").max_length
-_HERO_CREDIT_LENGTH = Article._meta.get_field("hero_credit").max_length
+HERO_CREDIT_LENGTH = Article._meta.get_field("hero_credit").max_length
 
 
 def _plain(html_text):
@@ -30,13 +29,16 @@ class Changes:
     warnings: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)
     new_topics: list[str] = field(default_factory=list)
+    published: bool = False
+    refused: str = ""  # why the publishing checks kept it a draft
 
 
 class ArticleWriter:
     """Decisions shared by the dry run (`plan`) and the real run (`write`), from one `Index`."""
 
-    def __init__(self, index):
+    def __init__(self, index, *, publish=False):
         self.index = index
+        self.publish = publish  # publish what was published on the old site
 
     def plan(self, draft):
         """Decide what writing `draft` would do, without writing (the dry run)."""
@@ -48,6 +50,7 @@ class ArticleWriter:
         if article is None:
             slug = self._new_slug(draft, changes)
             changes.url = Article(slug=slug).get_absolute_url()
+            changes.published = self.publish and draft.status == Article.Status.PUBLISHED
             self.index.articles_by_key[draft.key] = None
             return changes
         changes.url = article.get_absolute_url()
@@ -69,41 +72,56 @@ class ArticleWriter:
         if article_id is None:
             article = Article(slug=self._new_slug(draft, changes), status=Article.Status.DRAFT)
         else:
-            article = Article.objects.select_related("import_record").get(pk=article_id)
-            changes.url = article.get_absolute_url()
-            if edited_here_since_import(article):
-                changes.action = "unchanged"
-                changes.warnings.append(
-                    f"“{article.title}” was edited on this site since it was imported, so the "
-                    "export's version was not applied."
-                )
+            article = self._to_update(article_id, draft, author, topics, changes)
+            if article is None:
                 return changes
-            if not differs(article, draft, author, topics):
-                changes.action = "unchanged"
-                return changes
-            changes.action = "updated"
-            ensure_first_revision(article.pk)  # e.g. imported before history was kept
-        with article_revision(user=None, comment="Imported from a WordPress/Squarespace export."):
+        with article_revision(user=None, comment="Imported from the old site."):
             for name in ("title", "summary", "body", "disclaimer", "publish_at"):
                 setattr(article, name, getattr(draft, name))
             article.author = author
-            if article_id is None and draft.hero_name:
-                article.hero_image = draft.hero_name
-                article.hero_alt = draft.hero.alt[:_HERO_ALT_LENGTH]
-                article.hero_credit = _plain(draft.hero.caption)[:_HERO_CREDIT_LENGTH]
+            if article_id is None and draft.hero is not None:  # the picture follows, copied
+                article.hero_credit = _plain(draft.hero.caption)[:HERO_CREDIT_LENGTH]
             article.full_clean()
             article.save()
             article.topics.set(topics)
-        if article_id is None:  # an existing article keeps the publish state editors gave it
-            if warning := sync_status(article, draft.status):
-                changes.warnings.append(warning)
         ImportedPost.objects.update_or_create(
             import_key=draft.key, defaults={"article": article, "old_url": draft.old_link[:500]}
         )
+        # A new article arrives as a draft; one that was published on the old site is
+        # published when asked, through the publishing checks. An existing article keeps
+        # the publish state editors gave it.
+        if article_id is None and self.publish and draft.status == Article.Status.PUBLISHED:
+            self._publish(article, changes)
         changes.url = article.get_absolute_url()
         self._redirect(draft, changes)
         self.index.articles_by_key[draft.key] = article.pk
         return changes
+
+    def _to_update(self, article_id, draft, author, topics, changes):
+        """The imported article to update, or None when it is to be left as it is."""
+        article = Article.objects.select_related("import_record").get(pk=article_id)
+        changes.url = article.get_absolute_url()
+        if edited_here_since_import(article):
+            changes.action = "unchanged"
+            changes.warnings.append(
+                f"“{article.title}” was edited on this site since it was imported, so the "
+                "export's version was not applied."
+            )
+            return None
+        if not differs(article, draft, author, topics):
+            changes.action = "unchanged"
+            return None
+        changes.action = "updated"
+        ensure_first_revision(article.pk)  # e.g. imported before history was kept
+        return article
+
+    def _publish(self, article, changes):
+        try:
+            publish_article(article=article, keep_publish_time=True)
+        except PublishRefused as refusal:
+            changes.refused = str(refusal)
+        else:
+            changes.published = True
 
     def _author(self, draft, changes, *, save):
         person = self.index.find_person(draft.author_name)
@@ -134,9 +152,14 @@ class ArticleWriter:
         return slug
 
     def _redirect(self, draft, changes):
-        """Send the post's old address to its article, permanently."""
+        """Send the post's old addresses to its article, permanently."""
+        for alias in draft.aliases:
+            if "?" in alias:  # a plain address, such as "/?p=173"
+                record_query_redirect(alias, changes.url)
+            elif alias != draft.old_path and len(alias) <= OLD_PATH_LENGTH:
+                record_redirect(alias, changes.url)
         if not draft.old_path:
-            if draft.status == Article.Status.PUBLISHED:
+            if draft.status == Article.Status.PUBLISHED and not draft.aliases:
                 changes.warnings.append(
                     f"{draft.label}: its old address ({draft.old_link or 'none'}) has no path "
                     "of its own, so no redirect was recorded"

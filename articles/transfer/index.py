@@ -68,10 +68,10 @@ class Index:
         return self.topics_by_slug.get(slug) or self.topics_by_name.get(term.name.casefold())
 
     def new_topic(self, term):
-        """An unsaved Topic for a category or tag."""
+        """An unsaved Topic for a category or tag, kept off the public site until described."""
         wanted = latin_slug(unquote(term.slug)) or latin_slug(term.name) or "topic"
         slug = free_slug(wanted, self.topics_by_slug, TOPIC_SLUG_LENGTH)
-        topic = Topic(name=term.name[:TOPIC_NAME_LENGTH], slug=slug)
+        topic = Topic(name=term.name[:TOPIC_NAME_LENGTH], slug=slug, from_import=True)
         self._add_topic(topic)
         return topic
 

@@ -1,0 +1,1 @@
+"""Ghost JSON exports (`export`) and the documents Ghost stores posts in (`documents`)."""
