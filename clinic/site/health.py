@@ -48,6 +48,8 @@ def _cache_state():
     except Exception as error:  # noqa: BLE001 - the cache is optional
         _log_failure("cache", error)
         return "unavailable"
+    if is_available is not None and not is_available():
+        return "unavailable"  # it failed just now: the answer came from the process's memory
     return "ok" if answered else "unavailable"
 
 

@@ -25,6 +25,7 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from articles.glossary import forget_entries
 from articles.models import Article
 from clinic.chrome import forget_site_chrome
 
@@ -168,9 +169,11 @@ def public_models():
 
 def cache_came_back(**kwargs):
     """After an outage, writes this process could not make (a generation bump, a cleared
-    site chrome) are made good: every cached page and the chrome are stale."""
+    site chrome or glossary) are made good: every cached page, the chrome and the glossary
+    are stale."""
     bump_generation()
     forget_site_chrome()
+    forget_entries()
 
 
 def connect_signals():
