@@ -113,12 +113,16 @@ class ResilientRedisCache(RedisCache):
     def _failed(self, error):
         if self._breaker.failed(self.retry_after):
             self._local.clear()  # nothing from an earlier outage
+            meanwhile = (
+                f"caching in this process's memory for up to {self.fallback_seconds:g} s an entry"
+                if self.fallback_seconds > 0
+                else "serving uncached"
+            )
             logger.warning(
-                "Cache unreachable (%s: %s); each process caches in its own memory for up to "
-                "%g s an entry, and tries again every %g s.",
+                "Cache unreachable (%s: %s); %s, trying again every %g s.",
                 type(error).__name__,
                 error,
-                self.fallback_seconds,
+                meanwhile,
                 self.retry_after,
             )
 
