@@ -84,8 +84,7 @@ class FrozenRedis:
 
 
 class FakeClock:
-    def __init__(self):
-        self.now = 1000.0
+    now = 1000.0
 
     def __call__(self):
         return self.now
@@ -233,15 +232,10 @@ def test_one_call_is_one_try_redis_py_does_not_retry():
     assert connection_kwargs["health_check_interval"] == 0
 
 
-def page_url():
-    return ArticleFactory(title="Kept in memory").get_absolute_url()
-
-
 def test_while_redis_is_out_pages_are_kept_in_the_process_memory_a_few_seconds(client, frozen):
-    url = page_url()
-    location = frozen.location
+    url = ArticleFactory(title="Kept in memory").get_absolute_url()
     with (
-        override_settings(CACHES={"default": settings_for(location, timeout=0.2)}),
+        override_settings(CACHES={"default": settings_for(frozen.location, timeout=0.2)}),
         time_machine.travel("2026-03-02 10:00 -05:00", tick=False) as traveller,
     ):
         assert client.get(url)["X-Cache"] == "miss"  # the timeout; then from memory
@@ -269,7 +263,7 @@ def test_an_edit_during_the_outage_shows_at_once_in_the_process_that_made_it(cli
 
 
 def test_with_no_fallback_every_request_is_rendered_afresh(client, frozen):
-    url = page_url()
+    url = ArticleFactory(title="Rendered every time").get_absolute_url()
     settings = settings_for(frozen.location, timeout=0.2, fallback_seconds=0)
     with override_settings(CACHES={"default": settings}):
         assert [client.get(url)["X-Cache"] for _ in range(3)] == ["miss"] * 3
