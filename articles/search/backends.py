@@ -2,9 +2,11 @@
 
 PostgreSQL: the weighted `search_vector` column (title A, summary B, the rest C), queried with
 `phraseto_tsquery` per phrase combined with && / || / !!, ranked by ts_rank, snippets from
-ts_headline. SQLite: the FTS5 index (`articles.search.sqlite_index`), queried with the same
-structure in FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's
-snippet(). Both stem English words and mark whole words only.
+ts_headline, all in the `english_unaccent` configuration (English stemming after the unaccent
+dictionary: articles migration 0020), so accents count for nothing on either side.
+SQLite: the FTS5 index (`articles.search.sqlite_index`), queried with the same structure in
+FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's snippet(),
+its tokeniser removing accents. Both stem English words and mark whole words only.
 """
 
 from functools import reduce
@@ -23,6 +25,8 @@ START, STOP = "\x02", "\x03"  # around each hit in a snippet; escaped text has n
 SNIPPET_TOKENS = 32
 # bm25 column weights, in the ratio of PostgreSQL's default ts_rank weights A 1.0, B 0.4, C 0.2.
 BM25 = "bm25(articles_article_fts, 10.0, 4.0, 2.0)"
+# PostgreSQL's text search configuration for documents and queries alike: English, accents off.
+CONFIG = "english_unaccent"
 
 
 class PostgreSQLBackend:
@@ -31,7 +35,7 @@ class PostgreSQLBackend:
     @staticmethod
     def _tsquery(query):
         def phrase(words, invert=False):
-            return SearchQuery(" ".join(words), search_type="phrase", config="english",
+            return SearchQuery(" ".join(words), search_type="phrase", config=CONFIG,
                                invert=invert)  # fmt: skip
 
         def choice(alternatives):
@@ -63,7 +67,7 @@ class PostgreSQLBackend:
         from articles.models import Article
 
         headline = SearchHeadline(
-            "summary", self._tsquery(query), config="english", start_sel=START, stop_sel=STOP,
+            "summary", self._tsquery(query), config=CONFIG, start_sel=START, stop_sel=STOP,
             max_words=SNIPPET_TOKENS + 8, min_words=15, highlight_all=False,
         )  # fmt: skip
         ids = [article.pk for article in articles]

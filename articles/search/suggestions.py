@@ -1,10 +1,11 @@
 """“Did you mean …?”: the closest words the library actually uses, for words it does not.
 
 PostgreSQL: pg_trgm's similarity over the words of the live articles (`ts_stat` of the
-unstemmed `search_words` column). SQLite: FTS5's vocabulary of the unstemmed word index
-(`articles_article_vocabulary`). Either way the candidates are then ranked by edit distance
-(rapidfuzz), the more common word winning a tie; the caller offers the corrected query only
-when it finds live articles, so a word used only in a draft never surfaces.
+unstemmed `search_words` column, accents removed as on SQLite). SQLite: FTS5's vocabulary of
+the unstemmed word index (`articles_article_vocabulary`). Either way the candidates are then
+ranked by edit distance (rapidfuzz), the more common word winning a tie; the caller offers the
+corrected query only when it finds live articles, so a word used only in a draft never
+surfaces.
 """
 
 from django.db.models.expressions import RawSQL

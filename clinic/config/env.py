@@ -54,6 +54,7 @@ def cache_from_url(url):
                 "socket_connect_timeout": env_float("CACHE_CONNECT_TIMEOUT", 0.25),
                 "socket_timeout": env_float("CACHE_TIMEOUT", 0.25),
                 "retry_after": env_float("CACHE_RETRY_SECONDS", 5),
+                "fallback_seconds": env_float("CACHE_FALLBACK_SECONDS", 5),
             },
         }
     if scheme == "dummy":

@@ -1,143 +1,172 @@
-"""A Redis cache the site can run without.
+"""A Redis cache the site can run without, at the speed it runs with it.
 
-Django's `RedisCache` with three changes, so that Redis being down, slow or frozen costs
-visitors nothing but speed:
+Django's `RedisCache` with these changes, so that Redis being down, slow or frozen costs
+visitors next to nothing:
 
 * short socket timeouts (`socket_connect_timeout` / `socket_timeout` in OPTIONS, fractions of
-  a second; settings fill them from CACHE_CONNECT_TIMEOUT and CACHE_TIMEOUT);
-* any error or timeout is swallowed: a read is a miss, a write is skipped, so the request is
-  served uncached;
-* after a failure the cache is not tried again for `retry_after` seconds (OPTIONS; settings:
-  CACHE_RETRY_SECONDS), so an outage costs one timeout per process per back-off, not one per
-  request. One warning is logged when an outage starts and one when the cache is back.
+  a second; settings fill them from CACHE_CONNECT_TIMEOUT and CACHE_TIMEOUT), which bound a
+  connection that hangs as well as one refused; redis-py's own retries and health-check pings
+  are off, so one call is one try;
+* a circuit breaker per Redis location, shared by every thread and alias of the process
+  (clinic/site/cache_breaker.py): the first failure stops every call to Redis, those waiting
+  included, for `retry_after` seconds (OPTIONS; settings: CACHE_RETRY_SECONDS); then one call
+  alone probes it. An outage costs a process one timeout per back-off, whatever the load. One
+  warning is logged when an outage starts and one when the cache is back;
+* while Redis is out, the cache is this process's own memory, each entry kept at most
+  `fallback_seconds` (OPTIONS; settings: CACHE_FALLBACK_SECONDS; 0 turns it off: every read
+  is then a miss, every write skipped). Pages, the site chrome and the glossary stay cached,
+  so an outage does not make every request render afresh. A write made meanwhile (an edit's
+  page-cache generation bump) reaches the other processes only through their entries expiring:
+  within `fallback_seconds`;
+* no error reaches the caller: a call that fails is answered from memory as above.
 
-Writes lost during an outage (a page-cache generation bump after an edit, say) are made good
-by the `cache_recovered` signal, sent once in each process that saw the outage when the cache
-answers again: clinic/site/page_cache.py makes every cached page stale then.
+Writes lost by Redis during an outage are made good by the `cache_recovered` signal, sent once
+in each process that saw the outage, by the thread whose probe found Redis back, before any
+other thread uses Redis again: clinic/site/page_cache.py makes every cached page stale then.
 """
 
+import inspect
 import logging
 import threading
-import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
+from redis.retry import Retry
+
+from .cache_breaker import PROBE, SKIP, breaker_for, reset_breakers
 
 logger = logging.getLogger("clinic.cache")
 
 cache_recovered = Signal()
 
-# The health of each Redis location, shared by every thread of the process (Django makes one
-# cache object per thread).
-_health = {}
-_health_lock = threading.Lock()
-
-
-class _Health:
-    def __init__(self):
-        self.down_since = None  # time.monotonic() of the first failure of this outage
-        self.retry_at = 0.0
-
-    def available(self):
-        return self.down_since is None or time.monotonic() >= self.retry_at
-
-
-def _health_of(location):
-    with _health_lock:
-        return _health.setdefault(location, _Health())
+FALLBACK_ENTRIES = 500  # per process, while Redis is out; the least recently used go first
+_fallback_names = set()
+_fallback_names_lock = threading.Lock()
 
 
 def reset_health():
-    """Forget every outage (tests)."""
-    with _health_lock:
-        _health.clear()
+    """Forget every outage and what was kept in memory meanwhile (tests)."""
+    reset_breakers()
+    with _fallback_names_lock:
+        names = list(_fallback_names)
+    for name in names:
+        LocMemCache(name, {}).clear()
 
 
 class ResilientRedisCache(RedisCache):
-    """RedisCache whose failures make a miss, never an error; see the module docstring."""
+    """RedisCache that never fails and skips Redis while it is out; see the module docstring."""
 
     def __init__(self, server, params):
         params = dict(params)
         options = dict(params.get("OPTIONS") or {})
         self.retry_after = float(options.pop("retry_after", 5))
+        self.fallback_seconds = float(options.pop("fallback_seconds", 5))
         options.setdefault("socket_connect_timeout", 0.25)
         options.setdefault("socket_timeout", 0.25)
-        params["OPTIONS"] = options
-        super().__init__(server, params)
-        self._health = _health_of(server if isinstance(server, str) else ",".join(server))
+        options.update(retry=Retry(NoBackoff(), 0), retry_on_timeout=False)
+        options.update(health_check_interval=0)
+        location = server if isinstance(server, str) else ",".join(server)
+        self._breaker = breaker_for(location)
+        options["pool_class"] = self._breaker.pool_class  # so that waiting calls can be woken
+        super().__init__(server, {**params, "OPTIONS": options})
+        name = f"redis-fallback:{location}"
+        with _fallback_names_lock:
+            _fallback_names.add(name)
+        local_params = {**params, "OPTIONS": {"MAX_ENTRIES": FALLBACK_ENTRIES}}
+        self._local = LocMemCache(name, local_params)
 
     def is_available(self):
-        """False while an outage's back-off lasts (the cache is then not even tried)."""
-        return self._health.available()
+        """False while Redis is taken for out (a back-off, or a probe under way)."""
+        return self._breaker.would_admit()
 
-    def get(self, key, default=None, version=None):
-        return self._guarded(
-            lambda: super(ResilientRedisCache, self).get(key, default, version), default
-        )
-
-    def _guarded(self, operation, fallback):
-        health = self._health
-        if not health.available():
-            return fallback
+    def _guarded(self, operation, without_redis):
+        breaker = self._breaker
+        admission = breaker.admit()
+        if admission == SKIP:
+            return without_redis()
         try:
-            if health.down_since is not None:
-                # Back from an outage: make good what was lost before answering anything,
-                # or this very read could return a page the lost writes made stale.
-                self._cache.get_client(write=True).ping()
-                self._recovered()
+            if admission == PROBE and not self._probe():
+                return without_redis()
             return operation()
-        except (RedisError, OSError) as error:  # down, refused, timed out, reset...
+        except (RedisError, OSError) as error:  # down, refused, timed out, reset, woken...
             self._failed(error)
-            return fallback
+            return without_redis()
+        finally:
+            if admission == PROBE:
+                breaker.end_probe(self.retry_after)  # if something else went wrong
+
+    def _probe(self):
+        """Redis answers again: make good what the outage lost, then close. True if closed."""
+        self._cache.get_client(write=True).ping()
+        cache_recovered.send(sender=type(self), cache=self)
+        seconds = self._breaker.recovered()
+        if seconds is None:  # making good failed: Redis is gone again
+            return False
+        self._local.clear()
+        logger.warning("Cache is back after %.1f s.", seconds)
+        return True
 
     def _failed(self, error):
-        health = self._health
-        with _health_lock:
-            first = health.down_since is None
-            if first:
-                health.down_since = time.monotonic()
-            health.retry_at = time.monotonic() + self.retry_after
-        if first:
+        if self._breaker.failed(self.retry_after):
+            self._local.clear()  # nothing from an earlier outage
+            meanwhile = (
+                f"caching in this process's memory for up to {self.fallback_seconds:g} s an entry"
+                if self.fallback_seconds > 0
+                else "serving uncached"
+            )
             logger.warning(
-                "Cache unreachable (%s: %s); serving pages uncached, retrying every %g s.",
+                "Cache unreachable (%s: %s); %s, trying again every %g s.",
                 type(error).__name__,
                 error,
+                meanwhile,
                 self.retry_after,
             )
 
-    def _recovered(self):
-        health = self._health
-        with _health_lock:
-            since, health.down_since = health.down_since, None
-        if since is not None:
-            logger.warning("Cache is back after %.1f s.", time.monotonic() - since)
-            cache_recovered.send(sender=type(self), cache=self)
+    def _capped(self, timeout):
+        if timeout is DEFAULT_TIMEOUT:
+            timeout = self.default_timeout
+        return self.fallback_seconds if timeout is None else min(timeout, self.fallback_seconds)
 
 
-def _guard(name, fallback):
-    """A RedisCache method whose failure returns `fallback` instead of raising."""
+def _guard(name, nothing):
+    """RedisCache's method `name`, answered from memory (or by `nothing(its arguments)`)
+    without Redis."""
     method = getattr(RedisCache, name)
+    signature = inspect.signature(method)
 
     def guarded(self, *args, **kwargs):
-        return self._guarded(lambda: method(self, *args, **kwargs), fallback())
+        def without_redis():
+            call = signature.bind(self, *args, **kwargs)
+            call.apply_defaults()
+            if self.fallback_seconds <= 0:
+                return nothing(call.arguments)
+            if "timeout" in call.arguments:
+                call.arguments["timeout"] = self._capped(call.arguments["timeout"])
+            return getattr(LocMemCache, name)(self._local, *call.args[1:], **call.kwargs)
+
+        return self._guarded(lambda: method(self, *args, **kwargs), without_redis)
 
     guarded.__name__ = name
     guarded.__doc__ = method.__doc__
     return guarded
 
 
-# Reads that fail are misses; writes that fail are skipped.
-for _name, _fallback in {
-    "add": lambda: False,
-    "set": lambda: None,
-    "touch": lambda: False,
-    "delete": lambda: False,
-    "get_many": dict,
-    "has_key": lambda: False,
-    "incr": lambda: None,
-    "set_many": list,
-    "delete_many": lambda: None,
-    "clear": lambda: None,
+# Without Redis (and without the memory fallback): reads miss, writes are skipped.
+for _name, _nothing in {
+    "get": lambda arguments: arguments["default"],
+    "add": lambda arguments: False,
+    "set": lambda arguments: None,
+    "touch": lambda arguments: False,
+    "delete": lambda arguments: False,
+    "get_many": lambda arguments: {},
+    "has_key": lambda arguments: False,
+    "incr": lambda arguments: None,
+    "set_many": lambda arguments: [],
+    "delete_many": lambda arguments: None,
+    "clear": lambda arguments: None,
 }.items():
-    setattr(ResilientRedisCache, _name, _guard(_name, _fallback))
+    setattr(ResilientRedisCache, _name, _guard(_name, _nothing))

@@ -29,6 +29,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 from articles.models import Article
+from articles.views.glossary import forget_entries
 from clinic.authoring.tasks import renditions_made
 from clinic.domain.sitewide import forget_site_chrome
 
@@ -191,9 +192,11 @@ def public_models():
 
 def cache_came_back(**kwargs):
     """After an outage, writes this process could not make (a generation bump, a cleared
-    site chrome) are made good: every cached page and the chrome are stale."""
+    site chrome or glossary) are made good: every cached page, the chrome and the glossary
+    are stale."""
     bump_generation()
     forget_site_chrome()
+    forget_entries()
 
 
 def connect_signals():

@@ -1,13 +1,10 @@
-"""A small HTTP client for tests/cluster/cluster_test.py: a cookie-keeping browser, the
-admin's forms
-read from their HTML as a browser would submit them, and a load generator."""
+"""A small HTTP client for tests/cluster/cluster_test.py: a cookie-keeping browser, and the
+admin's forms read from their HTML as a browser would submit them."""
 
 import http.cookiejar
 import io
 import re
 import secrets
-import threading
-import time
 import urllib.error
 import urllib.request
 from html import unescape
@@ -210,43 +207,3 @@ def percentile(sorted_values, pct):
         return 0
     index = min(len(sorted_values) - 1, round(pct / 100 * (len(sorted_values) - 1)))
     return sorted_values[index]
-
-
-def hammer(urls, phases, redis_action, *, editor_cookie, admin, threads=6):
-    """Request `urls` (and the admin, signed in) from `threads` threads through the phases;
-    returns [(phase, status, milliseconds)]. A failed connection counts as status 0."""
-    results, lock = [], threading.Lock()
-    current = {"phase": phases[0][0]}
-    stop = threading.Event()
-
-    def worker(number):
-        browser = Browser()
-        if number == 0:
-            browser = editor_cookie  # one signed-in editor: the admin, uncached
-        targets = [f"{admin}/admin/articles/article/"] if number == 0 else urls
-        index = number
-        while not stop.is_set():
-            url = targets[index % len(targets)]
-            index += 1
-            started = time.perf_counter()
-            try:
-                status = browser.get(url, raw=True)[0]
-            except OSError:
-                status = 0
-            elapsed = (time.perf_counter() - started) * 1000
-            with lock:
-                results.append((current["phase"], status, elapsed))
-
-    pool = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(threads)]
-    for thread in pool:
-        thread.start()
-    for name, seconds, action in phases:
-        if action:
-            redis_action(action)
-        with lock:
-            current["phase"] = name
-        time.sleep(seconds)
-    stop.set()
-    for thread in pool:
-        thread.join(timeout=60)
-    return results

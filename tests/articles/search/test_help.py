@@ -54,6 +54,17 @@ def test_a_blank_crisis_line_is_refused():
         profile.full_clean()
 
 
+def test_accents_are_ignored_by_suggestions_and_highlights_on_either_database(client):
+    ArticleFactory(
+        title="Vestibular rehabilitation",
+        summary="A trial by Núñez-Gutiérrez and colleagues in Montréal eased dizziness.",
+    )
+    search = client.get(URL, {"q": "gutierez"}).context["search"]
+    assert search.suggestion == "gutierrez"  # the word as both indexes fold it
+    (article,) = client.get(URL, {"q": "montreal nunez"}).context["page_obj"].object_list
+    assert "<mark>Montréal</mark>" in article.snippet and "<mark>Núñez" in article.snippet
+
+
 def test_a_misspelling_offers_the_librarys_own_word(client):
     ArticleFactory(title="Psychotherapy for panic", summary="Talking helps.")
     response = client.get(URL, {"q": "psychoterapy"})

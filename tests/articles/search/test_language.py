@@ -54,6 +54,16 @@ def library():
         body="Exposure to bright light was not studied. Sessions were prolonged.",
     )
     ArticleFactory(title="Ketamine draft", summary="PTSD and depression.", draft=True)
+    vertigo = ArticleFactory(
+        title="Ménière's disease and vertigo",
+        summary="Vestibular rehabilitation eased dizziness in a trial run from Montréal.",
+        body="Naïve participants practised daily at home.",
+        reviewer=PersonFactory(name="Zoë Bélanger"),
+    )
+    StudyFactory(
+        article=vertigo, title="Rehabilitation for vestibular disorders", measures="DHI",
+        journal="Otología Clínica", authors="Núñez-Gutiérrez M, Ibáñez L",
+    )  # fmt: skip
 
 
 TABLE = [
@@ -100,6 +110,18 @@ TABLE = [
     ("suicidal thoughts", set()),
     ("the", set()),
     ("-ketamine", set()),
+    # Accents are ignored in every field, in the text and in the query, as on SQLite.
+    ("nunez gutierrez", {"Ménière's disease and vertigo"}),  # a study's authors
+    ("Núñez-Gutiérrez", {"Ménière's disease and vertigo"}),
+    ('"NUNEZ GUTIERREZ" ibanez', {"Ménière's disease and vertigo"}),
+    ("meniere", {"Ménière's disease and vertigo"}),  # the title
+    ("montreal", {"Ménière's disease and vertigo"}),  # the summary
+    ("naive", {"Ménière's disease and vertigo"}),  # the body
+    ("otologia clinica", {"Ménière's disease and vertigo"}),  # a study's journal
+    ("zoe belanger", {"Ménière's disease and vertigo"}),  # the reviewer
+    ("Ókafor", {"Ketamine infusions for chronic PTSD"}),  # accents typed, none in the text
+    ("vértigo", {"Ménière's disease and vertigo"}),
+    ("vertigo -núñez", set()),
 ]
 
 

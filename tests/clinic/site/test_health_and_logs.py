@@ -50,21 +50,43 @@ def test_readyz_needs_the_database_but_not_the_cache(client):
         with override_settings(CACHES=caches):
             response = client.get("/readyz")
         assert response.status_code == 200
-        assert response.json()["cache"].startswith("unavailable")
+        assert response.json() == {"status": "ok", "database": "ok", "cache": "unavailable"}
     finally:
         reset_health()
 
 
-def test_readyz_is_503_when_the_database_does_not_answer(client, monkeypatch):
+def test_readyz_is_503_when_the_database_does_not_answer(client, monkeypatch, caplog):
     def refused(self, *args, **kwargs):
-        raise OperationalError("connection refused")
+        raise OperationalError("connection to 10.0.0.5 refused for user clinic")
 
     monkeypatch.setattr(BaseDatabaseWrapper, "cursor", refused)
+    caplog.set_level(logging.WARNING, logger="clinic.health")
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["database"] == "unavailable: OperationalError"
     assert response["Cache-Control"] == "no-store"
+    # Only "ok" or "unavailable" (SECURITY.md): no exception name, no message.
+    assert response.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}
+    assert b"OperationalError" not in response.content and b"10.0.0.5" not in response.content
+    # The reason is for the operator, in the server's log.
+    (record,) = [r for r in caplog.records if r.name == "clinic.health"]
+    assert "OperationalError" in record.getMessage()
     assert client.get("/healthz").status_code == 200  # the process itself is alive
+
+
+def test_readyz_names_no_exception_when_the_cache_raises(client, monkeypatch, caplog):
+    from django.core.cache import cache
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("cache at 10.0.0.6 exploded")
+
+    monkeypatch.setattr(cache, "set", broken)
+    caplog.set_level(logging.WARNING, logger="clinic.health")
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "unavailable"}
+    assert any(
+        "RuntimeError" in r.getMessage() for r in caplog.records if r.name == "clinic.health"
+    )
 
 
 def test_one_record_per_request_with_method_path_status_duration_and_id(client, caplog):
