@@ -25,7 +25,7 @@ run: $(STAMP)
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo --address http://$(HOST):$(PORT)
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	@echo "Remove the demo content and demo admin later with: DEBUG=1 $(PY) manage.py remove_demo"
+	@echo "Remove the demo content and demo admin later with: $(PY) manage.py remove_demo"
 	@echo "DEBUG is on: a missing page shows Django's debug page. The 404 page visitors see:"
 	@echo "  http://$(HOST):$(PORT)/404/"
 	@echo "Background work (picture versions, imports' pictures) runs in a worker beside it."
@@ -42,7 +42,7 @@ screenshots: $(STAMP)
 	$(PY) -m tests.browser.screenshots --out screenshots
 
 # A consistent copy of the database and media in backups/<time>/ (BACKUP_DIR), with the same
-# environment as the server (DATABASE_URL, MEDIA_ROOT, SECRET_KEY; DEBUG=1 on a laptop).
+# environment as the server (DATABASE_URL, MEDIA_ROOT, SECRET_KEY; nothing on a laptop).
 backup: $(STAMP)
 	$(PY) manage.py backup
 

@@ -6,6 +6,21 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 
+def use_laptop_defaults(environ):
+    """`manage.py`'s default when nothing in `environ` describes a server: DEBUG on, as `make run`
+    has it, so the commands the documentation shows run as written on a laptop.
+
+    djangoproject.com's and cookiecutter-django's manage.py default to their development settings
+    in the same way, while the WSGI entry point (gunicorn's here) never does. A server's
+    environment always has a SECRET_KEY, and a DATABASE_URL other than SQLite may hold real data:
+    either one leaves the settings exactly as the environment says, DEBUG off unless it is set.
+    """
+    database = environ.get("DATABASE_URL", "").strip()
+    is_unset = {name: not environ.get(name, "").strip() for name in ("DEBUG", "SECRET_KEY")}
+    if all(is_unset.values()) and (not database or database.startswith("sqlite:")):
+        environ["DEBUG"] = "1"
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None or value.strip() == "":

@@ -32,8 +32,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY must be set when DEBUG is off. "
-            "Set DEBUG=1 for local development, or give the server a long random SECRET_KEY."
+            "SECRET_KEY must be set when DEBUG is off. On a server, load its environment "
+            "(SECRET_KEY, DATABASE_URL…: see docs/operators.md). On a laptop, set DEBUG=1 "
+            "(manage.py does so by itself when no SECRET_KEY is set and the database is SQLite)."
         )
     SECRET_KEY = "local-development-only-not-secret"  # noqa: S105 - used only with DEBUG on
 
@@ -157,6 +158,15 @@ CACHES = {
         os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or "locmem://clinic"
     )
 }
+
+# Mail (`review_report --email`): printed to the terminal with DEBUG on, else sent over SMTP.
+EMAIL_BACKEND = f"django.core.mail.backends.{'console' if DEBUG else 'smtp'}.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -289,5 +289,16 @@ class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
 
 @admin.register(Redirect)
 class RedirectAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
-    list_display = ["old_path", "new_path", "created_at"]
+    list_display = ["old_path", "new_path", "is_active", "is_external_allowed", "created_at"]
+    list_filter = ["is_active", "is_external_allowed"]
     search_fields = ["old_path", "new_path"]
+    fields = ["old_path", "new_path", "is_active", "is_external_allowed"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only superusers may send visitors to another site, or change where such a redirect
+        leads."""
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        if obj is not None and obj.is_external_allowed:
+            return ["new_path", "is_external_allowed"]
+        return ["is_external_allowed"]

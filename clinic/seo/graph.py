@@ -5,7 +5,6 @@ the page itself (its canonical URL as @id) and its breadcrumb trail. Pages refer
 clinic by @id as `publisher`, so search engines see one organisation across the site.
 """
 
-from django.conf import settings
 from django.urls import reverse
 
 from .links import absolute_url
@@ -15,7 +14,8 @@ LANGUAGE = "en-CA"
 
 
 def home_url():
-    return settings.SITE_URL + "/"
+    """The home page's full address: SITE_URL's, else the request's own host (never relative)."""
+    return absolute_url("/")
 
 
 def organization_id():

@@ -1,10 +1,15 @@
+import logging
+
 from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from clinic.domain.models import find_query_redirect, find_redirect
+from clinic.domain.models import query_redirect_for, redirect_for
 from clinic.domain.models.redirects import QUERY_KEYS
+from clinic.domain.redirect_targets import is_safe_redirect
 from clinic.seo.links import forget_request, remember_request
+
+logger = logging.getLogger(__name__)
 
 
 class CurrentRequestMiddleware:
@@ -31,17 +36,27 @@ class RedirectOn404Middleware:
 
     def __call__(self, request):
         if request.method in {"GET", "HEAD"} and any(key in request.GET for key in QUERY_KEYS):
-            target = find_query_redirect(request.path, request.GET)
-            if target is not None:
-                return HttpResponsePermanentRedirect(target)
+            redirect = query_redirect_for(request.path, request.GET)
+            if redirect is not None and (answer := self.follow(request, redirect)):
+                return answer
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in {"GET", "HEAD"}:
             return response
-        target = find_redirect(request.path)
-        if target is None:
-            return response
+        redirect = redirect_for(request.path)
         query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        return (redirect and self.follow(request, redirect, query)) or response
+
+    def follow(self, request, redirect, query=""):
+        """The 301 to `redirect`'s target, or None when it is not safe to send a visitor there."""
+        target = redirect.new_path
+        external_allowed = redirect.is_external_allowed
+        if not is_safe_redirect(target, external_allowed=external_allowed, host=request.get_host()):
+            # A row that reached the database without the model's checks: never followed.
+            logger.warning("Redirect of %s not followed: unsafe target %r", request.path, target)
+            return None
+        if query:
+            target += ("&" if "?" in target else "?") + query
+        return HttpResponsePermanentRedirect(target)
 
 
 class PermissionsPolicyMiddleware:

@@ -24,4 +24,6 @@ class Command(BaseCommand):
         for line in report.lines():
             self.stdout.write(line)
         if report.skipped:
-            raise CommandError(f"{len(report.skipped)} file(s) could not be imported; see above.")
+            raise CommandError(
+                f"{len(report.skipped)} file(s) or redirect(s) could not be imported; see above."
+            )

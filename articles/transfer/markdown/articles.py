@@ -177,7 +177,8 @@ def import_articles(directory):
         )
         report.processed += 1
     if site is not None:
-        import_redirects(site)
+        for name, reason in import_redirects(site):
+            report.skip(name, reason)
     return report
 
 

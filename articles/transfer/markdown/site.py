@@ -9,6 +9,7 @@ are written generically, so a field added to one of these models later comes acr
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from articles.models import Article, GlossaryTerm, SynonymGroup, Topic
@@ -42,15 +43,22 @@ def export_site(directory):
         "synonym_groups": [model_data(g, directory) for g in SynonymGroup.objects.order_by("pk")],
         # Read back in this order, an empty site gives each article the number it had.
         "article_order": list(Article.objects.order_by("pk").values_list("slug", flat=True)),
-        "redirects": [
-            {"old_path": r.old_path, "new_path": r.new_path, "created_at": plain(r.created_at)}
-            for r in Redirect.objects.order_by("old_path")
-        ],
+        "redirects": [_redirect_data(r) for r in Redirect.objects.order_by("old_path")],
     }
     path = directory / SITE_FILE
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _redirect_data(redirect):
+    data = {"old_path": redirect.old_path, "new_path": redirect.new_path}
+    if not redirect.is_active:
+        data["is_active"] = False
+    if redirect.is_external_allowed:  # a superuser's decision, read back only from this key
+        data["is_external_allowed"] = True
+    data["created_at"] = plain(redirect.created_at)
+    return data
 
 
 def _location_data(location, directory):
@@ -107,11 +115,32 @@ def import_site(data, directory):
 
 @transaction.atomic
 def import_redirects(data):
-    """Every redirect of `data`, as it was (after the articles, whose saves may add their own)."""
-    for row in data.get("redirects") or []:
-        Redirect.objects.update_or_create(
-            old_path=row["old_path"], defaults={"new_path": row["new_path"]}
-        )
+    """Every redirect of `data`, as it was (after the articles, whose saves may add their own).
+
+    Each is checked as the admin checks it: a target off this site is refused unless the row
+    itself says `is_external_allowed: true` (as the export writes for the redirects a superuser
+    allowed). Returns (row, reason) for each redirect not imported.
+    """
+    refused = []
+    for number, row in enumerate(data.get("redirects") or [], start=1):
+        name = f"{SITE_FILE}, redirect {number}"
+        try:
+            name += f" ({row['old_path']} → {row['new_path']})"
+            _import_redirect(row)
+        except ValidationError as error:
+            refused.append((name, "; ".join(error.messages)))
+        except (KeyError, TypeError, AttributeError):
+            refused.append((name, "a redirect needs an old_path and a new_path"))
+    return refused
+
+
+def _import_redirect(row):
+    redirect = Redirect.objects.filter(old_path=row["old_path"]).first() or Redirect()
+    redirect.old_path, redirect.new_path = str(row["old_path"]), str(row["new_path"])
+    redirect.is_active = row.get("is_active", True) is not False
+    redirect.is_external_allowed = row.get("is_external_allowed", False) is True
+    redirect.full_clean()
+    redirect.save()
 
 
 def _by_slug(model, row, directory):

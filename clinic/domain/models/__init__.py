@@ -10,8 +10,10 @@ from .redirects import (
     find_query_redirect,
     find_redirect,
     normalise_path,
+    query_redirect_for,
     record_query_redirect,
     record_redirect,
+    redirect_for,
     redirect_old_urls,
 )
 
@@ -30,7 +32,9 @@ __all__ = [
     "find_query_redirect",
     "find_redirect",
     "normalise_path",
+    "query_redirect_for",
     "record_query_redirect",
     "record_redirect",
+    "redirect_for",
     "redirect_old_urls",
 ]

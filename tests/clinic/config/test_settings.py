@@ -2,8 +2,10 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
+from clinic.config.env import use_laptop_defaults
 from clinic.config.settings import cache_from_url
 
 
@@ -23,6 +25,34 @@ def test_refuses_to_start_with_debug_off_and_no_secret_key():
     result = _django("print('started')", DEBUG="0")
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_the_app_server_never_turns_debug_on_by_itself():
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import clinic.config.wsgi"],
+        env={**environment, "DATABASE_URL": "sqlite:///unused.sqlite3"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "debug"),
+    [
+        ({}, "1"),
+        ({"DATABASE_URL": "sqlite:////tmp/laptop.sqlite3"}, "1"),
+        ({"DEBUG": " "}, "1"),
+        ({"SECRET_KEY": "x" * 50}, None),
+        ({"DATABASE_URL": "postgres://clinic@db/clinic"}, None),
+        ({"DEBUG": "0"}, "0"),
+    ],
+)
+def test_manage_py_turns_debug_on_only_when_nothing_describes_a_server(environment, debug):
+    use_laptop_defaults(environment)
+    assert environment.get("DEBUG") == debug
 
 
 def test_production_settings_use_compressed_manifest_storage():
