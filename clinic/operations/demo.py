@@ -714,6 +714,7 @@ LOCATIONS = [
         "country": "CA",
         "phone": "416-555-0142",
         "alternate_phone": "1-800-555-0199",
+        "alternate_phone_label": "Toll-free",
         "email": "downtown@example.org",
         "booking_url": "https://example.org/book?location=downtown",
         "latitude": "43.646600",
