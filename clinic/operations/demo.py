@@ -5,9 +5,11 @@ are invented. The studies are real: their titles, journals, authors and numbers 
 against the papers' published abstracts, and a DOI or PubMed ID is given only where it was
 confirmed; otherwise `url` is a PubMed search for the exact title, which always finds the paper.
 
-Articles name their author and topics by slug. `publish` is (days ago, "HH:MM" local time) for a
-published article and None for a draft. `review`, where given, is (reviewer's slug, days after
-publishing) for the medical review; Dr Okafor reviews every published article she did not write.
+Articles name their author and topics by slug; some have a `hero` picture from
+`demo_photos/` (credit and licence in its README), uploaded through the editors' checks.
+`publish` is (days ago, "HH:MM" local time) for a published article and None for a draft.
+`review`, where given, is (reviewer's slug, days after publishing) for the medical review;
+Dr Okafor reviews every published article she did not write.
 
 Locations give their weekly hours as (weekdays, opens, closes) intervals, and their dated
 exceptions as a month and day: the loader dates each one at its next occurrence from today, so
@@ -221,6 +223,11 @@ _SINGLE_KETAMINE_TITLE = (
 ARTICLES = [
     {
         "slug": "ketamine-and-psychotherapy-for-ptsd-2023-review",
+        "hero": {
+            "file": "dandelions.jpg",
+            "alt": "Dandelion seed heads in a meadow, lit from behind by a low sun",
+            "credit": "Photo: Clemens Engelhardt (CC0 1.0)",
+        },
         "title": "Ketamine together with talk therapy for PTSD: what a 2023 review found",
         "summary": (
             "Researchers in Kingston, Ontario gathered every study they could find that paired "
@@ -384,6 +391,11 @@ through the possible benefits and risks for you.
     },
     {
         "slug": "esketamine-nasal-spray-for-treatment-resistant-depression",
+        "hero": {
+            "file": "autumn-meadow.jpg",
+            "alt": "A green meadow below an autumn forest and a grey mountain ridge",
+            "credit": "Photo: Aitzol Berasategi (CC BY 4.0), cropped",
+        },
         "title": "A nasal spray related to ketamine, for depression other medicines did not ease",
         "summary": (
             "Adults whose depression had not improved with at least two antidepressants started "
@@ -471,6 +483,11 @@ Ask your care team whether esketamine is available to you and whether it suits y
     },
     {
         "slug": "cognitive-processing-therapy-and-prolonged-exposure-for-ptsd",
+        "hero": {
+            "file": "mountain-path.jpg",
+            "alt": "A worn footpath across green pasture towards rocky, snow-streaked mountains",
+            "credit": "Photo: Aitzol Berasategi (CC BY 4.0), cropped",
+        },
         "title": "Two talk therapies for PTSD after sexual assault both helped, about equally",
         "summary": (
             "In a trial of 171 women with long-standing PTSD after rape, cognitive processing "
@@ -549,6 +566,11 @@ Want to know more about these therapies? Our psychologists can explain what each
     },
     {
         "slug": "guided-online-cbt-compared-with-face-to-face-therapy",
+        "hero": {
+            "file": "forest-stream.jpg",
+            "alt": "A small stream stepping down over pale rocks through a green forest",
+            "credit": "Photo: Aitzol Berasategi (CC BY 4.0), cropped",
+        },
         "title": "Guided online CBT worked about as well as face-to-face therapy across 13 trials",
         "summary": (
             "Researchers pooled 13 trials, with 1,053 people in total, that compared guided "

@@ -48,5 +48,7 @@ def art_variant(pk):
 def initials(name):
     """“Miriam Okafor” -> “MO”: the letters shown in place of a missing photo."""
     words = [word for word in str(name).split() if word[:1].isalpha()]
+    if len(words) > 2 and words[0].lower() in {"the", "a", "an"}:  # “The Clinic Team” -> “CT”
+        words = words[1:]
     letters = [words[0][0], words[-1][0]] if len(words) > 1 else [w[0] for w in words]
     return "".join(letters).upper()

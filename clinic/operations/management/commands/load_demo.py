@@ -10,9 +10,11 @@ The demo admin account is created only when settings.DEBUG is true.
 """
 
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files import File
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
@@ -21,10 +23,12 @@ from django.utils import timezone
 from articles.editorial.revisions import article_revision
 from articles.models import Article, Study, Topic
 from articles.services import publish_article
+from clinic.authoring.uploads import clean_image_upload
 from clinic.domain.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations import demo
 from clinic.operations.demo_records import DemoRows, recorded
 
+PHOTOS = Path(demo.__file__).resolve().parent / "demo_photos"
 PROFILE_KEY = "clinic.clinicprofile"
 ADMIN_KEY = f"auth.user:{demo.ADMIN_USERNAME}"
 
@@ -106,6 +110,15 @@ def review_values(data, people):
     return {"reviewer": people[reviewer], "reviewed_on": reviewed_on}
 
 
+def hero_values(hero):
+    """An article's picture, checked and re-encoded as an editor's upload would be."""
+    if not hero:
+        return {}
+    with open(PHOTOS / hero["file"], "rb") as photo:
+        upload = clean_image_upload(File(photo, name=hero["file"]))
+    return {"hero_image": upload, "hero_alt": hero["alt"], "hero_credit": hero["credit"]}
+
+
 def add_studies(article, studies, tally):
     for position, data in enumerate(studies):
         save_new(Study(article=article, position=position, **data), "studies", tally)
@@ -128,6 +141,7 @@ def load_article(rows, data, people, topics, disclaimer, tally):
         "status": Article.Status.DRAFT,
         "publish_at": publish_time(data["publish"]),
         **review_values(data, people),
+        **hero_values(data.get("hero")),
     }
     key = f"articles.article:{data['slug']}"
     with article_revision(user=None, comment="Created with the demo content."):
