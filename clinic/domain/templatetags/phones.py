@@ -25,6 +25,8 @@ CANDIDATE = re.compile(
     r"(?<![\w.,/+-])(?P<number>\+?\(?\d(?:[\d \u00a0().-]*\d)?)(?![\w/-]|[.,]\d)"
     r"(?P<label> \([^()<>]{1,60}\))?"
 )
+# Dates and year ranges have the digits of a phone number: "2026-12-07", "1990-2004".
+NOT_A_PHONE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4} ?- ?\d{2,4}")
 TEXT_TO = re.compile(r"\btext\s+(?:\S+\s+to\s+)?$", re.IGNORECASE)
 CALL_OR_TEXT = re.compile(r"\bcall\s+or\s+text\s+$", re.IGNORECASE)
 
@@ -32,6 +34,8 @@ CALL_OR_TEXT = re.compile(r"\bcall\s+or\s+text\s+$", re.IGNORECASE)
 def _linkable(number, is_text_only):
     """The part of a run of digits that is a phone number, or ""."""
     spaced = number.replace("\u00a0", " ")
+    if NOT_A_PHONE.fullmatch(spaced):
+        return ""
     digits = re.sub(r"\D", "", number)
     if 7 <= len(digits) <= 15 or spaced in SHORT_NUMBERS:
         return number

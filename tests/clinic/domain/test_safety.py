@@ -33,7 +33,8 @@ def test_phone_and_crisis_numbers_become_links_with_their_label(text, links):
 @pytest.mark.parametrize(
     "text",
     ["In 2023, 171 women took part.", "34 people in 4 studies", "doi 10.4088/JCP.22br14564",
-     "10,000 people", "version 1.2.3"],
+     "10,000 people", "version 1.2.3", "updated 2026-12-07", "from 1990-2004",
+     "https://988.ca/ and www.988lifeline.org"],
 )  # fmt: skip
 def test_years_counts_and_identifiers_are_left_alone(text):
     assert "<a" not in link_phone_numbers(text)
