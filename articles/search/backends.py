@@ -16,10 +16,8 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVectorField,
 )
 from django.db.models import F
-from django.db.models.expressions import RawSQL
 
 START, STOP = "\x02", "\x03"  # around each hit in a snippet; escaped text has neither
 SNIPPET_TOKENS = 32
@@ -54,11 +52,9 @@ class PostgreSQLBackend:
 
     def search(self, articles, query):
         tsquery = self._tsquery(query)
-        vector = RawSQL('"articles_article"."search_vector"', [], output_field=SearchVectorField())
         return (
-            articles.annotate(vector=vector)
-            .filter(vector=tsquery)
-            .annotate(rank=SearchRank(F("vector"), tsquery))
+            articles.filter(search_vector=tsquery)
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "-publish_at", "-id")
         )
 
