@@ -3,7 +3,7 @@
 PostgreSQL: the weighted `search_vector` column (title A, summary B, the rest C), queried with
 `phraseto_tsquery` per phrase combined with && / || / !!, ranked by ts_rank, snippets from
 ts_headline, all in the `english_unaccent` configuration (English stemming after the unaccent
-dictionary: articles migration 0020), so accents count for nothing on either side.
+dictionary: articles migration 0022), so accents count for nothing on either side.
 SQLite: the FTS5 index (`articles.search.sqlite_index`), queried with the same structure in
 FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's snippet(),
 its tokeniser removing accents. Both stem English words and mark whole words only.
