@@ -117,8 +117,8 @@ def export_file(name, directory):
 def import_image(relative, directory):
     """Store `directory/images/...` under its original name, as a checked upload.
 
-    A file already stored under that name with the same bytes is reused, so importing twice
-    does not pile up copies.
+    A file already stored under that name with the same bytes, as exported or as the upload
+    checks re-encode them, is reused, so importing twice does not pile up copies.
     """
     images = Path(directory, IMAGES).resolve()
     source = Path(directory, relative).resolve()
@@ -126,14 +126,15 @@ def import_image(relative, directory):
         raise PortabilityError(f"the image {relative} is not in the {IMAGES}/ folder")
     name = source.relative_to(images).as_posix()
     data = source.read_bytes()
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            if stored.read() == data:
-                return name
     try:
         cleaned = clean_image_upload(ContentFile(data, name=source.name))
     except UploadRejected as error:
         raise PortabilityError(f"the image {relative} was refused: {error}") from error
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            if stored.read() in {data, cleaned.read()}:
+                return name
+        cleaned.seek(0)
     extension = cleaned.name.rpartition(".")[2]
     stem = name.rpartition(".")[0] if "." in Path(name).name else name
     return default_storage.save(f"{stem}.{extension}", cleaned)
