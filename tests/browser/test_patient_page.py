@@ -1,18 +1,16 @@
 """The patient's page on a phone: the answer within a screen and a half, help in one tap, a
 two-row header, a quick exit that works with and without JavaScript, and what prints."""
 
-import importlib
 import io
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Article
 from clinic.domain.models import ClinicProfile
-from tests.factories import ArticleFactory, LocationFactory, StudyFactory
+from tests.factories import ArticleFactory, LocationFactory, StudyFactory, seed_crisis_lines
 
 pytestmark = pytest.mark.browser
 
@@ -32,8 +30,7 @@ FIRST_FINDING_TOP = """() => {
 @pytest.fixture
 def demo(transactional_db):
     call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
-    # Live-server tests empty every table afterwards: the seeded crisis lines come back here.
-    importlib.import_module("clinic.domain.migrations.0013_seed_crisis_lines").add_lines(apps, None)
+    seed_crisis_lines()  # live-server tests empty every table afterwards
     return list(Article.objects.published())
 
 
