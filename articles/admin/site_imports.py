@@ -236,7 +236,6 @@ class SiteImportAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "source_kind": "site",
             "batch_size": BATCH_SIZE,
-            "may_see_imported_posts": request.user.is_superuser,
             **context,
         }
         return TemplateResponse(request, f"admin/articles/siteimport/{template}", context)

@@ -346,7 +346,11 @@ def test_marketing_finds_the_page_in_the_admin(marketing_client, admin_client):
     listing = marketing_client.get(LIST_URL).content.decode()
     assert "Import from the site's address" in listing
     files = admin_client.get(reverse("admin:articles_importedpost_changelist")).content.decode()
-    assert "Import from the site's address" in files
+    assert "Import from the site's address" in files and "Import a blog's export" in files
+    # Marketing follows what was imported (and its pictures), but uploads no export file.
+    imported = marketing_client.get(reverse("admin:articles_importedpost_changelist"))
+    assert imported.status_code == 200 and "Import a blog's export" not in imported.content.decode()
+    assert marketing_client.get(reverse("admin:articles_importedpost_add")).status_code == 403
 
 
 def test_a_confirm_token_is_the_users_own_and_cannot_be_altered(
