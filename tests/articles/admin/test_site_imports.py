@@ -99,6 +99,9 @@ def test_marketing_reads_a_wordpress_blog_in_the_background_then_confirms(
     assert Article.objects.count() == 4
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.DRAFT}
     assert ImportedPost.objects.count() == 4
+    lemire = Article.objects.get(title="JSON parsing: simdjson vs. JSON for Modern C++")
+    assert lemire.publish_at.isoformat() == "2019-08-02T15:57:41+00:00"  # kept with the pages
+    assert lemire.author.name == "Daniel Lemire"
     old = "/how-to-grow-and-care-for-bougainvillea.html"
     target = Article.objects.get(title="How To Grow and Care For Bougainvillea")
     assert Redirect.objects.get(old_path=old).new_path == target.get_absolute_url()
@@ -194,8 +197,13 @@ def test_a_queue_nobody_works_on_says_the_worker_may_not_be_running(marketing_cl
 
 def test_one_reading_of_an_address_at_a_time(marketing_client, wordpress, run_tasks):
     _, root = wordpress
+    week_old = SiteImport.objects.create(
+        address="https://old.example/", typed_address="old.example", state=State.READ,
+        expires_at=timezone.now() - timedelta(minutes=1),
+    )  # fmt: skip
     start(marketing_client, root)
     second = start(marketing_client, root + "/", follow=True)
+    assert not SiteImport.objects.filter(pk=week_old.pk).exists()  # forgotten once expired
     assert SiteImport.objects.count() == 1
     assert "is already being read" in second.content.decode()
     assert second.redirect_chain[-1][0] == page_of(SiteImport.objects.get())
@@ -219,6 +227,9 @@ def test_one_reading_of_an_address_at_a_time(marketing_client, wordpress, run_ta
         ("http://[::1]/", "is not a public address"),
         ("https://user:secret@example.org/", "carries a user name or password"),
         ("https://no-such-host.invalid/", "The host no-such-host.invalid cannot be found"),
+        ("http://", "“http://” names no host"),
+        ("example.org:99999", "“https://example.org:99999” is not a valid address"),
+        ("http://[::1", "is not a valid address"),
     ],
 )
 def test_bad_addresses_are_refused_at_once_with_the_address_kept(
