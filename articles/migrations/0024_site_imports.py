@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0022_search_ignores_accents_on_postgresql'),
+        ('articles', '0023_search_columns_in_the_model'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
