@@ -310,6 +310,7 @@ class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
 class CrisisLineAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     """The lines on the urgent-help page, by region (Marketing and superusers)."""
 
+    formfield_overrides = FORMFIELD_OVERRIDES
     list_display = ["name", "region", "phone", "text_number", "is_active", "position"]
     list_editable = ["is_active", "position"]
     list_filter = ["region", "is_active"]

@@ -91,3 +91,27 @@ def test_the_second_phone_says_what_it_is(client):
     location.alternate_phone_label = ""
     location.save()
     assert ">Other phone</span>" in client.get(location.get_absolute_url()).text
+
+
+@pytest.mark.django_db
+def test_marketing_keeps_the_crisis_lines_and_the_page_shows_the_change(client, django_user_model):
+    from clinic.domain.roles import MARKETING
+    from tests.helpers import staff_in_role
+
+    client.force_login(staff_in_role(django_user_model, MARKETING))
+    response = client.post(
+        reverse("admin:clinic_crisisline_add"),
+        {"region": "Ontario", "name": "Distress line", "phone": "416-555-0123",
+         "text_number": "", "text_keyword": "", "description": "Any time.", "url": "",
+         "is_active": "on", "position": "0"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    html = client.get(reverse("clinic:urgent-help")).text
+    assert ">Ontario</h2>" in html and 'href="tel:4165550123"' in html
+    refused = client.post(
+        reverse("admin:clinic_crisisline_add"),
+        {"region": "Ontario", "name": "Nowhere", "phone": "", "text_number": "",
+         "text_keyword": "", "description": "", "url": "", "position": "0"},
+    )  # fmt: skip
+    assert refused.status_code == 200
+    assert "Give a number to call, a number to text or a web address." in refused.text
