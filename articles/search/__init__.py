@@ -5,6 +5,10 @@ synonym list (`synonyms`), each database's own full-text engine behind it (`back
 PostgreSQL's weighted tsvector, SQLite's FTS5 in `sqlite_index`), spelling suggestions from
 the library's own words (`suggestions`) and crisis help first (`crisis`).
 
+When a query finds nothing and its correction finds something, the corrected results are
+shown at once (`Search.corrected_from` names what was typed); `as_typed=True` searches the
+words exactly as typed.
+
 Snippets are plain text escaped here, with only <mark> around whole words added.
 """
 
@@ -43,6 +47,7 @@ class Search:
     articles: object = field(repr=False)
     is_crisis: bool = False
     known_words: set = field(default_factory=set, repr=False)  # the synonym list's words
+    corrected_from: str = ""  # what the reader typed, when these are the corrected results
 
     @cached_property
     def count(self):
@@ -51,14 +56,14 @@ class Search:
     @cached_property
     def suggestion(self):
         """A corrected query ("depression" for "depresion") that finds more, or ""."""
-        if self.query.is_empty or self.count >= FEW_RESULTS:
+        if self.query.is_empty or self.count >= FEW_RESULTS or self.corrected_from:
             return ""
         words = [word for word in self.query.words if word not in self.known_words]
         fixes = corrections(connection, words, Article.objects.published())
         if not fixes:
             return ""
         corrected = "".join(fixes.get(part.lower(), part) for part in WORD_SPLIT.split(self.text))
-        return corrected if search_articles(corrected).count > self.count else ""
+        return corrected if _search(corrected).count > self.count else ""
 
     def page(self, number, per_page):
         """One page of results with snippets; Paginator's errors for a bad `number`."""
@@ -77,8 +82,22 @@ class Search:
         return articles
 
 
-def search_articles(text):
-    """Search the live articles for what a reader typed (see `articles.search.query`)."""
+def search_articles(text, as_typed=False):
+    """Search the live articles for what a reader typed (see `articles.search.query`).
+
+    When nothing matches and a corrected spelling does, the corrected search is returned, its
+    `corrected_from` the text as typed; unless `as_typed`.
+    """
+    found = _search(text)
+    if as_typed or found.query.is_empty or found.count or not found.suggestion:
+        return found
+    corrected = _search(found.suggestion)
+    corrected.corrected_from = found.text
+    corrected.is_crisis = corrected.is_crisis or found.is_crisis
+    return corrected
+
+
+def _search(text):
     text = " ".join(text.split())[:MAX_QUERY_LENGTH]
     thesaurus = current_thesaurus()
     query = parse(text, thesaurus)
