@@ -111,7 +111,8 @@ def test_no_suggestion_adds_or_removes_a_negating_prefix(client):
     response = client.get(URL, {"q": "atypical depression"})
     assert response.context["search"].suggestion == ""
     assert response.context["search"].corrected_from == ""
-    assert response.context["paginator"].count == 0
+    assert response.context["search"].missing == ["atypical"]  # said so, not corrected
+    assert "Did you mean" not in response.text
 
 
 # Corrected results at once
@@ -188,6 +189,21 @@ def test_nightmares_after_a_car_accident_find_the_ptsd_articles(client):
     ArticleFactory(title="Online CBT", summary="Anxiety improved.")
     assert titles(client, "nightmares after car accident") == ["Talk therapy for PTSD"]
     assert titles(client, "flashbacks") == ["Talk therapy for PTSD"]
+
+
+@pytest.mark.django_db
+def test_words_no_summary_mentions_are_left_out_when_nothing_has_them_all(client):
+    ArticleFactory(title="Talk therapy for PTSD", summary="Two therapies helped.")
+    ArticleFactory(title="Online CBT", summary="Anxiety improved.")
+    response = client.get(URL, {"q": "nightmares after a house fire"})
+    assert [a.title for a in response.context["page_obj"]] == ["Talk therapy for PTSD"]
+    assert response.context["search"].missing == ["house", "fire"]
+    assert "No summary mentions “house” or “fire”: these match your other words." in response.text
+    # Every word matches something, never all together: nothing is left out.
+    assert titles(client, "anxiety therapies") == []
+    assert titles(client, "zzzz yyyy") == []  # no word matches anything
+    assert titles(client, "therapies without talking") == []  # a negation is never left out
+    assert titles(client, "nightmares after a house fire", as_typed="1") == []
 
 
 @pytest.mark.django_db
