@@ -9,6 +9,7 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article, GlossaryTerm, NarrowerTerm, SynonymGroup
+from articles.search.crisis import is_crisis_query
 from articles.search.query import parse
 from articles.search.suggestions import best_match, changes_meaning, corrections
 from articles.search.synonyms import Thesaurus
@@ -47,6 +48,20 @@ def titles(client, query, **params):
 )
 def test_a_contraction_is_the_same_words_with_or_without_its_apostrophe(typed, words):
     assert words_of(typed) == words
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "cant go on",
+        "can’t go on",
+        "dont want to live",
+        "don’t want to live",
+        "I dont want to be here",
+    ],
+)
+def test_crisis_words_are_recognised_with_or_without_the_apostrophe(query):
+    assert is_crisis_query(query)
 
 
 def test_contractions_parse_the_same_and_leave_the_content_word():
