@@ -3,8 +3,12 @@
 Synonym groups (`SynonymGroup`) work both ways: "PTSD" finds "post-traumatic stress disorder"
 and back. Narrower terms (`NarrowerTerm`) work one way: "nightmares" also finds what it belongs
 to (PTSD, and PTSD's synonyms), never the reverse. Both live in the database (edited in the
-admin), so a change applies to the next search on either database without reindexing anything.
+admin), so a change applies to the next search on either database without reindexing anything:
+the lists are cached for every search and forgotten whenever an editor saves or deletes an entry.
 """
+
+from django.core.cache import cache
+from django.db import transaction
 
 from articles.words import MAX_TERM_WORDS, split_terms, words_of
 
@@ -95,12 +99,26 @@ class Thesaurus:
         return 0, (), (), ()
 
 
+LISTS_KEY = "search:lists:v1"
+CACHE_SECONDS = 60 * 60  # also bounds how long a change made without signals goes unseen
+
+
 def current_thesaurus():
-    """The synonym list and the narrower terms as they are now (two small queries)."""
+    """The synonym list and the narrower terms as they are now (cached; else two queries)."""
     from articles.models import NarrowerTerm, SynonymGroup
 
-    return Thesaurus(
-        (split_terms(terms) for terms in SynonymGroup.objects.values_list("terms", flat=True)),
-        [(term, split_terms(broader))
-         for term, broader in NarrowerTerm.objects.values_list("term", "broader")],
-    )  # fmt: skip
+    lists = cache.get(LISTS_KEY)
+    if lists is None:
+        lists = (
+            [split_terms(terms) for terms in SynonymGroup.objects.values_list("terms", flat=True)],
+            [(term, split_terms(broader))
+             for term, broader in NarrowerTerm.objects.values_list("term", "broader")],
+        )  # fmt: skip
+        cache.set(LISTS_KEY, lists, timeout=CACHE_SECONDS)
+    return Thesaurus(*lists)
+
+
+def forget_lists(**kwargs):
+    """Signal receiver: a synonym group or narrower term changed (now and on commit)."""
+    cache.delete(LISTS_KEY)
+    transaction.on_commit(lambda: cache.delete(LISTS_KEY))

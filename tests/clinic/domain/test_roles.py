@@ -122,6 +122,7 @@ def test_marketing_admin_index_shows_only_the_library_and_people(client, django_
         ("articles", "Topic"),
         ("articles", "GlossaryTerm"),
         ("articles", "SynonymGroup"),
+        ("articles", "NarrowerTerm"),
         ("clinic", "Person"),
     }
 
