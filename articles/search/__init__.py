@@ -50,6 +50,7 @@ class Search:
     known_words: set = field(default_factory=set, repr=False)  # the synonym list's words
     corrected_from: str = ""  # what the reader typed, when these are the corrected results
     missing: list = field(default_factory=list)  # words left out to find anything at all
+    only_broader: bool = False  # set by `page`: nothing matched the reader's own words
 
     @cached_property
     def count(self):
@@ -74,6 +75,8 @@ class Search:
         paginator = Paginator(self.articles, per_page)
         page = paginator.page(number)
         self.count = paginator.count  # counted once, for the suggestion too
+        if page.number == 1 and page.object_list and self.query.is_widened:
+            self.only_broader = not page.object_list[0].direct  # own words come first
         page.object_list = self.add_snippets(list(page.object_list))
         return page
 
@@ -111,8 +114,8 @@ def _without_missing_words(found):
     """`found` (which found nothing) without the terms no live article matches, if the rest
     finds something: "nightmares after a fire" finds PTSD articles, missing "fire"."""
     query = found.query
-    if not 2 <= len(query.clauses) <= MAX_RELAXED_TERMS:
-        return found
+    if found.is_crisis or not 2 <= len(query.clauses) <= MAX_RELAXED_TERMS:
+        return found  # someone who may be in danger gets help, not a near miss
     backend, live = backend_for(connection), Article.objects.published().for_cards()
 
     def narrowed(keep):

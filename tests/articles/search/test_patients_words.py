@@ -218,6 +218,7 @@ def test_words_no_summary_mentions_are_left_out_when_nothing_has_them_all(client
     assert titles(client, "anxiety therapies") == []
     assert titles(client, "zzzz yyyy") == []  # no word matches anything
     assert titles(client, "therapies without talking") == []  # a negation is never left out
+    assert titles(client, "therapies to end it all") == []  # crisis words: help, not near misses
     assert titles(client, "nightmares after a house fire", as_typed="1") == []
 
 
@@ -260,6 +261,10 @@ def test_zoloft_finds_antidepressant_articles_through_sertraline(client):
     ArticleFactory(title="Esketamine spray", summary="Added to a new antidepressant.")
     ArticleFactory(title="Online CBT", summary="Anxiety improved.")
     assert titles(client, "Zoloft") == titles(client, "sertraline") == ["Esketamine spray"]
+    assert (
+        "No summary uses your words themselves, so here are articles on SSRI and antidepressant, "
+        "the wider subjects your words belong to."
+    ) in client.get(URL, {"q": "Zoloft"}).text
 
 
 @pytest.mark.django_db
