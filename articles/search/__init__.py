@@ -51,6 +51,7 @@ class Search:
     corrected_from: str = ""  # what the reader typed, when these are the corrected results
     missing: list = field(default_factory=list)  # words left out to find anything at all
     only_broader: bool = False  # set by `page`: nothing matched the reader's own words
+    corrected_search: object = field(default=None, repr=False)  # set by `suggestion`
 
     @cached_property
     def count(self):
@@ -68,11 +69,14 @@ class Search:
         if not fixes:
             return ""
         corrected = "".join(fixes.get(part.lower(), part) for part in WORD_SPLIT.split(self.text))
-        return corrected if _search(corrected).count > self.count else ""
+        self.corrected_search = _search(corrected)  # counted: kept to be shown without recounting
+        return corrected if self.corrected_search.count > self.count else ""
 
     def page(self, number, per_page):
         """One page of results with snippets; Paginator's errors for a bad `number`."""
         paginator = Paginator(self.articles, per_page)
+        if "count" in self.__dict__:  # counted already (to decide on a correction): once only
+            paginator.count = self.count
         page = paginator.page(number)
         self.count = paginator.count  # counted once, for the suggestion too
         if page.number == 1 and page.object_list and self.query.is_widened:
@@ -100,7 +104,7 @@ def search_articles(text, as_typed=False):
     if as_typed or found.query.is_empty or found.count:
         return found
     if found.suggestion:
-        corrected = _search(found.suggestion)
+        corrected = found.corrected_search
         corrected.corrected_from = found.text
         corrected.is_crisis = corrected.is_crisis or found.is_crisis
         return corrected
