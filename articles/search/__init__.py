@@ -60,9 +60,7 @@ class Search:
     @cached_property
     def suggestion(self):
         """A corrected query ("depression" for "depresion") that finds more, or ""."""
-        if self.query.is_empty or self.count >= FEW_RESULTS or self.corrected_from:
-            return ""
-        if self.missing:
+        if self.query.is_empty or self.count >= FEW_RESULTS or self.corrected_from or self.missing:
             return ""
         words = [word for word in self.query.words if word not in self.known_words]
         fixes = corrections(connection, words, Article.objects.published())
