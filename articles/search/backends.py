@@ -3,7 +3,7 @@
 PostgreSQL: the weighted `search_vector` column (title A, summary B, the rest C), queried with
 `phraseto_tsquery` per phrase combined with && / || / !!, ranked by ts_rank, snippets from
 ts_headline, all in the `english_unaccent` configuration (English stemming after the unaccent
-dictionary: articles migration 0020), so accents count for nothing on either side.
+dictionary: articles migration 0022), so accents count for nothing on either side.
 SQLite: the FTS5 index (`articles.search.sqlite_index`), queried with the same structure in
 FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's snippet(),
 its tokeniser removing accents. Both stem English words and mark whole words only.
@@ -20,10 +20,8 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVectorField,
 )
 from django.db.models import Case, F, Value, When
-from django.db.models.expressions import RawSQL
 
 from .query import Query
 
@@ -60,16 +58,15 @@ class PostgreSQLBackend:
 
     def search(self, articles, query):
         tsquery = self._tsquery(query)
-        vector = RawSQL('"articles_article"."search_vector"', [], output_field=SearchVectorField())
-        found = (
-            articles.annotate(vector=vector)
-            .filter(vector=tsquery)
-            .annotate(rank=SearchRank(F("vector"), tsquery))
+        found = articles.filter(search_vector=tsquery).annotate(
+            rank=SearchRank(F("search_vector"), tsquery)
         )
         if not query.is_widened:
             return found.order_by("-rank", "-publish_at", "-id")
         direct = self._tsquery(direct_query(query))
-        found = found.annotate(direct=Case(When(vector=direct, then=Value(1)), default=Value(0)))
+        found = found.annotate(
+            direct=Case(When(search_vector=direct, then=Value(1)), default=Value(0))
+        )
         return found.order_by("-direct", "-rank", "-publish_at", "-id")
 
     def snippets(self, articles, query):

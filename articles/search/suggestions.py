@@ -12,7 +12,6 @@ leave ("can" of "cant") are never corrected nor suggested, and a word is never s
 itself with a negating prefix added or taken away ("atypical" is not "typical").
 """
 
-from django.db.models.expressions import RawSQL
 from rapidfuzz.distance import DamerauLevenshtein
 
 from articles.words import CONTRACTIONS, NEGATIONS
@@ -93,7 +92,7 @@ def corrections(connection, words, published_articles):
         return {}
     found = {}
     if connection.vendor == "postgresql":  # the unstemmed words of live articles only
-        vectors = published_articles.annotate(words=RawSQL("search_words", [])).values("words")
+        vectors = published_articles.values("search_words")
         vectors_sql = connection.ops.compose_sql(*vectors.query.sql_with_params())
     with connection.cursor() as cursor:
         known = _known(cursor, connection, words)

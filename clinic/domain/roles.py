@@ -20,6 +20,8 @@ ROLE_PERMISSIONS = {
             "glossaryterm": ["add", "change", "delete", "view"],
             "synonymgroup": ["add", "change", "delete", "view"],
             "narrowerterm": ["add", "change", "delete", "view"],
+            # Import a blog from the clinic's current site's address (read, then confirm).
+            "siteimport": ["add", "view"],
         },
         "clinic": {"person": ["add", "change", "view"]},
     },

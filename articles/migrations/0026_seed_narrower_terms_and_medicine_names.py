@@ -147,6 +147,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0023_narrower_terms")]
+    dependencies = [("articles", "0025_narrower_terms")]
 
     operations = [migrations.RunPython(seed, unseed)]

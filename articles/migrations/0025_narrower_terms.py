@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0022_search_ignores_accents_on_postgresql'),
+        ('articles', '0024_site_imports'),
     ]
 
     operations = [
