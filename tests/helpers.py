@@ -228,7 +228,7 @@ def wait_until(condition, seconds=10, what="the condition"):
         time.sleep(0.05)  # between two looks at the state, not a wait for it
 
 
-def fetch(url, seconds=10):
+def fetch(url, seconds=60):
     """The response headers of `url`, once the server there answers (within `seconds`)."""
 
     def answered():

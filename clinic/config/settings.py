@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",  # the built-in widget templates, for FORM_RENDERER below
     "markdownx",
     "phonenumber_field",
     "csp",
@@ -115,6 +116,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets find their templates in templates/ too (the editor's: admin/markdown_editor.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -12,12 +12,7 @@ from articles.views.sitemaps import (
     StaticPageSitemap,
     TopicSitemap,
 )
-from clinic.authoring.editor import (
-    EditorImageUploadView,
-    EditorPreviewView,
-    for_editors,
-    preview_styles,
-)
+from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, for_editors
 from clinic.site import errors
 from clinic.site.logins import StaffLoginForm
 from clinic.views import files, locations, team
@@ -41,7 +36,6 @@ clinic_patterns = [
 editor_patterns = [
     path("markdownify/", for_editors(EditorPreviewView.as_view()), name="markdownify"),
     path("upload/", for_editors(EditorImageUploadView.as_view()), name="upload"),
-    path("preview.css", for_editors(preview_styles), name="preview-styles"),
 ]
 
 urlpatterns = [
