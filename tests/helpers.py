@@ -20,6 +20,7 @@ from PIL import ExifTags, Image
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+PASSWORD = "a-long-test-password"  # of every staff account the tests make
 
 # Admin change forms -----------------------------------------------------------
 

@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 
 from clinic.domain.models import ClinicProfile
 from tests.browser.checks import axe_violations
-from tests.browser.conftest import PASSWORD
+from tests.helpers import PASSWORD
 from tests.public_pages import html_pages, page_url
 
 pytestmark = pytest.mark.browser

@@ -4,8 +4,8 @@ styles, element by element, in both colour schemes (the admin's own styles kept 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PASSWORD
 from tests.factories import ArticleFactory
+from tests.helpers import PASSWORD
 
 pytestmark = pytest.mark.browser
 
