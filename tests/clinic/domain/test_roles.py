@@ -124,6 +124,7 @@ def test_marketing_admin_index_shows_the_library_people_site_imports_and_crisis_
         ("articles", "Topic"),
         ("articles", "GlossaryTerm"),
         ("articles", "SynonymGroup"),
+        ("articles", "NarrowerTerm"),
         ("articles", "SiteImport"),  # import from the site's address
         ("articles", "ImportedPost"),  # and follow what it imported
         ("clinic", "CrisisLine"),
