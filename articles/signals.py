@@ -11,21 +11,25 @@ Saving an `Article` (from the admin, a list action, an import, a script):
 4. The text search reads besides the article's own (`search_document`: its studies' titles,
    journals, authors and measures, its topics, its author's and reviewer's names) is rewritten
    when the article is saved, a study is saved or deleted, topics are added or removed, or a
-   topic or person is renamed (below). On SQLite, triggers in the database then refresh the
-   FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector is a generated
-   column.
+   topic or person is renamed (below). Inside one write of `articles.services`
+   (`search_documents_refreshed_once`) the receivers only note which articles changed, and
+   each document is rewritten once, as the write ends. On SQLite, triggers in the database
+   then refresh the FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector
+   is a generated column.
 5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
    afresh with the new terms (`articles.views.glossary.forget_entries`, connected below).
 6. Every cached public page becomes stale, at once and again on commit
    (`clinic.site.page_cache`, which watches every public model of both apps).
 
-Admin saves, the publish/unpublish actions and imports also store a revision
-(`articles.editorial.revisions.article_revision`) and move the edit version on
-(`clinic.domain.models.editing.bump_edit_version`); those are called explicitly, not through
+Every write through `articles.services` (the admin, list actions, imports, restore) also
+stores a revision and moves the edit version on; those are called explicitly, not through
 signals. An article created anywhere else gets its first revision when its transaction
 commits (`articles.editorial.revisions.connect`).
 """
 
+from contextlib import contextmanager
+
+from asgiref.local import Local
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -42,6 +46,35 @@ def connect():
     redirect_old_urls(Article, was_public=lambda article: article.is_live)
     for signal in (post_save, post_delete):
         signal.connect(forget_entries, sender=GlossaryTerm, dispatch_uid="glossary-entries")
+
+
+_batch = Local()
+
+
+@contextmanager
+def search_documents_refreshed_once():
+    """Inside the block, saves only note which articles' search documents are stale; each is
+    rewritten once when the block ends without an error. Blocks nest: the outermost refreshes."""
+    if getattr(_batch, "stale", None) is not None:
+        yield
+        return
+    _batch.stale = set()
+    try:
+        yield
+        stale = _batch.stale
+    finally:
+        _batch.stale = None
+    if stale:
+        refresh_search_documents(sorted(stale))
+
+
+def _stale(article_ids):
+    """Refresh now, or at the end of the write in progress."""
+    stale = getattr(_batch, "stale", None)
+    if stale is None:
+        refresh_search_documents(article_ids)
+    else:
+        stale.update(article_id for article_id in article_ids if article_id is not None)
 
 
 def refresh_search_documents(article_ids):
@@ -71,7 +104,7 @@ def refresh_search_documents(article_ids):
 @receiver(post_save, sender=Article, dispatch_uid="article_search_document")
 def article_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        refresh_search_documents([instance.pk])
+        _stale([instance.pk])
 
 
 @receiver(post_save, sender=Person, dispatch_uid="person_search_document")
@@ -80,13 +113,13 @@ def person_renamed(sender, instance, raw=False, created=False, **kwargs):
         ids = Article.objects.filter(Q(author=instance) | Q(reviewer=instance)).values_list(
             "pk", flat=True
         )
-        refresh_search_documents(list(ids))
+        _stale(list(ids))
 
 
 @receiver([post_save, post_delete], sender=Study, dispatch_uid="study_search_document")
 def study_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        refresh_search_documents([instance.article_id])
+        _stale([instance.article_id])
 
 
 @receiver(m2m_changed, sender=Article.topics.through, dispatch_uid="topics_search_document")
@@ -102,10 +135,10 @@ def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
         ids = getattr(instance, "_cleared_article_ids", [])
     else:
         ids = list(pk_set)
-    refresh_search_documents(ids)
+    _stale(ids)
 
 
 @receiver(post_save, sender=Topic, dispatch_uid="topic_search_document")
 def topic_renamed(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
-        refresh_search_documents(list(instance.articles.values_list("pk", flat=True)))
+        _stale(list(instance.articles.values_list("pk", flat=True)))

@@ -4,16 +4,23 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 
 from articles.editorial.content_checks import content_warnings
+from articles.models import Study
 from articles.views.view_counts import PERIODS, with_view_totals
 
 
 class ContentChecksMixin:
-    """After a save, a warning for each thing worth a second look before publishing."""
+    """After a save, a warning for each thing worth a second look (what stops publishing is
+    refused by the form before anything is saved: articles.editorial.gates)."""
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        article = form.instance
-        for warning in content_warnings(article, list(article.studies.all())):
+    def show_content_warnings(self, request, article, formsets):
+        studies = [
+            form.instance
+            for formset in formsets
+            if formset.model is Study
+            for form in formset.forms
+            if form.instance.pk
+        ]
+        for warning in content_warnings(article, studies):
             self.message_user(request, warning, messages.WARNING)
 
 

@@ -1,6 +1,6 @@
 """The research library: topics, articles, the studies they summarise, and staff records."""
 
-from .changes import ArticleChange
+from .changes import ArticleChange, PublishingOverride
 from .glossary import GlossaryTerm
 from .library import (
     DISCLAIMER_REQUIRED,
@@ -27,6 +27,7 @@ __all__ = [
     "GlossaryTerm",
     "ImportedPost",
     "PendingImport",
+    "PublishingOverride",
     "Study",
     "SynonymGroup",
     "Topic",
