@@ -47,7 +47,7 @@ from clinic.domain.sitewide import clinic_profile
 
 from .editorial.disclaimers import same_text
 from .editorial.gates import content_problems, may_publish_despite_checks, review_problems
-from .editorial.revisions import article_revision, ensure_first_revision
+from .editorial.revisions import ensure_first_revision
 from .models import Article, ArticleChange, PublishingOverride
 from .signals import search_documents_refreshed_once
 
@@ -100,46 +100,57 @@ def publish_time_on_publishing(publish_at, *, chosen_by_editor=False, now=None):
 
 
 @contextmanager
-def article_write(*, article, user, comment):
+def article_write(*, article, user, comment, savepoint=True):
     """One write: one transaction, one revision, each search document rewritten once.
 
-    Nested writes (publishing an article an import has just saved) join the outer one and
-    keep its comment. An article without history gets its first revision before the write.
+    The revision takes the article (with its studies) once, as the write ends, rather than
+    at every save of the article, a study or a topic link. Nested writes (publishing an
+    article an import has just saved) join the outer one and keep its comment. An article
+    without history gets its first revision before the write.
     """
     nested = reversion.is_active()
     if not nested and article.pk and not article._state.adding:
         ensure_first_revision(article.pk)
-    with transaction.atomic(), search_documents_refreshed_once():
-        if nested:
-            yield
-        else:
-            with article_revision(user=user, comment=comment):
-                yield
+    with (
+        transaction.atomic(savepoint=savepoint),
+        search_documents_refreshed_once(),
+        reversion.create_revision(manage_manually=True, atomic=False),
+    ):
+        if not nested:
+            reversion.set_user(user)
+            reversion.set_comment(comment)
+        yield
+        reversion.add_to_revision(article)
 
 
 def _gate(article, *, user, publishing, changed, reason):
-    """Run the publishing checks; returns the override to record, or None."""
+    """Run the publishing checks (reading only). Returns None when they do not apply, False
+    when the article passes them, or the `PublishingOverride` to record; raises
+    `PublishRefused` otherwise."""
     if article.status != Article.Status.PUBLISHED or not (publishing or changed):
         return None
     problems = publishing_problems(article, publishing=publishing)
     if not problems:
-        if article.pk:
-            article.overrides.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
-        return None
+        return False
     refusal = PublishRefused(problems)
-    if not (reason or "").strip() or not refusal.may_be_overridden:
+    reason = (reason or "").strip()
+    if not (reason and refusal.may_be_overridden and may_publish_despite_checks(user)):
         raise refusal
-    if not may_publish_despite_checks(user):
-        raise refusal
-    override = PublishingOverride(
-        created_by=user, reason=reason.strip(), problems="\n".join(map(str, problems))
+    return PublishingOverride(
+        created_by=user, reason=reason, problems="\n".join(map(str, problems))
     )
-    # In History, beside the revision's own comment.
-    reversion.set_comment(
-        f"{_current_comment()} Published despite the checks ({len(problems)} problem(s)). "
-        f"Reason: {override.reason}".strip()
-    )
-    return override
+
+
+def _record_gate(article, verdict, *, is_new=False):
+    """Inside the write: keep an override (in History and on the worklist), or close the
+    article's open overrides once it passes the checks."""
+    if verdict is False and not is_new:
+        article.overrides.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+    elif verdict:
+        verdict.article = article
+        verdict.save()
+        comment = f"{_current_comment()} Published despite the checks. Reason: {verdict.reason}"
+        reversion.set_comment(comment.strip())
 
 
 def _current_comment():
@@ -167,24 +178,23 @@ def save_article(
     (read from the row when not given). Raises `PublishRefused` when the publishing checks
     stop the save; nothing is written then.
     """
-    with article_write(article=article, user=user, comment=comment):
-        if was_published is None:
-            was_published = (
-                article.pk is not None
-                and Article.objects.marked_published().filter(pk=article.pk).exists()
-            )
-        changed = _changed_checked_fields(article) if changed is None else set(changed)
-        override = _gate(
-            article, user=user, publishing=not was_published,
-            changed=bool(changed & set(CHECKED_FIELDS)), reason=reason,
-        )  # fmt: skip
+    is_new = article.pk is None or article._state.adding
+    if was_published is None:
+        was_published = not is_new and (
+            Article.objects.marked_published().filter(pk=article.pk).exists()
+        )
+    changed = _changed_checked_fields(article) if changed is None else set(changed)
+    verdict = _gate(
+        article, user=user, publishing=not was_published,
+        changed=bool(changed & set(CHECKED_FIELDS)), reason=reason,
+    )  # fmt: skip
+    # The checks ran before the write, so nothing inside it is caught: it needs no savepoint.
+    with article_write(article=article, user=user, comment=comment, savepoint=False):
         bump_edit_version(article, user)
         article.save()
         if related is not None:
             related()
-        if override is not None:
-            override.article = article
-            override.save()
+        _record_gate(article, verdict, is_new=is_new)
     return article
 
 
@@ -200,13 +210,11 @@ def publish_article(*, article, user=None, keep_publish_time=False, reason="", c
         if not keep_publish_time and not was_published:
             article.publish_at = publish_time_on_publishing(article.publish_at)
         article.status = Article.Status.PUBLISHED
-        override = _gate(
+        verdict = _gate(
             article, user=user, publishing=not was_published, changed=False, reason=reason
         )
         _save_state(article, user, ["status", "publish_at"])
-        if override is not None:
-            override.article = article
-            override.save()
+        _record_gate(article, verdict)
     return article
 
 

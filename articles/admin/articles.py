@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.models import Article, ArticleChange, Topic
 from articles.editorial.gates import may_publish_despite_checks
+from articles.models import Article, ArticleChange, Topic
 from articles.services import (
     PREVIEW_LINK_DAYS,
     PublishRefused,

@@ -78,7 +78,9 @@ FORBIDDEN_WORDING = [
         r"results)\b",
         PROMOTIONAL,
     ),
-    _wording(r"\b(?:proven|guaranteed) to (?:work|cure|heal|help|fix)\b", PROMOTIONAL, negated=True),
+    _wording(
+        r"\b(?:proven|guaranteed) to (?:work|cure|heal|help|fix)\b", PROMOTIONAL, negated=True
+    ),
     # “100% effective”, “works 100% of the time”; not “100% of participants”.
     _wording(
         r"\b100 ?(?:%|per ?cent\b)(?! of (?:the )?(?:participants|patients|people|subjects|"
@@ -86,8 +88,10 @@ FORBIDDEN_WORDING = [
         PROMOTIONAL,
     ),
     _wording(r"\bmiracle\w*|\bmiraculous\w*", PROMOTIONAL),
-    _wording(rf"\b(?:the|our|its|their) (?:very )?(?:best|finest|greatest|top)(?: \w+)? {_CARE}\b",
-             PROMOTIONAL),
+    _wording(
+        rf"\b(?:the|our|its|their) (?:very )?(?:best|finest|greatest|top)(?: \w+)? {_CARE}\b",
+        PROMOTIONAL,
+    ),
     _wording(rf"\bbest {_CARE} (?:in|around|available|anywhere)\b", PROMOTIONAL),
     _wording(r"\b(?:world|industry|market)[- ]leading\b", PROMOTIONAL),
     _wording(rf"\b(?:leading|top|finest|greatest|top-rated|award-winning) {_CARE}\b", PROMOTIONAL),
@@ -96,11 +100,15 @@ FORBIDDEN_WORDING = [
     _wording(r"\b(?:world[- ]class|unrivall?ed|unmatched|unbeatable|revolutionary)\b", PROMOTIONAL),
     _wording(r"\blife[- ]chang(?:ing|er)\b", PROMOTIONAL),
     # “highly effective”, “remarkably effective”; not “not highly effective”.
-    _wording(r"\b(?:highly|hugely|extremely|remarkably|incredibly) effective\b", PROMOTIONAL,
-             negated=True),
+    _wording(
+        r"\b(?:highly|hugely|extremely|remarkably|incredibly) effective\b",
+        PROMOTIONAL,
+        negated=True,
+    ),
     # “the best news for PTSD in years”: any words between, within one sentence.
-    _wording(r"\bbest news\b[^.!?]{0,80}?\bin (?:years|decades|a decade|a generation)\b",
-             PROMOTIONAL),
+    _wording(
+        r"\bbest news\b[^.!?]{0,80}?\bin (?:years|decades|a decade|a generation)\b", PROMOTIONAL
+    ),
     # Praise of a treatment (“the gold-standard treatment”, “ketamine is the gold standard”),
     # not research method (“the gold-standard trial design”, “the gold standard for testing”).
     _wording(r"\bgold[- ]standard\b", PROMOTIONAL, negated=True, unless_near=_METHOD),

@@ -65,7 +65,9 @@ def content_problems(article, profile):
     problems += _wording("summary", "Summary", article.summary)
     for block in blocks:
         problems += _wording("body", block.where, block.text)
-    problems += [Problem("body", text) for text in reading_warnings(blocks, profile.max_reading_grade)]
+    problems += [
+        Problem("body", text) for text in reading_warnings(blocks, profile.max_reading_grade)
+    ]
     for block in blocks:
         for src, alt in block.images:
             if not (alt or "").strip():

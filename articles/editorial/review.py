@@ -34,6 +34,4 @@ def open_citation_notices():
 def open_publishing_overrides():
     """Published articles that went out despite the content checks, newest first, with who
     decided and why; each leaves the list once a later save passes the checks."""
-    return list(
-        PublishingOverride.objects.open().select_related("article", "created_by")
-    )
+    return list(PublishingOverride.objects.open().select_related("article", "created_by"))

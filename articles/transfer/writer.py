@@ -89,8 +89,8 @@ class ArticleWriter:
             article=article, status=wanted, related=lambda: article.topics.set(topics),
             comment="Imported from the old site.",
         )  # fmt: skip
-        changes.published = wanted == Article.Status.PUBLISHED and article_id is None and (
-            not changes.refused
+        changes.published = (
+            wanted == Article.Status.PUBLISHED and article_id is None and (not changes.refused)
         )
         ImportedPost.objects.update_or_create(
             import_key=draft.key, defaults={"article": article, "old_url": draft.old_link[:500]}

@@ -78,9 +78,7 @@ def test_publishing_what_was_published_runs_the_checks_and_reports_each_refusal(
     )
 
 
-def test_a_post_promising_guaranteed_relief_stays_a_draft_with_the_reason(
-    import_export, tmp_path
-):
+def test_a_post_promising_guaranteed_relief_stays_a_draft_with_the_reason(import_export, tmp_path):
     path = tmp_path / "claims.xml"
     item = """<item><title>{title}</title><link>https://clinic.example.org/{slug}/</link>
 <wp:post_id>{n}</wp:post_id><wp:post_name>{slug}</wp:post_name><wp:post_type>post</wp:post_type>
@@ -90,10 +88,13 @@ def test_a_post_promising_guaranteed_relief_stays_a_draft_with_the_reason(
         item.format(title="Relief", slug="relief", n=1, text="Ketamine gives guaranteed relief."),
         item.format(title="Sleep", slug="sleep", n=2, text="People slept a little better."),
     ]
-    path.write_text(f"""<?xml version="1.0"?>
+    path.write_text(
+        f"""<?xml version="1.0"?>
 <rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><title>Clinic</title><link>https://clinic.example.org</link>
-<wp:wxr_version>1.2</wp:wxr_version>{"".join(items)}</channel></rss>""", encoding="utf-8")
+<wp:wxr_version>1.2</wp:wxr_version>{"".join(items)}</channel></rss>""",
+        encoding="utf-8",
+    )
 
     output = import_export(path, "--publish-published")
 
