@@ -49,7 +49,7 @@ from .editorial.disclaimers import same_text
 from .editorial.gates import content_problems, may_publish_despite_checks, review_problems
 from .editorial.revisions import ensure_first_revision
 from .models import Article, ArticleChange, PublishingOverride
-from .signals import search_documents_refreshed_once
+from .search.documents import search_documents_refreshed_once
 
 PREVIEW_SALT = "articles.preview-link"
 PREVIEW_LINK_DAYS = 7

@@ -11,9 +11,9 @@ Saving an `Article` (from the admin, a list action, an import, a script):
 4. The text search reads besides the article's own (`search_document`: its studies' titles,
    journals, authors and measures, its topics, its author's and reviewer's names) is rewritten
    when the article is saved, a study is saved or deleted, topics are added or removed, or a
-   topic or person is renamed (below). Inside one write of `articles.services`
-   (`search_documents_refreshed_once`) the receivers only note which articles changed, and
-   each document is rewritten once, as the write ends. On SQLite, triggers in the database
+   topic or person is renamed (below). Inside one write of `articles.services` the
+   receivers only note which articles changed, and each document is rewritten once, as the
+   write ends (`articles.search.documents`). On SQLite, triggers in the database
    then refresh the FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector
    is a generated column.
 5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
@@ -27,9 +27,6 @@ signals. An article created anywhere else gets its first revision when its trans
 commits (`articles.editorial.revisions.connect`).
 """
 
-from contextlib import contextmanager
-
-from asgiref.local import Local
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -38,6 +35,8 @@ from clinic.domain.models import Person
 from clinic.domain.models.redirects import redirect_old_urls
 
 from .models import Article, GlossaryTerm, Study, Topic
+from .search.documents import mark_stale as _stale
+from .search.documents import refresh_search_documents  # noqa: F401 - used by the bench seed
 from .views.glossary import forget_entries
 
 
@@ -46,59 +45,6 @@ def connect():
     redirect_old_urls(Article, was_public=lambda article: article.is_live)
     for signal in (post_save, post_delete):
         signal.connect(forget_entries, sender=GlossaryTerm, dispatch_uid="glossary-entries")
-
-
-_batch = Local()
-
-
-@contextmanager
-def search_documents_refreshed_once():
-    """Inside the block, saves only note which articles' search documents are stale; each is
-    rewritten once when the block ends without an error. Blocks nest: the outermost refreshes."""
-    if getattr(_batch, "stale", None) is not None:
-        yield
-        return
-    _batch.stale = set()
-    try:
-        yield
-        stale = _batch.stale
-    finally:
-        _batch.stale = None
-    if stale:
-        refresh_search_documents(sorted(stale))
-
-
-def _stale(article_ids):
-    """Refresh now, or at the end of the write in progress."""
-    stale = getattr(_batch, "stale", None)
-    if stale is None:
-        refresh_search_documents(article_ids)
-    else:
-        stale.update(article_id for article_id in article_ids if article_id is not None)
-
-
-def refresh_search_documents(article_ids):
-    """Rewrite the study and topic text that search reads for these articles."""
-    studies = {}
-    for study in Study.objects.filter(article_id__in=article_ids).order_by("position", "id"):
-        studies.setdefault(study.article_id, []).append(
-            " ".join([study.title, study.journal, study.authors, study.population, study.measures])
-        )
-    topics = {}
-    for article_id, name in Article.topics.through.objects.filter(
-        article_id__in=article_ids
-    ).values_list("article_id", "topic__name"):
-        topics.setdefault(article_id, []).append(name)
-    people = {}
-    for article_id, author, reviewer, current in Article.objects.filter(
-        pk__in=article_ids
-    ).values_list("pk", "author__name", "reviewer__name", "search_document"):
-        people[article_id] = ([author or "", reviewer or ""], current)
-    for article_id, (names, current) in people.items():
-        parts = studies.get(article_id, []) + topics.get(article_id, []) + names
-        document = "\n".join(part for part in parts if part)
-        if document != current:
-            Article.objects.filter(pk=article_id).update(search_document=document)
 
 
 @receiver(post_save, sender=Article, dispatch_uid="article_search_document")
