@@ -205,14 +205,19 @@ def publish_article(*, article, user=None, keep_publish_time=False, reason="", c
     now; imports and demo content keep theirs (`keep_publish_time`).
     """
     with article_write(article=article, user=user, comment=comment or "Published."):
-        lock_and_refresh(article, only=VERSION_FIELDS)
+        lock_and_refresh(article, only=(*VERSION_FIELDS, "status"))
         was_published = article.status == Article.Status.PUBLISHED
+        before = article.status, article.publish_at
         if not keep_publish_time and not was_published:
             article.publish_at = publish_time_on_publishing(article.publish_at)
         article.status = Article.Status.PUBLISHED
-        verdict = _gate(
-            article, user=user, publishing=not was_published, changed=False, reason=reason
-        )
+        try:
+            verdict = _gate(
+                article, user=user, publishing=not was_published, changed=False, reason=reason
+            )
+        except PublishRefused:
+            article.status, article.publish_at = before  # as it stays in the database
+            raise
         _save_state(article, user, ["status", "publish_at"])
         _record_gate(article, verdict)
     return article

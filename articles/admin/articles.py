@@ -135,10 +135,8 @@ class ArticleAdmin(
     def save_related(self, request, form, formsets, change):
         article = form.instance
         changed = set(form.changed_data)
-        if form.cleaned_data.get("use_default_disclaimer"):
-            changed.add("disclaimer")
         write = {
-            "article": article, "user": request.user, "changed": changed,
+            "article": article, "user": request.user, "changed": form.edited_checked_fields,
             "was_published": change and form.initial.get("status") == Article.Status.PUBLISHED,
             "reason": getattr(form, "override_reason", ""),
             "related": lambda: super(ArticleAdmin, self).save_related(

@@ -112,13 +112,17 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         problem where it is (articles.editorial.gates), unless a reason is given by someone
         who may publish anyway."""
         self.override_reason = ""
+        self.edited_checked_fields = {
+            name for name in CHECKED_FIELDS if _words(cleaned.get(name)) != _words(
+                getattr(self.instance, name)
+            )
+        }  # fmt: skip
         if cleaned.get("status") != Article.Status.PUBLISHED:
             return
         was_published = bool(self.instance.pk) and (
             self.initial.get("status") == Article.Status.PUBLISHED
         )
-        edited = set(self.changed_data) & {*CHECKED_FIELDS, "use_default_disclaimer"}
-        if was_published and not edited:
+        if was_published and not self.edited_checked_fields:
             return
         candidate = Article(
             **{name: cleaned.get(name) or "" for name in CHECKED_FIELDS},
@@ -138,6 +142,11 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         self.add_error(None, _stopped_message(len(problems), may_override))
         if may_override:
             self.add_error("publish_reason", "Give a reason to publish despite the checks.")
+
+
+def _words(value):
+    # What the checks read: a trailing newline the form strips, or CRLF, is not an edit.
+    return " ".join(str(value or "").split())
 
 
 def _stopped_message(count, may_override):
