@@ -1,6 +1,7 @@
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import DateFieldListFilter
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -49,10 +50,15 @@ class ArticleAdmin(
     list_display = [
         "title", "live_state", "author", "published_on", "review_state", "topic_list"
     ]  # fmt: skip
-    list_filter = [LiveFilter, ReviewFilter, AltTextFilter, "status", "topics", "author"]
+    # Publish time as a filter rather than a date hierarchy: the hierarchy reads every
+    # article's month on each page of the list, the filter asks nothing of the database.
+    list_filter = [
+        LiveFilter, ReviewFilter, AltTextFilter, "status", ("publish_at", DateFieldListFilter),
+        "topics", "author",
+    ]  # fmt: skip
     list_select_related = ["author"]
+    list_per_page = 50
     search_fields = ["title", "summary", "body", "studies__title", "studies__journal"]
-    date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "reviewer"]
     filter_horizontal = ["topics"]

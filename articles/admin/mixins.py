@@ -25,10 +25,13 @@ class ContentChecksMixin:
 
 
 class ArticleChangeList(ChangeList):
+    # The list shows none of the long texts: a page of articles need not read them.
+    deferred = ("body", "body_html", "search_document", "disclaimer")
+
     def get_queryset(self, request, exclude_parameters=None):
         # Added to the root queryset, before ordering, so the columns can be sorted on.
         if PERIODS.keys() - self.root_queryset.query.annotations.keys():
-            self.root_queryset = with_view_totals(self.root_queryset)
+            self.root_queryset = with_view_totals(self.root_queryset).defer(*self.deferred)
         return super().get_queryset(request, exclude_parameters)
 
 
