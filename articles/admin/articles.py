@@ -111,7 +111,12 @@ class ArticleAdmin(
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         may_override = may_publish_despite_checks(request.user)
-        return type(form.__name__, (form,), {"user": request.user, "may_override": may_override})
+        restore = getattr(request, "_article_restore", None)
+        attributes = {
+            "user": request.user, "may_override": may_override,
+            "content_before": restore.current if restore else None,
+        }  # fmt: skip
+        return type(form.__name__, (form,), attributes)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -103,20 +103,23 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
                 "Tick this box to publish the change note and move the “Updated” date.",
             )
 
-    # Set by ArticleAdmin.get_form for the signed-in user.
+    # Set by ArticleAdmin.get_form for the signed-in user; `content_before` when restoring,
+    # the article's checked fields as they were before the old revision was put back.
     user = None
     may_override = False
+    content_before = None
 
     def _check_publishing(self, cleaned):
         """Refuse to publish, schedule or keep published what the checks stop, naming each
         problem where it is (articles.editorial.gates), unless a reason is given by someone
         who may publish anyway."""
         self.override_reason = ""
+        before = self.content_before or {
+            name: getattr(self.instance, name) for name in CHECKED_FIELDS
+        }
         self.edited_checked_fields = {
-            name for name in CHECKED_FIELDS if _words(cleaned.get(name)) != _words(
-                getattr(self.instance, name)
-            )
-        }  # fmt: skip
+            name for name in CHECKED_FIELDS if _words(cleaned.get(name)) != _words(before[name])
+        }
         if cleaned.get("status") != Article.Status.PUBLISHED:
             return
         was_published = bool(self.instance.pk) and (
