@@ -12,7 +12,7 @@ from .library import (
     add_months,
 )
 from .notices import CitationNotice
-from .records import ArticleDailyViews, ImportedPost, PendingImport
+from .records import ArticleDailyViews, ImportedPost, PendingImport, SiteImport
 from .studies import Study, doi_validator, pmid_validator
 from .synonyms import SynonymGroup
 
@@ -28,6 +28,7 @@ __all__ = [
     "ImportedPost",
     "PendingImport",
     "PublishingOverride",
+    "SiteImport",
     "Study",
     "SynonymGroup",
     "Topic",
