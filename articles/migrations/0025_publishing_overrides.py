@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0022_search_ignores_accents_on_postgresql'),
+        ('articles', '0024_site_imports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
