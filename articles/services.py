@@ -30,16 +30,13 @@ Side effects of every write, in the order they happen (`article_write`):
 8. The public page cache moves to a new generation, at once and again on commit
    (`clinic.site.page_cache`).
 
-Unpublishing also revokes preview links.
+Unpublishing also revokes preview links (`articles.previews`).
 """
 
-import secrets
 from contextlib import contextmanager
 
 import reversion
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from clinic.domain.models.editing import bump_edit_version, lock_and_refresh
@@ -51,8 +48,6 @@ from .editorial.revisions import ensure_first_revision
 from .models import Article, ArticleChange, PublishingOverride
 from .search.documents import search_documents_refreshed_once
 
-PREVIEW_SALT = "articles.preview-link"
-PREVIEW_LINK_DAYS = 7
 # The fields the content checks read: a change to one of them in a published article is
 # checked again.
 CHECKED_FIELDS = ("title", "summary", "body", "disclaimer", "hero_image", "hero_alt")
@@ -61,10 +56,6 @@ CHECKED_FIELDS = ("title", "summary", "body", "disclaimer", "hero_image", "hero_
 # Reloaded under the row lock before publishing or unpublishing; the caller's other fields are
 # its own (an import may have set the reviewer a moment ago).
 VERSION_FIELDS = ("edit_version", "modified_at", "modified_by")
-
-
-class PreviewLinkRevoked(signing.BadSignature):
-    """A genuine preview link that an editor has since turned off."""
 
 
 class PublishRefused(Exception):
@@ -327,35 +318,3 @@ def record_substantive_update(*, article, note, user=None, when=None, kind=None)
         article=article, note=note, changed_at=when, created_by=user,
         kind=kind or ArticleChange.Kind.UPDATE,
     )  # fmt: skip
-
-
-def preview_link_token(article):
-    """A signed token naming the article and its current preview key."""
-    if not article.preview_key:
-        article.preview_key = secrets.token_urlsafe(32)
-        Article.objects.filter(pk=article.pk).update(preview_key=article.preview_key)
-    data = {"article": article.pk, "key": article.preview_key}
-    return signing.dumps(data, salt=PREVIEW_SALT, compress=True)
-
-
-def revoke_preview_links(article):
-    """Every preview link made so far stops working (a new key; links made later work)."""
-    article.preview_key = secrets.token_urlsafe(32)
-    Article.objects.filter(pk=article.pk).update(preview_key=article.preview_key)
-
-
-def preview_link(article, request):
-    """An absolute, signed URL that shows this draft to anyone holding it, for a week."""
-    path = reverse("articles:preview", kwargs={"token": preview_link_token(article)})
-    return request.build_absolute_uri(path)
-
-
-def article_from_preview_token(token):
-    """The article a preview token names. Raises signing.SignatureExpired / BadSignature."""
-    data = signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_LINK_DAYS * 24 * 3600)
-    article = (
-        Article.objects.select_related("author", "reviewer").filter(pk=data["article"]).first()
-    )
-    if article is not None and data.get("key") != article.preview_key:
-        raise PreviewLinkRevoked("This preview link was revoked.")
-    return article

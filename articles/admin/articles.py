@@ -9,15 +9,13 @@ from django.utils.html import format_html
 
 from articles.editorial.gates import may_publish_despite_checks
 from articles.models import Article, ArticleChange, Topic
+from articles.previews import PREVIEW_LINK_DAYS, preview_link, revoke_preview_links
 from articles.services import (
-    PREVIEW_LINK_DAYS,
     PublishRefused,
-    preview_link,
     publish_article,
     publish_time_on_publishing,
     record_substantive_update,
     restore_article,
-    revoke_preview_links,
     save_article,
     unpublish_article,
 )
