@@ -1,7 +1,8 @@
 """Every write to an article is one function here; the admin's change form and list actions,
-the importers, restore, the demo content and scripts only call them (`save_article`,
-`publish_article`, `schedule_article`, `unpublish_article`, `restore_article`,
-`import_article`, and `record_substantive_update` for the public “Updated” note).
+the importers, restore, the demo content, the picture copy and scripts only call them:
+`save_article`, `publish_article`, `schedule_article`, `unpublish_article`,
+`restore_article`, `import_article`, `apply_default_disclaimer`, and
+`record_substantive_update` for the public “Updated” note.
 
 Side effects of every write, in the order they happen (`article_write`):
 
@@ -25,8 +26,8 @@ Side effects of every write, in the order they happen (`article_write`):
 5. What belongs to the article (topics, studies: the caller's `related`) is saved.
 6. One revision in History (django-reversion, with the studies), with the write's comment.
 7. The search document is rewritten once, as the write ends, however many studies and
-   topics changed (`articles.signals.search_documents_refreshed_once`); the full-text index
-   follows in the database.
+   topics changed (`articles.search.documents`); the full-text index follows in the
+   database.
 8. The public page cache moves to a new generation, at once and again on commit
    (`clinic.site.page_cache`).
 

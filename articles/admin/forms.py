@@ -45,6 +45,12 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         help_text="Tick to replace the text below with the clinic's current default.",
     )
 
+    # Set by ArticleAdmin.get_form for the signed-in user; `content_before` when restoring,
+    # the article's checked fields as they were before the old revision was put back.
+    user = None
+    may_override = False
+    content_before = None
+
     class Meta:
         model = Article
         fields = [
@@ -102,12 +108,6 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
                 "is_substantive_update",
                 "Tick this box to publish the change note and move the “Updated” date.",
             )
-
-    # Set by ArticleAdmin.get_form for the signed-in user; `content_before` when restoring,
-    # the article's checked fields as they were before the old revision was put back.
-    user = None
-    may_override = False
-    content_before = None
 
     def _check_publishing(self, cleaned):
         """Refuse to publish, schedule or keep published what the checks stop, naming each
