@@ -19,7 +19,9 @@ SHORTCODE = re.compile(
     r"(?:(?P<inner>.*?)\[/(?P=name)\])?",
     re.IGNORECASE | re.DOTALL,
 )
-OTHER_SHORTCODE = re.compile(r"\[/?([a-z_][\w-]*)\b[^\]\n]*\]", re.IGNORECASE)
+OTHER_SHORTCODE = re.compile(r"\[(?P<close>/?)(?P<name>[a-z_][\w-]*)\b(?P<rest>[^\]\n]*)\]",
+                             re.IGNORECASE)  # fmt: skip
+NAMED_ATTRIBUTE = re.compile(r"\s[\w-]+\s*=")
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"\]]+))""")
 CAPTIONED_IMAGE = re.compile(
     r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.IGNORECASE | re.DOTALL
@@ -110,10 +112,39 @@ def expand_shortcodes(text, media, *, block_editor=False):
     text = SHORTCODE.sub(replace, text)
     if not block_editor:  # WordPress embeds a known address that stands on a line of its own
         text = ALONE_URL.sub(lambda m: media.link(m[1]) if provider(m[1])[0] else m[0], text)
-    names = sorted({name.lower() for name in OTHER_SHORTCODE.findall(text)})
-    if names:
-        text = OTHER_SHORTCODE.sub("", text)
-        media.warnings.append("removed WordPress shortcodes: " + ", ".join(names))
+    return _remove_other_shortcodes(text, media)
+
+
+def _remove_other_shortcodes(text, media):
+    """Plugins' shortcodes removed (their content kept); other text in brackets kept.
+
+    An export has no list of the shortcodes its site had, so only what can only be a shortcode
+    goes: a closing `[/name]`, an opening one that is closed later, one with attributes
+    (`name="…"`) or written `[name /]`, and a one-word `[name]` alone on its line. Prose
+    such as “[simple boat]”, “[sic]” or a reference “[1]” stays.
+    """
+    closed = {name.lower() for name in re.findall(r"\[/([a-z_][\w-]*)\]", text, re.IGNORECASE)}
+    removed = set()
+
+    def replace(match):
+        name, rest = match["name"].lower(), match["rest"]
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if (
+            match["close"]
+            or name in closed
+            or NAMED_ATTRIBUTE.search(rest)
+            or rest.rstrip().endswith("/")
+            or (not rest.strip() and line.strip() == match.group(0))
+        ):
+            removed.add(name)
+            return ""
+        return match.group(0)
+
+    text = OTHER_SHORTCODE.sub(replace, text)
+    if removed:
+        media.warnings.append("removed WordPress shortcodes: " + ", ".join(sorted(removed)))
     return text
 
 
