@@ -12,6 +12,7 @@ Markdown reads them and as the renderer would write them, so what the first cann
 the second still finds.
 """
 
+import bisect
 import html
 import re
 from html.parser import HTMLParser
@@ -26,8 +27,8 @@ URL_ATTRIBUTES = frozenset({
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 BROWSER_IGNORED = re.compile(r"[\t\n\r]")
-CODE = re.compile(r"(^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\2[`~]*[ \t]*$|(`+)[^`].*?(?<!`)\3(?!`))",
-                  re.MULTILINE | re.DOTALL)  # fmt: skip
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+BACKTICKS = re.compile(r"`+")
 _TEXT = r"(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*"
 _PARENS = r"\((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*\)"  # two levels: "alert((1))"
 _DESTINATION = rf"<[^<>\n]*>|(?:[^\s()\\]|\\.|{_PARENS})*"
@@ -60,12 +61,51 @@ def drop_unsafe_links(markdown):
     Code blocks and code spans are left alone: there a target is only shown, never followed.
     """
     dropped = []
-    parts = CODE.split(markdown)
-    # CODE has three groups: each match adds the whole code and two inner groups.
-    for index in range(0, len(parts), 4):
-        parts[index] = _drop_in_text(parts[index], dropped)
-    kept = [part for number, part in enumerate(parts) if number % 4 in {0, 1}]
-    return "".join(part or "" for part in kept), dropped
+    parts = [part if is_code else _drop_in_text(part, dropped)
+             for is_code, part in _code_and_text(markdown or "")]  # fmt: skip
+    return "".join(parts), dropped
+
+
+def _code_and_text(markdown):
+    """(is code, text) pieces of `markdown`, in order: fenced blocks and code spans apart.
+
+    One pass over the lines and one over the backtick runs, however many are left unclosed.
+    """
+    pieces, text, lines = [], [], markdown.splitlines(keepends=True)
+    index = 0
+    while index < len(lines):
+        fence = FENCE.match(lines[index])
+        if not fence:
+            text.append(lines[index])
+            index += 1
+            continue
+        pieces += _code_spans("".join(text))
+        text, mark, end = [], fence[1], index + 1
+        while end < len(lines) and not lines[end].lstrip(" ").startswith(mark):
+            end += 1
+        pieces.append((True, "".join(lines[index : end + 1])))
+        index = end + 1
+    return pieces + _code_spans("".join(text))
+
+
+def _code_spans(text):
+    """A code span runs from a backtick string to the next one of the same length."""
+    runs = [(match.start(), match.end()) for match in BACKTICKS.finditer(text)]
+    by_length = {}
+    for start, end in runs:
+        by_length.setdefault(end - start, []).append(start)
+    pieces, position = [], 0
+    for start, end in runs:
+        if start < position:
+            continue
+        starts = by_length[end - start]
+        following = bisect.bisect_right(starts, start)
+        if following == len(starts):
+            continue  # never closed: the backticks are text
+        close = starts[following] + end - start
+        pieces += [(False, text[position:start]), (True, text[start:close])]
+        position = close
+    return [*pieces, (False, text[position:])]
 
 
 def unsafe_targets(markdown):

@@ -51,7 +51,7 @@ def read_ghost(path, *, max_posts=None):
     try:
         with open(path, encoding="utf-8-sig") as handle:
             data = ghost_data(json.load(handle))
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise ExportError(
             f"The Ghost export is cut short or is not valid JSON ({error}). Download it again; "
             f"nothing was imported. {GHOST.how_to_export}"
@@ -146,7 +146,7 @@ def _body(data):
             return lexical_html(data["lexical"], warnings), warnings
         if data.get("mobiledoc"):
             return mobiledoc_html(data["mobiledoc"], warnings), warnings
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
         warnings.append(f"its stored document could not be read ({error.__class__.__name__})")
     if data.get("markdown"):
         return markdown.markdown(data["markdown"], extensions=["extra"]), warnings

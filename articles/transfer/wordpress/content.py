@@ -18,7 +18,14 @@ from clinic.authoring.links import describe
 from .autop import wpautop
 from .converter import PostConverter
 from .embeds import Media, expand_shortcodes, replace_players
-from .markup import DEEP_WARNING, MAX_DEPTH, flatten_deep, real_line_breaks
+from .markup import (
+    DEEP_WARNING,
+    MAX_DEPTH,
+    collapse_whitespace,
+    flatten_deep,
+    real_line_breaks,
+    shallow_html,
+)
 
 DEK_WORDS = 50
 SUMMARY_CHARACTERS = 600  # Article.summary's max_length
@@ -76,9 +83,11 @@ def _convert(content_html, base_url, block_editor, site, post_id, shortcodes):
         content_html = expand_shortcodes(content_html, media, block_editor=block_editor)
     if not block_editor:
         content_html = wpautop(content_html)
+    content_html, removed = shallow_html(content_html)
     soup = BeautifulSoup(content_html, "html.parser")
-    if flattened := flatten_deep(soup):
+    if flattened := removed + flatten_deep(soup):
         media.warnings.append(DEEP_WARNING.format(count=flattened, depth=MAX_DEPTH))
+    collapse_whitespace(soup)
     real_line_breaks(soup)
     replace_players(soup, media)
     converter = PostConverter(base_url=base_url)

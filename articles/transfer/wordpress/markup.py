@@ -1,8 +1,9 @@
-"""What is done to a post's parsed HTML before it becomes Markdown.
+"""What is done to a post's HTML before it becomes Markdown.
 
 Tags nested deeper than any real post nests them (a sloppy export's thousand unclosed <b>s, or a
-file made to exhaust the converter) keep their text and lose their formatting, in one pass over
-the tree, so conversion time stays in proportion to the post's length. Line breaks inside
+file made to exhaust the converter) keep their text and lose their formatting: first in the
+text, before it is parsed, then in the parsed tree for anything the parser nested otherwise,
+each in one pass, so conversion time stays in proportion to the post's length. Line breaks inside
 preformatted and verse blocks become the newlines they show.
 """
 
@@ -20,10 +21,60 @@ BLOCKS = frozenset({
     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol",
     "p", "pre", "section", "table", "td", "th", "tr", "ul", "br",
 })  # fmt: skip
+LONG_WHITESPACE = re.compile(r"[ \t\r\n]{3,}")
+KEEP_WHITESPACE = ["pre", "code", "textarea"]
 DEEP_WARNING = (
-    "{count} part(s) of the post were nested more than {depth} tags deep; they kept their text "
-    "but lost their formatting"
+    "{count} tag(s) were nested more than {depth} deep; what they held kept its text but lost "
+    "its formatting"
 )
+
+
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:\s[^<>]*)?/?>")
+VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+})  # fmt: skip
+
+
+def shallow_html(text, max_depth=MAX_DEPTH):
+    """(text, how many tags were taken out): tags that would open deeper than `max_depth`
+    removed, with their end tags, before the HTML is parsed; their text stays.
+
+    The parser itself takes time in proportion to the depth for every piece of text it closes,
+    so a very deep post must be made shallow before it is parsed. Tags are followed as the
+    parser follows them: an end tag closes everything opened since its start tag; a stray one
+    is ignored. A post within the limit comes back unchanged.
+    """
+    stack, open_names, cuts = [], {}, []
+    for match in TAG.finditer(text):
+        closing, name = match[1], match[2].lower()
+        if not closing:
+            if name in VOID or match.group(0).endswith("/>"):
+                if len(stack) >= max_depth:
+                    cuts.append(match)
+                continue
+            dropped = len(stack) >= max_depth
+            stack.append((name, dropped))
+            open_names[name] = open_names.get(name, 0) + 1
+            if dropped:
+                cuts.append(match)
+            continue
+        if not open_names.get(name):
+            continue  # a stray end tag: the parser ignores it
+        while True:
+            opened, dropped = stack.pop()
+            open_names[opened] -= 1
+            if opened == name:
+                break
+        if dropped:
+            cuts.append(match)
+    if not cuts:
+        return text, 0
+    pieces, position = [], 0
+    for match in cuts:
+        pieces += [text[position : match.start()], " " if match[2].lower() in BLOCKS else ""]
+        position = match.end()
+    return "".join([*pieces, text[position:]]), sum(1 for match in cuts if not match[1])
 
 
 def flatten_deep(soup, max_depth=MAX_DEPTH):
@@ -56,6 +107,20 @@ def _flat_text(element):
         elif not isinstance(node, PreformattedString):  # comments, CDATA, declarations
             parts.append(str(node))
     return re.sub(r"\s+", " ", "".join(parts))
+
+
+def collapse_whitespace(soup):
+    """Runs of spaces and newlines in text, outside preformatted text, become one character,
+    as a browser shows them. markdownify's own whitespace patterns take time in proportion
+    to the square of a run's length, so a long run is shortened before they see it."""
+    for text in list(soup.find_all(string=LONG_WHITESPACE.search)):
+        if isinstance(text, PreformattedString) or text.find_parent(KEEP_WHITESPACE):
+            continue
+        text.replace_with(LONG_WHITESPACE.sub(_one_character, str(text)))
+
+
+def _one_character(match):
+    return "\n" if "\n" in match.group(0) else " "
 
 
 def real_line_breaks(soup):
