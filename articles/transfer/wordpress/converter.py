@@ -79,12 +79,22 @@ class PostConverter(MarkdownConverter):
 
     def convert_br(self, el, text, parent_tags):
         """A raw <br>: unlike two trailing spaces it survives editors that trim lines."""
+        if "_noformat" in parent_tags:  # in code, where a tag would show as text
+            following = el.next_sibling
+            return "" if isinstance(following, str) and following.startswith("\n") else "\n"
         if parent_tags & {"td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}:
             return " "
         following = el.find_next_sibling()
         if following is not None and following.name in {"blockquote", "pre", "ul", "ol"}:
             return "\n"  # the block starts a line of its own
         return "<br>\n"
+
+    def convert_code(self, el, text, parent_tags):
+        """Code written over several lines outside <pre> (classic posts break its lines with
+        <br>) becomes a code block, which keeps them; other code stays inline."""
+        if "pre" in parent_tags or "_inline" in parent_tags or el.find("br") is None:
+            return super().convert_code(el, text, parent_tags)
+        return f"\n\n```\n{text.strip(chr(10))}\n```\n\n"
 
     def convert_figure(self, el, text, parent_tags):
         """An image with its caption: `![alt](src "caption")` alone in its paragraph, inside
