@@ -26,6 +26,7 @@ from articles.transfer.posts import (
     Term,
     check_size,
 )
+from articles.transfer.wordpress.markup import shallow_html
 
 from .documents import lexical_html, mobiledoc_html
 
@@ -158,7 +159,7 @@ def ghost_cards(markup):
     gallery's caption under the last), a bookmark as a link with its title."""
     if "kg-gallery-card" not in markup and "kg-bookmark-card" not in markup:
         return markup
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = BeautifulSoup(shallow_html(markup)[0], "html.parser")  # parsing time stays linear
     for gallery in soup.select("figure.kg-gallery-card"):
         caption = gallery.find("figcaption")
         figures = [_figure(soup, image) for image in gallery.find_all("img")]

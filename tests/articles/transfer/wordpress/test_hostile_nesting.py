@@ -14,6 +14,8 @@ from articles.transfer.wordpress import content, converter
 from articles.transfer.wordpress.content import html_to_markdown
 from articles.transfer.wordpress.markup import MAX_DEPTH
 
+from ..conftest import FIXTURES
+
 pytestmark = pytest.mark.django_db
 
 UPLOAD_URL = reverse("admin:articles_importedpost_add")
@@ -179,3 +181,18 @@ def test_an_unexpected_failure_answers_with_a_message_and_leaves_no_upload(
     assert response.status_code == 200
     assert "Something in this export could not be read" in response.content.decode()
     assert not PendingImport.objects.exists()
+
+
+def test_a_medium_post_nested_ten_thousand_deep_is_read_in_proportion_to_its_length(
+    import_export, tmp_path
+):
+    """The parser itself slows down with depth (seconds at 10,000, minutes at 40,000), so the
+    Medium reader makes the page shallow before parsing it, as the converter does."""
+    text = (FIXTURES / "medium-clinic-post.html").read_text(encoding="utf-8")
+    marker = '<section data-field="body" class="e-content">'
+    path = tmp_path / "2023-06-08_Deep-5f6e7d8c9b0a.html"
+    path.write_text(text.replace(marker, marker + nested_divs(40_000), 1), encoding="utf-8")
+    started = time.process_time()
+    import_export(path)
+    assert time.process_time() - started < 10
+    assert "deep" in Article.objects.get().body
