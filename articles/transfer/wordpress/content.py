@@ -151,6 +151,7 @@ def _plain_text(markdown):
     """Markdown as the plain text the disclaimer field holds: links become “text (address)”."""
     text = MARKDOWN_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
     text = re.sub(r"(\*\*|__|\*|_)(.+?)\1", r"\2", text)
+    text = html.unescape(re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text))  # as a reader saw it
     return re.sub(r"[ \t]+", " ", text).strip()
 
 

@@ -120,3 +120,13 @@ def test_plain_page_and_attachment_addresses_redirect(report, client):
     ]:
         response = client.get(address)
         assert (response.status_code, response["Location"]) == (301, target), address
+
+
+def test_a_disclaimer_taken_from_the_post_is_the_text_a_reader_saw():
+    from articles.transfer.wordpress.content import html_to_markdown, split_disclaimer
+
+    markdown = html_to_markdown(
+        "<p>Body.</p><p>Disclaimer: not for people &lt; 18 &amp; #1 not medical advice.</p>",
+        block_editor=True,
+    ).markdown
+    assert split_disclaimer(markdown)[1] == "not for people < 18 & #1 not medical advice."
