@@ -127,10 +127,11 @@ def test_definition_lists(classic):
     assert "<dt>PTSD</dt>\n<dd>Post-traumatic stress disorder</dd>" in html("classic-formatting")
 
 
-def test_caption_becomes_figure_with_figcaption(classic):
+def test_caption_becomes_figure_with_figcaption_keeping_the_image_s_link(classic):
     assert (
-        '<figure><img alt="A calm therapy room" src="https://lakeside.example.org/wp-content/'
-        'uploads/room.jpg"><figcaption>Our waiting room, after the renovation</figcaption>'
+        '<figure><a href="https://lakeside.example.org/room/" rel="noopener noreferrer">'
+        '<img alt="A calm therapy room" src="https://lakeside.example.org/wp-content/'
+        'uploads/room.jpg"></a><figcaption>Our waiting room, after the renovation</figcaption>'
     ) in html("classic-formatting")
 
 
