@@ -18,6 +18,8 @@ Saving an `Article` (from the admin, a list action, an import, a script):
    is a generated column.
 5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
    afresh with the new terms (`articles.views.glossary.forget_entries`, connected below).
+   Saving or deleting a search synonym group or narrower term drops the cached lists that
+   search reads (`articles.search.synonyms.forget_lists`, connected below).
 6. Every cached public page becomes stale, at once and again on commit
    (`clinic.site.page_cache`, which watches every public model of both apps).
 
@@ -34,17 +36,23 @@ from django.dispatch import receiver
 from clinic.domain.models import Person
 from clinic.domain.models.redirects import redirect_old_urls
 
-from .models import Article, GlossaryTerm, Study, Topic
+from .models import Article, GlossaryTerm, NarrowerTerm, Study, SynonymGroup, Topic
 from .search.documents import mark_stale as _stale
 from .search.documents import refresh_search_documents  # noqa: F401 - used by the bench seed
+from .search.synonyms import forget_lists
 from .views.glossary import forget_entries
 
 
 def connect():
-    """Connect items 2 and 5 above; item 4 is the receivers below, connected on import."""
+    """Connect items 2 and 5 above (not Article saves); item 4 is the receivers below,
+    connected on import."""
     redirect_old_urls(Article, was_public=lambda article: article.is_live)
     for signal in (post_save, post_delete):
         signal.connect(forget_entries, sender=GlossaryTerm, dispatch_uid="glossary-entries")
+        for lists in (SynonymGroup, NarrowerTerm):
+            signal.connect(
+                forget_lists, sender=lists, dispatch_uid=f"search-lists-{lists.__name__}"
+            )
 
 
 @receiver(post_save, sender=Article, dispatch_uid="article_search_document")

@@ -5,8 +5,15 @@ from django import forms
 from articles.editorial.content_checks import image_alt_problems
 from articles.models import DISCLAIMER_REQUIRED, Article
 from articles.services import CHECKED_FIELDS, PublishRefused, publishing_problems
+from clinic.authoring.links import describe, unsafe_targets
 from clinic.domain.forms import EditVersionFormMixin
 from clinic.domain.sitewide import clinic_profile
+
+UNSAFE_LINKS = (
+    "The body links to %(targets)s. Links and images may not point at javascript:, vbscript: "
+    "or data: addresses, which can run code in a reader's browser: remove the address (the "
+    "link's text can stay), or upload the picture instead of pasting it."
+)
 
 
 class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
@@ -78,6 +85,10 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
 
     def clean_body(self):
         body = self.cleaned_data["body"]
+        if targets := unsafe_targets(body):
+            raise forms.ValidationError(
+                UNSAFE_LINKS, code="unsafe_link", params={"targets": describe(targets)}
+            )
         if problems := image_alt_problems(body):
             raise forms.ValidationError(problems, code="image_alt")
         return body

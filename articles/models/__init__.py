@@ -14,7 +14,7 @@ from .library import (
 from .notices import CitationNotice
 from .records import ArticleDailyViews, ImportedPost, PendingImport, SiteImport
 from .studies import Study, doi_validator, pmid_validator
-from .synonyms import SynonymGroup
+from .synonyms import NarrowerTerm, SynonymGroup
 
 __all__ = [
     "DISCLAIMER_REQUIRED",
@@ -26,6 +26,7 @@ __all__ = [
     "CitationNotice",
     "GlossaryTerm",
     "ImportedPost",
+    "NarrowerTerm",
     "PendingImport",
     "PublishingOverride",
     "SiteImport",

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0024_site_imports'),
+        ('articles', '0026_seed_narrower_terms_and_medicine_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
