@@ -16,9 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 
-from articles.editorial.revisions import article_revision
 from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
-from articles.services import sync_status
+from articles.services import import_article
 from articles.transfer.report import ImportReport
 from articles.transfer.wordpress.content import unsafe_warning
 from clinic.authoring.links import describe, drop_unsafe_links, rendered_unsafe_targets
@@ -31,6 +30,7 @@ from .files import (
     import_image,
     keep_number,
     plain,
+    reset_numbering,
     save_numbered,
 )
 from .frontmatter import check_front_matter, dump_yaml, load_yaml
@@ -173,12 +173,14 @@ def import_articles(directory):
         try:
             front, body = read_article_file(path)
             body = _safe_body(body, path.name, report)
-            with transaction.atomic(), article_revision(user=None, comment=IMPORTED):
-                article, created = save_article(front, body, directory)
+            with transaction.atomic():
+                article, created, refused = save_article(front, body, directory)
         except (PortabilityError, ValidationError, DatabaseError, KeyError, TypeError,
                 ValueError) as error:  # fmt: skip
             report.skip(path.name, _describe(error))
             continue
+        if refused:
+            report.refused.append((path.name, refused))
         (report.created if created else report.updated).append(
             f"{article.title} → {article.get_absolute_url()}"
         )
@@ -226,7 +228,8 @@ def read_article_file(path):
 
 
 def save_article(front, body, directory):
-    """Create or update the article `front["slug"]`; returns (article, created)."""
+    """Create or update the article `front["slug"]` through `import_article`; returns
+    (article, created, why it is a draft although the file says published)."""
     article = Article.objects.filter(slug=front["slug"]).first()
     created = article is None
     if created:
@@ -246,13 +249,21 @@ def save_article(front, body, directory):
     for field in _extra_fields():
         if field.name in front.get("fields", {}):
             setattr(article, field.name, field.to_python(front["fields"][field.name]))
-    save_numbered(article)
-    article.topics.set([_topic(data) for data in front.get("topics", [])])
-    _replace_studies(article, front.get("studies", []))
-    _replace_changes(article, front.get("changes"))
-    sync_status(article, front.get("status", Article.Status.DRAFT))
+    topics = [_topic(data) for data in front.get("topics", [])]
+
+    def related():
+        if getattr(article, "_kept_number", False):
+            reset_numbering([Article])
+        article.topics.set(topics)
+        _replace_studies(article, front.get("studies", []))
+        _replace_changes(article, front.get("changes"))
+
+    refused = import_article(
+        article=article, status=front.get("status", Article.Status.DRAFT), related=related,
+        comment=IMPORTED,
+    )  # fmt: skip
     _remember_import(article, front.get("imported_from"))
-    return article, created
+    return article, created, refused
 
 
 def _optional(kind, value):
