@@ -91,5 +91,5 @@ def seed_crisis_lines():
     test has emptied the tables."""
     from django.apps import apps
 
-    migration = importlib.import_module("clinic.domain.migrations.0013_seed_crisis_lines")
+    migration = importlib.import_module("clinic.domain.migrations.0014_seed_crisis_lines")
     migration.add_lines(apps, None)

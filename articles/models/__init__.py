@@ -1,6 +1,6 @@
 """The research library: topics, articles, the studies they summarise, and staff records."""
 
-from .changes import ArticleChange
+from .changes import ArticleChange, PublishingOverride
 from .glossary import GlossaryTerm
 from .library import (
     DISCLAIMER_REQUIRED,
@@ -28,6 +28,7 @@ __all__ = [
     "ImportedPost",
     "NarrowerTerm",
     "PendingImport",
+    "PublishingOverride",
     "SiteImport",
     "Study",
     "SynonymGroup",

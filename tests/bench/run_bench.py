@@ -1,7 +1,8 @@
 """`make bench`: load-test the site under gunicorn with wrk and print a table.
 
-Then the search page's latency (`search_bench`) and the admin's save time with a phone photo
-(`save_bench`), each in a throwaway database of its own.
+Then the search page's latency (`search_bench`), the admin's save time with a phone photo
+(`save_bench`) and the article admin's change form and list at 2,000 articles
+(`admin_bench`), each in a throwaway database of its own.
 
 Seeds a separate database (SQLite in .bench/, or `<name>_bench` on the PostgreSQL server named
 by DATABASE_URL), collects static files, then for the page cache off ("cold") and on ("warm")
@@ -168,6 +169,9 @@ def run(args):
     print("\nAdmin save with a phone photo (python -m tests.bench.save_bench):")
     save = [sys.executable, "-m", "tests.bench.save_bench"]
     subprocess.run(save, cwd=ROOT, check=True)  # noqa: S603
+    print("\nArticle admin, change form and list (python -m tests.bench.admin_bench):")
+    admin = [sys.executable, "-m", "tests.bench.admin_bench", "--articles", str(args.articles)]
+    subprocess.run(admin, cwd=ROOT, check=True)  # noqa: S603
 
 
 def report(results, weight, args):

@@ -73,6 +73,6 @@ def remove_lines(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinic", "0012_crisis_lines_quick_exit_and_location_photos")]
+    dependencies = [("clinic", "0013_crisis_lines_quick_exit_and_location_photos")]
 
     operations = [migrations.RunPython(add_lines, remove_lines)]

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0011_redirect_targets_on_this_site'),
+        ('clinic', '0012_reading_grade_limit_stops_publishing'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
