@@ -18,6 +18,7 @@ from clinic.authoring.editor import (
     for_editors,
     preview_styles,
 )
+from clinic.seo.sitemaps import sitemap_index
 from clinic.site.logins import StaffLoginForm
 from clinic.views import files, locations, team
 
@@ -46,7 +47,14 @@ editor_patterns = [
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("editor/", include((editor_patterns, "editor"))),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of the sections' pages, 1,000 addresses at most each (sitemap-articles.xml?p=2).
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "section_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<slug:section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", files.robots_txt, name="robots"),
     path("", include((clinic_patterns, "clinic"))),
     path("", include("articles.urls")),

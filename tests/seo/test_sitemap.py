@@ -1,20 +1,22 @@
 """sitemap.xml: every indexable page, each with <lastmod>, in the sitemaps.org 0.9 format.
 
-The structure checks are the rules of sitemaps.org's sitemap.xsd: a <urlset> in its
-namespace holding at most 50,000 <url>s, each an absolute <loc> under 2,048 characters and
+/sitemap.xml is a <sitemapindex> naming the pages of each section. The structure checks are
+the rules of sitemaps.org's sitemap.xsd: each page a <urlset> in its namespace holding at most
+1,000 <url>s here (50,000 in the schema), each an absolute <loc> under 2,048 characters and
 optionally <lastmod> (W3C date), <changefreq> (one of seven words) and <priority> (0.0-1.0).
 """
 
 import re
+from datetime import timedelta
 
 import pytest
-from defusedxml import ElementTree
 from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article
+from tests.factories import ArticleFactory, PersonFactory
+from tests.sitemaps import NS, index_entries, page_urls
 
-NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 W3C_DATE = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$")
 CHANGEFREQ = {"always", "hourly", "daily", "weekly", "monthly", "yearly", "never"}
 SEQUENCE = ["loc", "lastmod", "changefreq", "priority"]
@@ -22,21 +24,25 @@ NOT_INDEXED = {"search", "search-results"}  # noindex
 
 
 def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ElementTree.fromstring(response.content)
-    assert root.tag == f"{NS}urlset"
     entries = {}
-    for url in root:
+    for loc, lastmod in index_entries(client):
+        assert loc.startswith(settings.SITE_URL + "/sitemap-") and W3C_DATE.match(lastmod)
+        urls = page_urls(client, loc)
+        assert 0 < len(urls) <= 1000
+        entries.update(page_entries(urls, entries))
+    return entries
+
+
+def page_entries(urls, seen):
+    entries = {}
+    for url in urls:
         assert url.tag == f"{NS}url"
         fields = {child.tag.removeprefix(NS): (child.text or "").strip() for child in url}
         assert len(fields) == len(url), "each field once"
         order = [child.tag.removeprefix(NS) for child in url]
         assert order == [name for name in SEQUENCE if name in fields], "the schema's order"
-        assert fields["loc"] not in entries, "each URL once"
+        assert fields["loc"] not in entries and fields["loc"] not in seen, "each URL once"
         entries[fields["loc"]] = fields
-    assert 0 < len(entries) <= 50_000
     return entries
 
 
@@ -79,3 +85,38 @@ def test_list_pages_are_dated_by_the_newest_change_they_show(site, client):
     assert entries[settings.SITE_URL + "/"]["lastmod"] == day
     topic = entries[settings.SITE_URL + site["topic"]]["lastmod"]
     assert topic >= timezone.localtime(article.updated_at).date().isoformat()
+
+
+@pytest.mark.django_db
+def test_sections_come_in_pages_of_at_most_1000_oldest_first(client, settings):
+    settings.SITE_URL = "https://clinic.example"
+    author = PersonFactory()
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(title=f"Study {n}", slug=f"study-{n}", summary="S.", body="B.", author=author,
+                status="published", publish_at=now - timedelta(hours=2500 - n), disclaimer="D.")
+        for n in range(2001)
+    )  # fmt: skip
+    Article.objects.filter(slug="study-5").update(updated_at=now - timedelta(minutes=1))
+    pages = [loc for loc, _ in index_entries(client) if "/sitemap-articles.xml" in loc]
+    assert pages == [
+        "https://clinic.example/sitemap-articles.xml",
+        "https://clinic.example/sitemap-articles.xml?p=2",
+        "https://clinic.example/sitemap-articles.xml?p=3",
+    ]
+    urls = [page_urls(client, loc) for loc in pages]
+    assert [len(page) for page in urls] == [1000, 1000, 1]
+    first = [url.findtext(f"{NS}loc") for url in urls[0]]
+    assert first[:2] == ["https://clinic.example/articles/study-0/",
+                         "https://clinic.example/articles/study-1/"]  # fmt: skip
+    assert urls[2][0].findtext(f"{NS}loc") == "https://clinic.example/articles/study-2000/"
+    dated = {url.findtext(f"{NS}loc"): url.findtext(f"{NS}lastmod") for url in urls[0]}
+    assert dated["https://clinic.example/articles/study-5/"] == timezone.localdate().isoformat()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["?p=0", "?p=2", "?p=-1", "?p=x", "?p=1.5", "?p=99999999999"])
+def test_a_page_that_does_not_exist_is_not_found(client, query):
+    ArticleFactory()
+    assert client.get("/sitemap-articles.xml" + query).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
