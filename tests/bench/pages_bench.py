@@ -41,6 +41,7 @@ def pages(count, last_list_page, sitemap_pages):
         ("article", middle, False),
         ("article in a topic", middle + "?topic=topic-3", False),
         ("topic", "/topics/topic-3/", False),
+        ("topic, last page", "/topics/topic-3/?page={topic_last}", False),
         ("person (author)", "/team/clinician-7/", False),
         ("person (reviews all)", "/team/clinician-0/", False),
         ("search", "/search/?q=ketamine+trial", False),
@@ -153,7 +154,7 @@ def measure(rounds, skip):
     from articles.models import Article
 
     count = Article.objects.published().count()
-    last = -(-count // settings.ARTICLES_PER_PAGE)
+    last = min(-(-count // settings.ARTICLES_PER_PAGE), getattr(settings, "MAX_LIST_PAGES", 10**9))
     client = Client()
     user, _ = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
@@ -163,7 +164,10 @@ def measure(rounds, skip):
     found = sitemap_pages(client) if "sitemap" not in skip else []
     listed = pages(count, last, found)
     pk = Article.objects.get(slug=f"study-{count // 2}").pk
-    listed = [(name, path.replace("{pk}", str(pk)), admin) for name, path, admin in listed]
+    pages_of_topic = re.search(rb"Page 1 of (\d+)", client.get("/topics/topic-3/").content)
+    topic_last = int(pages_of_topic.group(1)) if pages_of_topic else 1
+    listed = [(name, path.replace("{pk}", str(pk)).replace("{topic_last}", str(topic_last)), admin)
+              for name, path, admin in listed]  # fmt: skip
     listed = [page for page in listed if not any(word in page[0] for word in skip)]
     results = {}
     for name, path, admin in listed:  # warm-up, status and query count
@@ -201,7 +205,9 @@ def run_one(database_url, rounds, skip):
     env = {**settle_env(database_url), "DJANGO_SETTINGS_MODULE": "clinic.config.settings"}
     command = [sys.executable, "-m", "tests.bench.pages_bench", "--measure", "--rounds",
                str(rounds), "--skip", ",".join(skip)]  # fmt: skip
-    done = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)  # noqa: S603
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: S603
+    if done.returncode:
+        raise SystemExit(f"The measurement failed:\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["first"] = {path: first_request(database_url, path) for path in FIRST}
     return result
