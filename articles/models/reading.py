@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-# Related articles are chosen among this many newest links to the article's topics.
-RELATED_WINDOW = 60
+# Related articles are chosen among this many newest articles sharing a topic with it.
+RELATED_WINDOW = 24
 
 
 class ReadingTrailMixin:
@@ -63,25 +63,31 @@ class ReadingTrailMixin:
         """Live articles sharing the most topics with this one, then the newest, leaving out
         `exclude` (the previous and next articles, already linked).
 
-        Chosen among the newest links to this article's topics (`RELATED_WINDOW`), read newest
-        first (their keys only), then the few chosen are read whole: two small queries. An article
-        appears once for each topic it shares, which ranks it.
+        Chosen among the `RELATED_WINDOW` newest articles sharing a topic, read newest first from
+        article_public_idx with a test of the topic links for each (their keys only, and how
+        many topics each shares), then the few chosen are read whole: two small queries.
         """
         topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
         if not topic_ids:
             return []
         left_out = {self.pk, *(other.pk for other in exclude if other)}
-        links = (
+        links = type(self).topics.through.objects.filter(topic_id__in=topic_ids)
+        shared_count = (
+            links.filter(article_id=models.OuterRef("pk"))
+            .values("article_id")
+            .annotate(count=models.Count("topic_id"))
+            .values("count")
+        )
+        newest = (
             type(self)
             .objects.published()
-            .filter(topics__in=topic_ids)
+            .filter(models.Exists(links.filter(article_id=models.OuterRef("pk"))))
             .exclude(pk__in=left_out)
+            .annotate(shared=models.Subquery(shared_count))
             .order_by("-publish_at", "-id")
-            .values_list("pk", flat=True)[:RELATED_WINDOW]
+            .values_list("pk", "shared")[:RELATED_WINDOW]
         )
-        shared = {}  # in order of first appearance: newest first
-        for pk in links:
-            shared[pk] = shared.get(pk, 0) + 1
+        shared = dict(newest)  # newest first
         chosen = sorted(shared, key=lambda pk: -shared[pk])[:limit]  # stable: newest first
         if not chosen:
             return []

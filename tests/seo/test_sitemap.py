@@ -88,30 +88,33 @@ def test_list_pages_are_dated_by_the_newest_change_they_show(site, client):
 
 
 @pytest.mark.django_db
-def test_sections_come_in_pages_of_at_most_1000_oldest_first(client, settings):
+def test_articles_come_in_pages_of_1000_ids_that_keep_their_addresses(client, settings):
     settings.SITE_URL = "https://clinic.example"
     author = PersonFactory()
     now = timezone.now()
     Article.objects.bulk_create(
         Article(title=f"Study {n}", slug=f"study-{n}", summary="S.", body="B.", author=author,
-                status="published", publish_at=now - timedelta(hours=2500 - n), disclaimer="D.")
-        for n in range(2001)
+                status="published" if n % 7 else "draft", publish_at=now - timedelta(hours=n),
+                disclaimer="D.")
+        for n in range(2101)
     )  # fmt: skip
     Article.objects.filter(slug="study-5").update(updated_at=now - timedelta(minutes=1))
+    ids = {a.pk: a.slug for a in Article.objects.published()}
     pages = [loc for loc, _ in index_entries(client) if "/sitemap-articles.xml" in loc]
-    assert pages == [
-        "https://clinic.example/sitemap-articles.xml",
-        "https://clinic.example/sitemap-articles.xml?p=2",
-        "https://clinic.example/sitemap-articles.xml?p=3",
-    ]
-    urls = [page_urls(client, loc) for loc in pages]
-    assert [len(page) for page in urls] == [1000, 1000, 1]
-    first = [url.findtext(f"{NS}loc") for url in urls[0]]
-    assert first[:2] == ["https://clinic.example/articles/study-0/",
-                         "https://clinic.example/articles/study-1/"]  # fmt: skip
-    assert urls[2][0].findtext(f"{NS}loc") == "https://clinic.example/articles/study-2000/"
-    dated = {url.findtext(f"{NS}loc"): url.findtext(f"{NS}lastmod") for url in urls[0]}
-    assert dated["https://clinic.example/articles/study-5/"] == timezone.localdate().isoformat()
+    count = -(-max(ids) // 1000)
+    base = "https://clinic.example/sitemap-articles.xml"
+    assert pages == [base] + [f"{base}?p={n}" for n in range(2, count + 1)]
+    listed = {}
+    for number, loc in enumerate(pages, start=1):
+        urls = page_urls(client, loc)
+        assert len(urls) <= 1000
+        for url in urls:
+            listed[url.findtext(f"{NS}loc")] = (number, url.findtext(f"{NS}lastmod"))
+    expected = {
+        f"https://clinic.example/articles/{slug}/": (-(-pk // 1000)) for pk, slug in ids.items()
+    }
+    assert {loc: number for loc, (number, _) in listed.items()} == expected
+    assert listed["https://clinic.example/articles/study-5/"][1] == timezone.localdate().isoformat()
 
 
 @pytest.mark.django_db
