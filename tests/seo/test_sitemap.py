@@ -118,8 +118,11 @@ def test_articles_come_in_pages_of_1000_ids_that_keep_their_addresses(client, se
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["?p=0", "?p=2", "?p=-1", "?p=x", "?p=1.5", "?p=99999999999"])
+@pytest.mark.parametrize(
+    "query", ["?p=0", "?p={past}", "?p=-1", "?p=x", "?p=1.5", "?p=99999999999", "?p=%EF%BC%91"]
+)
 def test_a_page_that_does_not_exist_is_not_found(client, query):
-    ArticleFactory()
+    past = -(-ArticleFactory().pk // 1000) + 1  # the page after the last
+    query = query.format(past=past)
     assert client.get("/sitemap-articles.xml" + query).status_code == 404
     assert client.get("/sitemap-nothing.xml").status_code == 404
