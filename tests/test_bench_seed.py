@@ -1,4 +1,4 @@
-"""The benchmark's seed writes rows as the site itself would: the same HTML, the same search text."""
+"""The benchmark's seed writes rows as the site would: the same HTML, the same search text."""
 
 import pytest
 
