@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.views.sitemaps import (
@@ -18,7 +17,7 @@ from clinic.authoring.editor import (
     for_editors,
     preview_styles,
 )
-from clinic.seo.sitemaps import sitemap_index
+from clinic.seo.sitemaps import sitemap_index, sitemap_section
 from clinic.site.logins import StaffLoginForm
 from clinic.views import files, locations, team
 
@@ -54,7 +53,12 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "section_url_name": "sitemap-section"},
         name="sitemap",
     ),
-    path("sitemap-<slug:section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_section,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("robots.txt", files.robots_txt, name="robots"),
     path("", include((clinic_patterns, "clinic"))),
     path("", include("articles.urls")),

@@ -10,6 +10,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from defusedxml import ElementTree
 from django.conf import settings
 from django.utils import timezone
 
@@ -126,3 +127,18 @@ def test_a_page_that_does_not_exist_is_not_found(client, query):
     query = query.format(past=past)
     assert client.get("/sitemap-articles.xml" + query).status_code == 404
     assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+@pytest.mark.django_db
+def test_pages_say_what_djangos_own_sitemap_view_would(site, client, rf):
+    from django.contrib.sitemaps.views import sitemap as djangos_view
+
+    from clinic.config.urls import SITEMAPS
+
+    for section in SITEMAPS:
+        ours = page_urls(client, f"/sitemap-{section}.xml")
+        theirs = djangos_view(rf.get("/"), SITEMAPS, section=section).render()
+        theirs = ElementTree.fromstring(theirs.content)
+        assert [[(c.tag, c.text) for c in url] for url in ours] == [
+            [(c.tag, (c.text or "").strip()) for c in url] for url in theirs
+        ], section
