@@ -140,8 +140,11 @@ def sitemap_pages(client):
     found = [("sitemap.xml", "/sitemap.xml")]
     if b"<sitemapindex" in response.content:
         locations = re.findall(rb"<loc>https?://[^/<]+([^<]+)</loc>", response.content)
-        found.append(("sitemap, first page", locations[0].decode().replace("&amp;", "&")))
-        found.append(("sitemap, last page", locations[-1].decode().replace("&amp;", "&")))
+        articles = [loc.decode().replace("&amp;", "&") for loc in locations if b"articles" in loc]
+        found.append(("sitemap, first article page", articles[0]))
+        found.append(("sitemap, last article page", articles[-1]))
+        found.append(("sitemap, topics", "/sitemap-topics.xml"))
+        found.append(("sitemap, people", "/sitemap-people.xml"))
     return found
 
 
