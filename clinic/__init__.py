@@ -1,2 +1,5 @@
-"""The clinic's website around the research library: configuration, operations, the request
-runtime, the clinic domain, page metadata, brand and authoring (see pyproject.toml's layers)."""
+"""The clinic's website around the research library, in layers (see pyproject.toml).
+
+Configuration, operations, the request runtime, the clinic domain, page metadata, brand and
+authoring tools.
+"""

@@ -136,4 +136,5 @@ def recorded_services(_recorded_services_server, settings):
     settings.NCBI_API_KEY = "test-key"
     settings.CITATIONS_CONTACT_EMAIL = "library@example.org"
     settings.CITATIONS_TIMEOUT_SECONDS = 2
-    return server
+    yield server
+    server.reset()  # answers a request still held

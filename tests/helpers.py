@@ -20,6 +20,7 @@ from PIL import ExifTags, Image
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+PASSWORD = "a-long-test-password"  # of every staff account the tests make
 
 # Admin change forms -----------------------------------------------------------
 
@@ -214,14 +215,30 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def fetch(url, attempts=100):
-    """The response headers of `url`, retrying (up to ~10 s) while the server starts."""
-    for _ in range(attempts):
+def wait_until(condition, seconds=10, what="the condition"):
+    """Poll `condition` until it returns something true, which is returned; fail after
+    `seconds`. For what a test cannot be told about (a server starting, a lock being waited
+    for): it waits for the state itself, never for a fixed time."""
+    deadline = time.monotonic() + seconds
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {seconds} s")
+        time.sleep(0.05)  # between two looks at the state, not a wait for it
+
+
+def fetch(url, seconds=60):
+    """The response headers of `url`, once the server there answers (within `seconds`)."""
+
+    def answered():
         try:
             with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
                 return response.headers
         except urllib.error.HTTPError as error:
             return error.headers
         except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"gunicorn did not answer at {url}")
+            return None
+
+    return wait_until(answered, seconds, what=f"an answer at {url}")

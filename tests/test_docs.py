@@ -47,3 +47,53 @@ def test_every_documented_variable_is_read_by_the_site():
 
 def test_the_readme_stays_short():
     assert len((ROOT / "README.md").read_text().splitlines()) <= 150
+
+
+# The code map: every package folder says its job, once in its docstring and once in the README.
+NOT_OURS = {"migrations", "management", "commands"}  # Django's own folders, named by convention
+MAP_ROW = re.compile(r"^\| `([^`]+)/` \| (.+) \|$", re.MULTILINE)
+
+
+def package_folders():
+    return sorted(
+        init.parent.relative_to(ROOT).as_posix()
+        for top in ("articles", "clinic")
+        for init in (ROOT / top).glob("**/__init__.py")
+        if not NOT_OURS & set(init.parent.relative_to(ROOT).parts)
+    )
+
+
+def summary_line(folder):
+    import ast
+
+    docstring = ast.get_docstring(ast.parse((ROOT / folder / "__init__.py").read_text()))
+    return (docstring or "").split("\n\n", 1)[0]
+
+
+def readme_map():
+    section = (ROOT / "README.md").read_text().split("## The code, by folder", 1)[1]
+    return dict(MAP_ROW.findall(section))
+
+
+def test_the_package_folders_are_found():
+    assert {"articles", "articles/admin", "clinic/site", "clinic/domain/models"} <= set(
+        package_folders()
+    )
+
+
+def test_every_package_folder_says_its_job_in_one_line():
+    unsaid = [folder for folder in package_folders() if not summary_line(folder)]
+    assert unsaid == []
+    wrapped = [folder for folder in package_folders() if "\n" in summary_line(folder)]
+    assert wrapped == [], "the first paragraph of these docstrings runs over one line"
+
+
+def test_the_readme_map_has_one_line_per_package_folder_with_its_job():
+    rows = readme_map()
+    assert {folder: rows.get(folder) for folder in package_folders()} == {
+        folder: summary_line(folder) for folder in package_folders()
+    }
+
+
+def test_the_readme_map_names_only_folders_that_exist():
+    assert [folder for folder in readme_map() if not (ROOT / folder).is_dir()] == []

@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -82,9 +81,7 @@ class ArticleAdmin(
 
     @property
     def media(self):
-        # The live preview shows the body with the public site's article styles.
-        styles = ["css/admin-articles.css", reverse("editor:preview-styles")]
-        return super().media + forms.Media(css={"all": styles})
+        return super().media + forms.Media(css={"all": ["css/admin-articles.css"]})
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics")

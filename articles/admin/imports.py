@@ -1,7 +1,8 @@
 """The admin's import page for a blog's export, of any platform (superusers only).
 
 "Imported posts" lists where each imported article came from, and where the background copy
-of its pictures stands (with any picture that could not be copied, and why). Its "add" page is
+of its pictures stands (with any picture that could not be copied, and why); those who may
+import from a site's address (`site_imports`) see it too. Its "add" page is
 the upload: upload → dry-run report → "Confirm import" (with the choice to publish what was
 published on the old site; otherwise everything arrives as a draft). The file is recognised
 by its content (`articles.transfer.formats`).
@@ -125,19 +126,21 @@ class ImportedPostAdmin(admin.ModelAdmin):
         return format_html_join("", "<p>{}: {}</p>", failed) or "—"
 
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
+        return self.has_view_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
+        """Superusers, and whoever may import from a site's address (to follow its pictures)."""
+        user = request.user
+        return user.is_active and (user.is_superuser or user.has_perm("articles.add_siteimport"))
 
     def has_add_permission(self, request):
-        return self.has_module_permission(request)
+        return request.user.is_active and request.user.is_superuser  # the export upload
 
     def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return self.has_module_permission(request)  # forgets the link; keeps the article
+        return self.has_add_permission(request)  # forgets the link; keeps the article
 
     def add_view(self, request, form_url="", extra_context=None):
         """The upload page: upload and preview, then confirm (and continue) the import."""

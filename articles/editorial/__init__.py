@@ -1,2 +1,5 @@
-"""What editors work with besides the article itself: content checks, medical review,
-revisions and their comparison, the default disclaimer, the evidence box."""
+"""What editors work with besides the article: checks, review, revisions, disclaimers, evidence.
+
+Content checks, medical review, revisions and their comparison, the default disclaimer and the
+evidence box.
+"""

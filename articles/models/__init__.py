@@ -12,7 +12,7 @@ from .library import (
     add_months,
 )
 from .notices import CitationNotice
-from .records import ArticleDailyViews, ImportedPost, PendingImport
+from .records import ArticleDailyViews, ImportedPost, PendingImport, SiteImport
 from .studies import Study, doi_validator, pmid_validator
 from .synonyms import SynonymGroup
 
@@ -27,6 +27,7 @@ __all__ = [
     "GlossaryTerm",
     "ImportedPost",
     "PendingImport",
+    "SiteImport",
     "Study",
     "SynonymGroup",
     "Topic",

@@ -3,7 +3,7 @@
 PostgreSQL: the weighted `search_vector` column (title A, summary B, the rest C), queried with
 `phraseto_tsquery` per phrase combined with && / || / !!, ranked by ts_rank, snippets from
 ts_headline, all in the `english_unaccent` configuration (English stemming after the unaccent
-dictionary: articles migration 0020), so accents count for nothing on either side.
+dictionary: articles migration 0022), so accents count for nothing on either side.
 SQLite: the FTS5 index (`articles.search.sqlite_index`), queried with the same structure in
 FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's snippet(),
 its tokeniser removing accents. Both stem English words and mark whole words only.
@@ -16,10 +16,8 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVectorField,
 )
 from django.db.models import F
-from django.db.models.expressions import RawSQL
 
 START, STOP = "\x02", "\x03"  # around each hit in a snippet; escaped text has neither
 SNIPPET_TOKENS = 32
@@ -54,11 +52,9 @@ class PostgreSQLBackend:
 
     def search(self, articles, query):
         tsquery = self._tsquery(query)
-        vector = RawSQL('"articles_article"."search_vector"', [], output_field=SearchVectorField())
         return (
-            articles.annotate(vector=vector)
-            .filter(vector=tsquery)
-            .annotate(rank=SearchRank(F("vector"), tsquery))
+            articles.filter(search_vector=tsquery)
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "-publish_at", "-id")
         )
 

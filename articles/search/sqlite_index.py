@@ -11,7 +11,8 @@ lists its words: the dictionary that spelling suggestions are drawn from.
 
 A table rebuild by a later migration (SQLite's way to alter a column) drops the triggers, so
 `ensure_index()` runs after every `migrate`: it recreates what is missing and, if anything
-was, refills both indexes from the articles table.
+was, refills both indexes from the articles table. Django cannot declare FTS5 tables or
+triggers: articles migration 0016 made them first, with a frozen copy of this SQL.
 """
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"

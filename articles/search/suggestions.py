@@ -8,7 +8,6 @@ corrected query only when it finds live articles, so a word used only in a draft
 surfaces.
 """
 
-from django.db.models.expressions import RawSQL
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .query import STOP_WORDS
@@ -69,7 +68,7 @@ def corrections(connection, words, published_articles):
         return {}
     found = {}
     if connection.vendor == "postgresql":  # the unstemmed words of live articles only
-        vectors = published_articles.annotate(words=RawSQL("search_words", [])).values("words")
+        vectors = published_articles.values("search_words")
         vectors_sql = connection.ops.compose_sql(*vectors.query.sql_with_params())
     with connection.cursor() as cursor:
         known = _known(cursor, connection, words)

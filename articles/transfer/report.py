@@ -1,7 +1,7 @@
 """What an import did, or would do: the report printed by the command and shown in the admin."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 
 @dataclass
@@ -30,6 +30,20 @@ class ImportReport:
     refused: list[tuple[str, str]] = field(default_factory=list)  # kept drafts by the checks
     kept_as_drafts: int = 0  # published on the old site, arriving as drafts for review
     source: list[str] = field(default_factory=list)  # how the source was read (a live site)
+
+    def to_data(self):
+        """The report as JSON-ready data, for keeping it until someone confirms the import."""
+        return asdict(self)
+
+    @classmethod
+    def from_data(cls, data):
+        """The report `to_data` gave (pairs come back as tuples, counts as Counters)."""
+        known = {item.name for item in fields(cls)}
+        report = cls(**{name: value for name, value in data.items() if name in known})
+        for name in ("skipped", "images_left", "refused"):
+            setattr(report, name, [tuple(pair) for pair in getattr(report, name)])
+        report.ignored, report.embeds = Counter(report.ignored), Counter(report.embeds)
+        return report
 
     def skip(self, label, reason, *, unusable=False):
         self.skipped.append((label, reason))

@@ -1,4 +1,5 @@
-"""Authoring tools for both apps.
+"""Authoring tools for both apps: Markdown, safe uploads, picture renditions, the editor.
 
-The Markdown renderer, safe uploads, image renditions and the editor's endpoints.
+The one Markdown renderer, image uploads checked and re-encoded, AVIF/WebP renditions, and the
+admin's Markdown editor with its preview and upload endpoints.
 """

@@ -1,8 +1,8 @@
-"""The Markdown editor's two staff-only endpoints: live preview and image upload.
+"""The admin's Markdown editor and its two staff-only endpoints: live preview and image upload.
 
-They replace django-markdownx's views so that pictures dropped into the editor pass the
+The endpoints replace django-markdownx's views so that pictures dropped into the editor pass the
 same checks as every other upload (`clinic.authoring.uploads`), and a malformed request gets a 400
-rather than an error page.
+rather than an error page. The editor's live preview shows the text in the site's own styles.
 """
 
 from functools import wraps
@@ -12,11 +12,10 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.http import HttpResponse, HttpResponseBadRequest
-from django.utils.cache import patch_cache_control
+from django.http import HttpResponseBadRequest
 from markdownx.views import ImageUploadView, MarkdownifyView
+from markdownx.widgets import AdminMarkdownxWidget, MarkdownxWidget
 
-from .preview_styles import preview_stylesheet
 from .uploads import SafeImageField
 
 EDITOR_PERMISSIONS = (
@@ -57,8 +56,14 @@ class EditorPreviewView(MarkdownifyView):
         return super().post(request, *args, **kwargs)
 
 
-def preview_styles(request):
-    """The public article styles, scoped to the editor's live preview (see preview_styles)."""
-    response = HttpResponse(preview_stylesheet(), content_type="text/css; charset=utf-8")
-    patch_cache_control(response, private=True, max_age=3600)
-    return response
+class MarkdownEditor(AdminMarkdownxWidget):
+    """django-markdownx's admin editor, its live preview an article's text as the site shows
+    it: the preview carries the site's `prose` class and loads the site's tokens.css and
+    prose.css (admin-preview.css draws the box), in place of markdownx's own admin styles."""
+
+    template_name = "admin/markdown_editor.html"
+
+    class Media:
+        extend = False
+        css = {"all": ["css/tokens.css", "css/prose.css", "css/admin-preview.css"]}
+        js = MarkdownxWidget.Media.js

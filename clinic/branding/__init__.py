@@ -1,2 +1,1 @@
-"""The clinic's brand: what pages show of it, colour contrast rules, the generated stylesheet
-and icons."""
+"""The clinic's brand: what pages show of it, contrast rules, its stylesheet and icons."""

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageOps
 
 from .contrast import parse_hex
 
-LOGO_HEIGHT = 48  # CSS pixels in the header (static/css/site.css .site-name__logo)
+LOGO_HEIGHT = 48  # CSS pixels in the header (static/css/layout.css .site-name__logo)
 LOGO_DENSITIES = (1, 2, 3)
 ICON_SIZES = {"favicon": 32, "touch": 180}
 SOCIAL_SIZE = (1200, 630)
@@ -88,7 +88,7 @@ def make_logo_renditions(field_file):
 
 
 def cross_mark(size, colour):
-    """The default mark: a rounded square in `colour` with a white cross (as in site.css)."""
+    """The default mark: a rounded square in `colour` with a white cross (as in layout.css)."""
     picture = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(picture)
     draw.rounded_rectangle((0, 0, size - 1, size - 1), radius=size // 4, fill=parse_hex(colour))

@@ -1,9 +1,9 @@
 """Where the brand colours are used, the contrast they need there, and the stylesheet.
 
-The brand colour is the site's `--accent`: link and button text on the page, card and
+The brand colour is the site's `--brand`: link and button text on the page, card and
 header backgrounds, and (the other way round) the background of buttons whose text is
 the page or card colour. Each scheme's colour is checked against every one of those
-backgrounds (static/css/site.css, sections 1 and 12) at 4.5:1, which covers the 3:1
+backgrounds (static/css/tokens.css, both schemes) at 4.5:1, which covers the 3:1
 needed by focus rings and borders drawn in the same colour.
 """
 
@@ -68,7 +68,7 @@ def hover_colour(colour, scheme):
 def _properties(colour, scheme):
     colour = contrast.normalise(colour)
     hover = hover_colour(colour, scheme)
-    return f"--accent:{colour};--accent-hover:{hover};--focus:{colour};--study-edge:{colour};"
+    return f"--brand:{colour};--brand-hover:{hover};--focus:{colour};--study-edge:{colour};"
 
 
 def is_default(light, dark):
@@ -76,7 +76,7 @@ def is_default(light, dark):
 
 
 def brand_css(light, dark):
-    """The custom properties that override site.css's accent on screen (print stays black)."""
+    """The custom properties that override tokens.css's brand colour on screen (print: black)."""
     return (
         "/* The clinic's brand colours, from its site settings. */\n"
         f"@media screen{{:root{{{_properties(light, 'light')}}}}}\n"

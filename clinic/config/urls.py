@@ -11,13 +11,9 @@ from articles.views.sitemaps import (
     StaticPageSitemap,
     TopicSitemap,
 )
-from clinic.authoring.editor import (
-    EditorImageUploadView,
-    EditorPreviewView,
-    for_editors,
-    preview_styles,
-)
+from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, for_editors
 from clinic.seo.sitemaps import sitemap_index, sitemap_section
+from clinic.site import errors
 from clinic.site.logins import StaffLoginForm
 from clinic.views import files, locations, team
 
@@ -40,7 +36,6 @@ clinic_patterns = [
 editor_patterns = [
     path("markdownify/", for_editors(EditorPreviewView.as_view()), name="markdownify"),
     path("upload/", for_editors(EditorImageUploadView.as_view()), name="upload"),
-    path("preview.css", for_editors(preview_styles), name="preview-styles"),
 ]
 
 urlpatterns = [
@@ -64,16 +59,20 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+# One template for every error page (templates/error.html), the wording by status.
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
+
 if settings.DEBUG:
     from django.conf.urls.static import static
-    from django.http import Http404
-    from django.views.defaults import page_not_found
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
     # With DEBUG on, a missing page shows Django's technical page; this address shows the
     # 404 page visitors get in production (`make run` prints it).
     urlpatterns += [
-        path("404/", page_not_found, {"exception": Http404("Preview of the 404 page.")}),
+        path("404/", errors.page_not_found),
     ]
 
 admin.site.login_form = StaffLoginForm

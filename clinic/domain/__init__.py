@@ -1,2 +1,4 @@
-"""The clinic itself, Django's `clinic` app: profile, people, locations and hours, redirects,
-staff roles and edit tracking, with their admin and migrations."""
+"""The clinic itself, Django's `clinic` app: profile, people, locations, redirects, roles.
+
+Opening hours, staff roles and edit tracking too, with their admin and migrations.
+"""

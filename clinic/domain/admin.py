@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from markdownx.models import MarkdownxField
-from markdownx.widgets import AdminMarkdownxWidget
 
+from clinic.authoring.editor import MarkdownEditor
 from clinic.authoring.tasks import picture_versions
 from clinic.authoring.uploads import SafeImageField
 
@@ -47,7 +47,7 @@ class ThumbnailFileWidget(AdminFileWidget):
 # Links typed without a scheme are taken as https (Django 6's default, chosen now).
 FORMFIELD_OVERRIDES = {
     models.URLField: {"assume_scheme": "https"},
-    MarkdownxField: {"widget": AdminMarkdownxWidget},
+    MarkdownxField: {"widget": MarkdownEditor},
     # Uploaded pictures are decoded, checked and re-encoded without metadata.
     models.ImageField: {"form_class": SafeImageField, "widget": ThumbnailFileWidget},
 }
@@ -158,10 +158,6 @@ class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
-
-    @property
-    def media(self):  # the bio's live preview in the public site's styles
-        return super().media + forms.Media(css={"all": [reverse("editor:preview-styles")]})
 
     list_display = ["name", "role_title", "credentials", "is_active", "position"]
     readonly_fields = ["photo_versions"]

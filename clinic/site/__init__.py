@@ -1,4 +1,5 @@
-"""Site runtime: what wraps every request.
+"""Site runtime, what wraps every request: page cache, middleware, error pages, sign-in lock-out.
 
-The page cache, middleware, template context, sign-in lock-out and deploy checks.
+Also the template context every page gets, the cache backend and its breaker, health checks,
+the request log, media storage and deploy checks.
 """

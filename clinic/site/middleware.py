@@ -2,12 +2,13 @@ import logging
 
 from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import render
 
 from clinic.domain.models import query_redirect_for, redirect_for
 from clinic.domain.models.redirects import QUERY_KEYS
 from clinic.domain.redirect_targets import is_safe_redirect
 from clinic.seo.links import forget_request, remember_request
+
+from .errors import method_not_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +84,7 @@ class MethodNotAllowedPageMiddleware:
         response = self.get_response(request)
         if response.status_code != 405 or response.content:
             return response
-        page = render(request, "405.html", status=405)
-        page["Allow"] = response.get("Allow", "")
-        return page
+        return method_not_allowed(request, response.get("Allow", ""))
 
 
 class RejectNulCharactersMiddleware:

@@ -91,11 +91,11 @@ def wrk(url, duration, connections):
     }  # fmt: skip
 
 
-def static_path():
+def static_path(name="css/components.css"):
     import json
 
     manifest = json.loads((WORK / "static" / "staticfiles.json").read_text())
-    return "/static/" + manifest["paths"]["css/site.css"]
+    return "/static/" + manifest["paths"][name]
 
 
 def page_weight(port, article):
@@ -105,8 +105,9 @@ def page_weight(port, article):
         return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5).read()  # noqa: S310
 
     html = fetch(article)
-    css = fetch(static_path())
-    return len(gzip.compress(html)), len(gzip.compress(css))
+    stylesheets = re.findall(rb'<link rel="stylesheet" href="(/static/[^"]+)"', html)
+    css = sum(len(gzip.compress(fetch(path.decode()))) for path in stylesheets)  # each on its own
+    return len(gzip.compress(html)), css
 
 
 def run(args):

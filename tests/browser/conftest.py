@@ -29,10 +29,10 @@ from tests.factories import (
     TopicFactory,
     weekly_hours,
 )
+from tests.helpers import PASSWORD
 
 BROWSER_MISSING = missing_reason()
 TIMEOUT_MS = 10_000
-PASSWORD = "a-long-test-password"
 
 
 def pytest_runtest_setup(item):

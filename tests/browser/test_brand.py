@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 
 from clinic.domain.models import ClinicProfile
 from tests.browser.checks import axe_violations
-from tests.browser.conftest import PASSWORD
+from tests.helpers import PASSWORD
 from tests.public_pages import html_pages, page_url
 
 pytestmark = pytest.mark.browser
@@ -62,7 +62,7 @@ def test_a_superuser_uploads_a_logo_and_picks_a_colour_and_visitors_see_them(
     assert logo.evaluate("img => img.complete && img.naturalHeight") == 48
     assert " 2x" in logo.get_attribute("srcset") and " 3x" in logo.get_attribute("srcset")
     accent = visitor.evaluate(
-        "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"
+        "getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()"
     )
     assert accent == LIGHT
     more = visitor.locator("a.more")
@@ -72,7 +72,7 @@ def test_a_superuser_uploads_a_logo_and_picks_a_colour_and_visitors_see_them(
     dark.goto("/")
     assert (
         dark.evaluate(
-            "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"
+            "getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()"
         )
         == DARK
     )

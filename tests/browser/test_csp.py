@@ -8,8 +8,8 @@ error or failed request fails the test.
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import PASSWORD
 from tests.factories import ArticleFactory
+from tests.helpers import PASSWORD
 
 pytestmark = pytest.mark.browser
 

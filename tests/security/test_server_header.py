@@ -22,7 +22,7 @@ def test_gunicorn_sends_no_version_in_the_server_header(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     try:
-        headers = fetch(f"http://127.0.0.1:{port}/static/css/site.css")
+        headers = fetch(f"http://127.0.0.1:{port}/static/css/base.css")
     finally:
         server.terminate()
         server.wait(timeout=10)

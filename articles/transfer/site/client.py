@@ -57,12 +57,12 @@ class PoliteClient:
         self.last_request = None
         self.traffic = Traffic()
         self.robots = None
+        self.on_request = None  # called after every request (the admin's sign of life)
 
     def read_robots(self):
         self._wait()
         self.robots = read_robots(self.fetcher, self.site.root, self.site.host)
-        self.traffic.requests += 1
-        self.last_request = self.clock()
+        self._done()
         return self.robots
 
     @property
@@ -100,8 +100,13 @@ class PoliteClient:
             return self.fetcher.get(url, site_host=self.site.host, accept=accept,
                                     max_bytes=max_bytes, may_read=self.check_allowed)  # fmt: skip
         finally:
-            self.traffic.requests += 1
-            self.last_request = self.clock()
+            self._done()
+
+    def _done(self):
+        self.traffic.requests += 1
+        self.last_request = self.clock()
+        if self.on_request is not None:
+            self.on_request()
 
     def _wait(self):
         if self.last_request is None:

@@ -1,2 +1,4 @@
-"""Wix blog exports: the CSV of the blog's Posts collection (`export`) and its Ricos
-documents (`ricos`)."""
+"""Wix blog exports: the CSV of the Posts collection and its Ricos documents.
+
+The CSV is read by `export`, the Ricos documents by `ricos`.
+"""

@@ -6,7 +6,6 @@ so without the row lock both saves would be accepted and one edit silently lost.
 """
 
 import threading
-import time
 
 import pytest
 from django.db import connection
@@ -19,7 +18,7 @@ from articles.models import Article
 from articles.services import publish_article
 from clinic.domain.models import Location
 from tests.factories import ArticleFactory, LocationFactory
-from tests.helpers import article_change_form, location_form
+from tests.helpers import article_change_form, location_form, wait_until
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -30,16 +29,29 @@ pytestmark = [
 ]
 
 
+def someone_waits_for_my_lock():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))"
+        )
+        return cursor.fetchone()[0] > 0
+
+
 @pytest.fixture
 def both_check_at_once(monkeypatch):
-    """Hold every version check until two requests reach it, then let them race."""
+    """Hold every version check until two requests reach it, then let them race: the first
+    to get the row keeps it until PostgreSQL shows the other one waiting for it."""
     barrier = threading.Barrier(2, timeout=20)
+    got_the_row = []
     original = clinic.domain.forms.lock_and_refresh
 
     def racing(instance, **kwargs):
         barrier.wait()
         original(instance, **kwargs)
-        time.sleep(0.5)  # the first to get the row holds it while the other asks for it
+        got_the_row.append(threading.get_ident())
+        if len(got_the_row) == 1:
+            wait_until(someone_waits_for_my_lock, 20, what="the other save waiting for the row")
 
     monkeypatch.setattr(clinic.domain.forms, "lock_and_refresh", racing)
     monkeypatch.setattr(articles.services, "lock_and_refresh", racing)

@@ -5,7 +5,8 @@ are wrapped in the envelope Crossref sends: {"status": "ok", "message-type": "wo
 E-utilities' `efetch` answers are the recorded PubMed XML files, byte for byte. `esearch`
 (a DOI's PMID) is answered in E-utilities' JSON shape from the DOI and PMID that a recorded
 PubMed record itself carries. Anything without a recording gets 404: a test never sees an
-answer that no service gave. `fail_with` and `delay` imitate an outage and a slow service.
+answer that no service gave. `fail_with` and `hold_answers()` imitate an outage and a service
+that stops answering.
 Crossref's answers carry the rate-limit headers its documentation gives for the public and
 polite pools (50 requests a second).
 """
@@ -13,7 +14,6 @@ polite pools (50 requests a second).
 import json
 import re
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -52,7 +52,9 @@ class RecordedServices:
         self.crossref = _crossref_records()
         self.pubmed, self.pmid_of_doi = _pubmed_records()
         self.requests = []  # (path, query dict, headers)
-        self.fail_with, self.delay, self.headers = None, 0, {}
+        self.fail_with, self.headers = None, {}
+        self.answering = threading.Event()
+        self.answering.set()
         handler = type("Handler", (_Handler,), {"services": self})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -60,9 +62,15 @@ class RecordedServices:
 
     def reset(self):
         self.requests.clear()
-        self.fail_with, self.delay, self.headers = None, 0, {}
+        self.fail_with, self.headers = None, {}
+        self.answering.set()
+
+    def hold_answers(self):
+        """Requests get no answer until `reset()`: a service that has stopped answering."""
+        self.answering.clear()
 
     def stop(self):
+        self.answering.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
@@ -92,8 +100,7 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
         services.requests.append((parts.path, query, dict(self.headers)))
-        if services.delay:
-            time.sleep(services.delay)
+        services.answering.wait(timeout=60)
         if services.fail_with:
             status, kind, body = services.fail_with, "text/plain", b"Service unavailable"
         else:

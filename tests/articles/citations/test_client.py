@@ -75,7 +75,7 @@ def test_an_unreachable_service_says_so(settings):
 
 def test_a_slow_service_times_out_in_the_configured_seconds(recorded_services, settings):
     settings.CITATIONS_TIMEOUT_SECONDS = 0.3
-    recorded_services.delay = 1
+    recorded_services.hold_answers()
     with pytest.raises(ServiceUnavailable, match="no answer within 0.3 seconds"):
         look_up("23121403")
 

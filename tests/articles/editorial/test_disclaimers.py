@@ -69,6 +69,19 @@ def test_changing_the_default_leads_a_superuser_to_the_review_page(admin_client)
     assert ClinicProfile.load().previous_default_disclaimer.split() == OLD.split()
 
 
+def test_only_a_changed_default_is_remembered_as_the_previous_one():
+    set_default(OLD)
+    profile = ClinicProfile.load()
+    profile.remember_previous_disclaimer(OLD)  # saved again unchanged
+    assert profile.previous_default_disclaimer == ""
+    profile.default_disclaimer = f"  {OLD}\n"  # the same words: whitespace is no change
+    profile.remember_previous_disclaimer(OLD)
+    assert profile.previous_default_disclaimer == ""
+    profile.default_disclaimer = NEW
+    profile.remember_previous_disclaimer(OLD)
+    assert profile.previous_default_disclaimer == OLD
+
+
 def test_the_reviewed_bulk_change_updates_only_ticked_articles_with_the_old_default(
     admin_client,
 ):
@@ -76,7 +89,6 @@ def test_the_reviewed_bulk_change_updates_only_ticked_articles_with_the_old_defa
     old_one, old_two = ArticleFactory(disclaimer=OLD), ArticleFactory(disclaimer=OLD)
     custom = ArticleFactory(disclaimer="Our own careful wording.")
     profile = ClinicProfile.load()
-    profile.remember_previous_disclaimer(OLD)
     profile.default_disclaimer = NEW
     profile.remember_previous_disclaimer(OLD)
     profile.save()

@@ -56,6 +56,7 @@ class LocalServer:
         self.httpd.daemon_threads = True
         self.httpd.routes = dict(routes or {})
         self.httpd.seen = []
+        self.httpd.closing = threading.Event()  # set on exit: a route holding its answer ends
         if ssl_context is not None:
             self.httpd.socket = ssl_context.wrap_socket(self.httpd.socket, server_side=True)
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
@@ -77,6 +78,7 @@ class LocalServer:
         return self
 
     def __exit__(self, *exc):
+        self.httpd.closing.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 

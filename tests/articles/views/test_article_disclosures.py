@@ -15,8 +15,8 @@ from django.utils import timezone
 from articles.citations.watch import resolve_citation_notice
 from articles.models import Article, ArticleChange, CitationNotice
 from articles.services import record_substantive_update
+from tests.clinic.seo.vocabulary import vocabulary
 from tests.factories import ArticleFactory, PersonFactory, StudyFactory, TopicFactory
-from tests.seo.vocabulary import vocabulary
 
 pytestmark = pytest.mark.django_db
 Kind = CitationNotice.Kind

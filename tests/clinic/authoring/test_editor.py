@@ -149,3 +149,22 @@ def test_front_desk_staff_cannot_use_the_editor(client, django_user_model):
     desk.groups.add(Group.objects.get(name="Front desk"))
     client.force_login(desk)
     assert client.post(reverse("editor:markdownify"), {"content": "hi"}).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("form", ["article", "person"])
+def test_the_editor_preview_carries_the_site_prose_class_and_styles(admin_client, form):
+    from tests.factories import ArticleFactory, PersonFactory
+
+    if form == "article":
+        url = reverse("admin:articles_article_change", args=[ArticleFactory().pk])
+    else:
+        url = reverse("admin:clinic_person_change", args=[PersonFactory().pk])
+    page = admin_client.get(url).text
+    assert '<div class="markdownx-preview prose"></div>' in page
+    for name in ("tokens", "prose", "admin-preview"):
+        assert f'href="/static/css/{name}.css"' in page, name
+    assert (
+        "markdownx/admin/css/" not in page
+    )  # markdownx's admin styles for the preview: not loaded
+    assert "/static/css/base.css" not in page  # nothing of the site's reaches the admin around it

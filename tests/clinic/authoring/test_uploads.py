@@ -5,7 +5,7 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageFile
 
 from clinic.authoring.uploads import (
     DAMAGED,
@@ -109,15 +109,36 @@ def test_formats_pillow_reads_but_we_do_not_accept_are_refused():
         clean_image_upload(upload(image_bytes("BMP"), "picture.bmp"))
 
 
-def test_file_over_the_size_cap_is_refused_before_decoding():
-    too_big = image_bytes() + b"\0" * MAX_UPLOAD_BYTES
+@pytest.fixture
+def pillow_calls(monkeypatch):
+    """Names of the Pillow steps an upload reaches: opening (its header) and decoding."""
+    calls = []
+    for owner, name in [(Image, "open"), (ImageFile.ImageFile, "load"), (Image.Image, "verify")]:
+        original = getattr(owner, name)
+
+        def recorded(*args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, recorded)
+    return calls
+
+
+@pytest.mark.parametrize("size_known", [True, False])
+def test_file_over_the_size_cap_is_refused_before_decoding(pillow_calls, size_known):
+    too_big = upload(image_bytes() + b"\0" * MAX_UPLOAD_BYTES)
+    if not size_known:  # a stream that does not say its size: read no more than the cap
+        too_big.size = None
     with pytest.raises(UploadRejected, match=re.escape(TOO_LARGE)):
-        clean_image_upload(upload(too_big))
+        clean_image_upload(too_big)
+    assert pillow_calls == []  # Pillow never saw it
+    assert too_big.tell() <= MAX_UPLOAD_BYTES + 1
 
 
-def test_decompression_bomb_header_is_refused_without_decoding():
+def test_decompression_bomb_header_is_refused_without_decoding(pillow_calls):
     with pytest.raises(UploadRejected, match=re.escape(TOO_MANY_PIXELS)):
         clean_image_upload(upload(png_claiming_size(50_000, 50_000)))
+    assert pillow_calls == ["open"]  # the header was read; no pixel was
 
 
 def test_real_image_over_the_pixel_cap_is_refused():

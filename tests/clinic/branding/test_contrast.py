@@ -83,6 +83,6 @@ def test_hover_colour_has_at_least_the_contrast_of_the_brand_colour(scheme):
 
 def test_brand_css_sets_accent_on_screen_only_so_print_stays_black():
     css = palette.brand_css("#aa3366", "#ff99cc")
-    assert "@media screen{:root{--accent:#aa3366;" in css
-    assert "@media screen and (prefers-color-scheme:dark){:root{--accent:#ff99cc;" in css
+    assert "@media screen{:root{--brand:#aa3366;" in css
+    assert "@media screen and (prefers-color-scheme:dark){:root{--brand:#ff99cc;" in css
     assert "print" not in css

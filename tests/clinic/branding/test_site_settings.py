@@ -77,7 +77,7 @@ def test_a_passing_colour_reaches_visitors_at_once_through_the_page_cache(admin_
     css = client.get(css_url.group(1))
     assert css["Content-Type"].startswith("text/css")
     assert "immutable" in css["Cache-Control"]
-    assert "--accent:#8a1c4a" in css.text and "--accent:#f2a7c6" in css.text
+    assert "--brand:#8a1c4a" in css.text and "--brand:#f2a7c6" in css.text
     assert '<meta name="theme-color" content="#8a1c4a"' in page.text
     assert '<meta name="theme-color" content="#f2a7c6"' in page.text
 

@@ -15,7 +15,6 @@ import os
 import sqlite3
 import subprocess
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from urllib.parse import urlencode
@@ -30,7 +29,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from tests.factories import ArticleFactory
-from tests.helpers import BASE_DIR, GUNICORN, article_change_form, free_port
+from tests.helpers import BASE_DIR, GUNICORN, article_change_form, free_port, wait_until
 
 ROUNDS = 50
 CSRF_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -92,16 +91,18 @@ def gunicorn(tmp_path, database_url):
 
 
 def wait_until_serving(server, port, log_path, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    def ready():
         if server.poll() is not None:
             pytest.fail(f"gunicorn exited ({server.returncode}):\n{log_path.read_text()}")
         try:
-            if request(port, "GET", "/readyz")[0] == 200:
-                return
+            return request(port, "GET", "/readyz")[0] == 200
         except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"gunicorn did not answer on port {port} in {seconds} s:\n{log_path.read_text()}")
+            return False
+
+    try:
+        wait_until(ready, seconds, what=f"gunicorn answering on port {port}")
+    except AssertionError as error:
+        pytest.fail(f"{error}:\n{log_path.read_text()}")
 
 
 def request(port, method, path, fields=None, headers=None):

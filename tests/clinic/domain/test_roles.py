@@ -112,7 +112,9 @@ def test_marketing_gets_403_on_locations_and_users(client, django_user_model, ur
     assert client.get(reverse(url_name)).status_code == 403
 
 
-def test_marketing_admin_index_shows_only_the_library_and_people(client, django_user_model):
+def test_marketing_admin_index_shows_only_the_library_people_and_site_imports(
+    client, django_user_model
+):
     login_as(client, django_user_model, MARKETING)
     app_list = client.get(reverse("admin:index")).context["app_list"]
     models = {(a["app_label"], m["object_name"]) for a in app_list for m in a["models"]}
@@ -122,6 +124,8 @@ def test_marketing_admin_index_shows_only_the_library_and_people(client, django_
         ("articles", "Topic"),
         ("articles", "GlossaryTerm"),
         ("articles", "SynonymGroup"),
+        ("articles", "SiteImport"),  # import from the site's address
+        ("articles", "ImportedPost"),  # and follow what it imported
         ("clinic", "Person"),
     }
 

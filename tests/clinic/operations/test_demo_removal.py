@@ -9,9 +9,13 @@ from django.core.management import call_command
 from articles.models import Article, Study, Topic
 from clinic.domain.models import DEFAULT_DISCLAIMER, ClinicProfile, DemoRecord, Location, Person
 from clinic.operations import demo
+from clinic.operations.demo.loader import demo_articles, demo_site
 from tests.factories import ArticleFactory, PersonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
+
+SITE = demo_site()
+ARTICLES = [front for front, _body in demo_articles()]
 
 
 @pytest.fixture(autouse=True)
@@ -27,26 +31,26 @@ def run(command, *args):
 
 def test_load_demo_after_staff_renamed_a_demo_article_makes_no_duplicate():
     run("load_demo")
-    article = Article.objects.get(slug=demo.ARTICLES[0]["slug"])
+    article = Article.objects.get(slug=ARTICLES[0]["slug"])
     article.title, article.slug = "Our own title", "our-own-title"
     article.save()
 
     out = run("load_demo")
 
-    assert Article.objects.count() == len(demo.ARTICLES)
-    assert not Article.objects.filter(slug=demo.ARTICLES[0]["slug"]).exists()
-    assert f"articles: 0 new, {len(demo.ARTICLES)} already there" in out
+    assert Article.objects.count() == len(ARTICLES)
+    assert not Article.objects.filter(slug=ARTICLES[0]["slug"]).exists()
+    assert f"articles: 0 new, {len(ARTICLES)} already there" in out
 
 
 def test_load_demo_after_a_renamed_person_and_location_makes_no_duplicates():
     run("load_demo")
-    Person.objects.filter(slug=demo.PEOPLE[0]["slug"]).update(slug="renamed-person")
-    Location.objects.filter(slug=demo.LOCATIONS[0]["slug"]).update(slug="renamed-place")
+    Person.objects.filter(slug=SITE["people"][0]["slug"]).update(slug="renamed-person")
+    Location.objects.filter(slug=SITE["locations"][0]["slug"]).update(slug="renamed-place")
 
     run("load_demo")
 
-    assert Person.objects.count() == len(demo.PEOPLE)
-    assert Location.objects.count() == len(demo.LOCATIONS)
+    assert Person.objects.count() == len(SITE["people"])
+    assert Location.objects.count() == len(SITE["locations"])
 
 
 def test_remove_demo_removes_demo_content_and_admin_but_keeps_the_clinics_own():
@@ -74,7 +78,7 @@ def test_remove_demo_removes_demo_content_and_admin_but_keeps_the_clinics_own():
 
 def test_remove_demo_keeps_a_demo_article_staff_edited_and_what_it_needs():
     run("load_demo")
-    edited = Article.objects.get(slug=demo.ARTICLES[0]["slug"])
+    edited = Article.objects.get(slug=ARTICLES[0]["slug"])
     edited.summary = "Rewritten by our own editor."
     edited.save()
 
@@ -131,8 +135,8 @@ def test_load_demo_include_removed_brings_the_demo_back():
 
     run("load_demo", "--include-removed")
 
-    assert Article.objects.count() == len(demo.ARTICLES)
-    assert ClinicProfile.objects.get().name == demo.CLINIC["name"]
+    assert Article.objects.count() == len(ARTICLES)
+    assert ClinicProfile.objects.get().name == SITE["clinic_profile"]["name"]
 
 
 def test_load_demo_prints_the_admin_address_it_is_given():

@@ -13,9 +13,12 @@ from django.utils import timezone
 from articles.models import Article, Study, Topic
 from clinic.domain.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations import demo
-from clinic.operations.management.commands.load_demo import next_occurrence
+from clinic.operations.demo.loader import demo_articles, demo_site, next_occurrence
 
 pytestmark = pytest.mark.django_db
+
+SITE = demo_site()
+ARTICLES = [front for front, _body in demo_articles()]
 
 REQUIRED_SECTIONS = ["## Key findings", "## How might this work?", "## Why this study matters"]
 
@@ -63,7 +66,7 @@ def test_load_demo_creates_live_articles_one_draft_people_topics_and_profile(deb
     assert Person.objects.count() >= 4
     assert Topic.objects.count() >= 3
     profile = ClinicProfile.objects.get()
-    assert profile.name == demo.CLINIC["name"]
+    assert profile.name == SITE["clinic_profile"]["name"]
     assert profile.about and profile.tagline and profile.contact_email.endswith("@example.org")
 
 
@@ -80,7 +83,7 @@ def test_load_demo_gives_profile_and_articles_the_demos_north_american_disclaime
     load_demo()
 
     disclaimer = ClinicProfile.objects.get().default_disclaimer
-    assert disclaimer == demo.CLINIC["default_disclaimer"]
+    assert disclaimer == SITE["clinic_profile"]["default_disclaimer"]
     assert "988" in disclaimer
     for article in Article.objects.all():
         assert article.disclaimer.strip()
@@ -120,7 +123,7 @@ def test_running_load_demo_twice_changes_nothing(debug_on):
 
 def test_load_demo_does_not_overwrite_an_editors_changes(debug_on):
     load_demo()
-    article = Article.objects.get(slug=demo.ARTICLES[0]["slug"])
+    article = Article.objects.get(slug=ARTICLES[0]["slug"])
     article.title = "An editor's better headline"
     article.save()
     ClinicProfile.objects.update(name="Renamed clinic")

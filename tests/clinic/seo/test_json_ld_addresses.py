@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 
 from articles.models import Article, Topic
 from clinic.domain.models import ClinicProfile, Location, Person
+from tests.clinic.seo.site import Head, build_site, png
 from tests.public_pages import html_pages, page_url
-from tests.seo.site import Head, build_site, png
 
 HOST = "clinic.test:8123"
 ORIGIN = f"http://{HOST}/"

@@ -174,9 +174,9 @@ def test_the_admin_editor_beacon_and_files_never_pass_through_the_cache(client):
     article = ArticleFactory()
     assert get(client, article.get_absolute_url())["X-Cache"] == "miss"
     for url in [
-        reverse("editor:preview-styles"),
+        reverse("editor:markdownify"),
         reverse("articles:view-beacon", args=[article.pk]),
-        "/static/css/site.css",
+        "/static/css/base.css",
         "/media/articles/hero/missing.jpg",
         reverse("admin:login"),  # last: its form sets a cookie, and cookies bypass the cache
     ]:

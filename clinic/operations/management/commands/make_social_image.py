@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from clinic.seo.meta import DEFAULT_SOCIAL_IMAGE, SOCIAL_IMAGE_HEIGHT, SOCIAL_IMAGE_WIDTH
 
-PAPER = "#f7f5f0"  # the site's background (static/css/site.css --bg)
+PAPER = "#f7f5f0"  # the site's background (static/css/tokens.css --bg)
 TEAL = "#1f5f5b"  # its accent and the favicon's colour
 INK = "#1c2326"
 MUTED = "#4d585e"

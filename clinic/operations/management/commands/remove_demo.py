@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from clinic.operations.demo_removal import remove_demo
+from clinic.operations.demo.removal import remove_demo
 
 
 class Command(BaseCommand):

@@ -54,7 +54,14 @@ def test_https_namespaces_of_wxr_1_2_are_read(classic):
 
 
 def test_http_namespaces_of_wxr_1_1_are_read(blocks):
-    assert Article.objects.filter(slug="blocks").exists()
+    # Each value below sits in a different WXR 1.1 namespace: none of it is found if the
+    # http:// namespaces are not recognised.
+    article = Article.objects.get()
+    assert blocks.created == ["Block formatting → /articles/blocks/"]
+    assert article.slug == "blocks"  # wp:post_name
+    assert article.publish_at == datetime(2024, 4, 1, 12, tzinfo=UTC)  # wp:post_date_gmt
+    assert article.author.name == "aruiz"  # dc:creator
+    assert article.body.startswith("A block paragraph written")  # content:encoded
 
 
 def test_bare_ampersands_and_html_entities_are_repaired_and_reported(squarespace):

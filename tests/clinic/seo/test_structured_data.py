@@ -3,8 +3,8 @@
 import pytest
 from django.conf import settings
 
-from tests.seo.site import LIST_PAGES, SITE_URL, Head
-from tests.seo.vocabulary import vocabulary
+from tests.clinic.seo.site import LIST_PAGES, SITE_URL, Head
+from tests.clinic.seo.vocabulary import vocabulary
 
 ORGANIZATION = SITE_URL + "/#organization"
 WEBSITE = SITE_URL + "/#website"

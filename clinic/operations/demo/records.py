@@ -1,6 +1,6 @@
 """Which rows the demo loader made, and whether the clinic has changed them since.
 
-`load_demo` records each row it creates under a key taken from the demo data (never from
+The loader records each row it creates under a key taken from the demo data (never from
 a title or slug staff can edit) with a fingerprint of its fields; `remove_demo` removes a
 row only while the fingerprint still matches. Rows are changed by every admin save (it
 moves `edit_version` on), so a demo article or location that staff opened and saved, or
@@ -77,14 +77,15 @@ def _matches(row, values):
 
 
 class DemoRows:
-    """Finds or creates demo rows by key, and records the ones the demo owns at the end."""
+    """Finds demo rows by key, and records the ones the demo owns at the end."""
 
     def __init__(self, *, include_removed=False):
         self.include_removed = include_removed
         self.owned = {}  # key: row, recorded by `save_records`
 
-    def find_or_create(self, model, key, lookup, values):
-        """(row, state): state "new", "kept" (already there) or "removed" (row is None).
+    def find(self, model, key, lookup, values):
+        """(row, state): "kept" with the row already there, "removed" (None) for one the
+        clinic removed, "new" (None) for one to make (then `own` it).
 
         A row the demo made earlier is found by its key even after staff renamed it; one
         the clinic removed is not made again (unless include_removed). A row from before
@@ -101,11 +102,7 @@ class DemoRows:
             if not has_record and _matches(existing, values):
                 self.owned[key] = existing
             return existing, "kept"
-        row = model(**lookup, **values)
-        row.full_clean()
-        row.save()
-        self.owned[key] = row
-        return row, "new"
+        return None, "new"
 
     def own(self, key, row):
         self.owned[key] = row

@@ -1,7 +1,7 @@
 """Taking the demo away again (`manage.py remove_demo`), leaving the clinic's own work.
 
 Removed: demo articles (with their studies), locations (with their hours), topics and people
-that nobody has edited since `load_demo` made them (clinic.operations.demo_records), the
+that nobody has edited since `load_demo` made them (`records`), the
 profile wording the demo filled in while it is still the demo's, and the demo admin account
 while it still has the demo's public password. Kept, and reported: anything edited since,
 topics still used by an article the clinic keeps, people still named on one.
@@ -17,8 +17,9 @@ from django.db.models.deletion import ProtectedError
 from articles.models import Article, Topic
 from clinic.domain.models import ClinicProfile, DemoRecord, Location, Person
 
-from . import demo
-from .demo_records import is_unchanged, records_of
+from . import ADMIN_PASSWORD, ADMIN_USERNAME
+from .loader import demo_profile
+from .records import is_unchanged, records_of
 
 # In this order: articles first, so topics and people are free of them when their turn comes.
 MODELS = [("articles", Article), ("locations", Location), ("topics", Topic), ("people", Person)]
@@ -69,7 +70,7 @@ def _remove_rows(label, model, result, dry_run):
 def _reset_profile(result, dry_run):
     """Put back the defaults of profile fields that still hold the demo's values."""
     profile = ClinicProfile.load()
-    for name, value in demo.CLINIC.items():
+    for name, value in demo_profile().items():
         if getattr(profile, name) == value:
             setattr(profile, name, ClinicProfile._meta.get_field(name).get_default())
             result.profile_fields.append(name)
@@ -78,10 +79,10 @@ def _reset_profile(result, dry_run):
 
 
 def _remove_admin(result, dry_run):
-    user = get_user_model()._default_manager.filter(username=demo.ADMIN_USERNAME).first()
+    user = get_user_model()._default_manager.filter(username=ADMIN_USERNAME).first()
     if user is None:
         return
-    if not user.check_password(demo.ADMIN_PASSWORD):
+    if not user.check_password(ADMIN_PASSWORD):
         result.kept.append(f"account “{user}” (its password was changed, so it is yours now)")
         return
     result.admin_removed = True

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.seo.site import SITE_URL, build_site
+from tests.clinic.seo.site import SITE_URL, build_site
 
 
 @pytest.fixture

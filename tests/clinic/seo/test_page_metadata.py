@@ -7,7 +7,7 @@ from urllib.robotparser import RobotFileParser
 import pytest
 from django.conf import settings
 
-from tests.seo.site import LONG_SUMMARY, Head
+from tests.clinic.seo.site import LONG_SUMMARY, Head
 
 OPEN_GRAPH = ["og:title", "og:description", "og:url", "og:image", "og:image:alt", "og:type"]
 ISO_DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
