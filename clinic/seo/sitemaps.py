@@ -14,7 +14,6 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -22,6 +21,10 @@ from django.utils.http import http_date
 
 from .links import absolute_url, site_origin
 
+INDEX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/'
+    'schemas/sitemap/0.9">\n{}\n</sitemapindex>\n'
+)
 URLSET = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
     'sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n{}\n</urlset>\n'
@@ -40,7 +43,8 @@ class PublicSitemap(Sitemap):
 
 @x_robots_tag
 def sitemap_index(request, sitemaps, section_url_name):
-    """/sitemap.xml: every page of every section, each dated by its section's newest change."""
+    """/sitemap.xml: every page of every section, each dated (the day, as on the pages) by its
+    section's newest change."""
     entries, newest = [], None
     for section, sitemap in sitemaps.items():
         sitemap = sitemap() if callable(sitemap) else sitemap
@@ -50,14 +54,16 @@ def sitemap_index(request, sitemaps, section_url_name):
         pages = sitemap.paginator.num_pages
         entries += [SitemapIndexItem(url if page == 1 else f"{url}?p={page}", lastmod)
                     for page in range(1, pages + 1)]  # fmt: skip
-    headers = {"Last-Modified": http_date(newest.timestamp())} if newest else None
-    return TemplateResponse(
-        request,
-        "sitemap_index.xml",
-        {"sitemaps": entries},
-        content_type="application/xml",
-        headers=headers,
-    )
+    lines = [
+        f"<sitemap><loc>{escape(entry.location)}</loc>"
+        + (f"<lastmod>{_day(entry.last_mod)}</lastmod>" if entry.last_mod else "")
+        + "</sitemap>"
+        for entry in entries
+    ]
+    response = HttpResponse(INDEX.format("\n".join(lines)), content_type="application/xml")
+    if newest:
+        response.headers["Last-Modified"] = http_date(newest.timestamp())
+    return response
 
 
 def _day(moment):

@@ -17,7 +17,7 @@ TEMPLATES = [
     "articles/article_detail.html", "articles/topic_detail.html", "articles/topic_list.html",
     "articles/search.html", "articles/glossaryterm_list.html", "clinic/person_detail.html",
     "clinic/person_list.html", "clinic/location_list.html", "clinic/location_detail.html",
-    "error.html", "sitemap_index.xml",
+    "error.html",
 ]  # fmt: skip
 
 
