@@ -1,23 +1,57 @@
-"""Changes to articles that go beyond one row's own fields.
+"""Every write to an article is one function here; the admin's change form and list actions,
+the importers, restore, the demo content, the picture copy and scripts only call them:
+`save_article`, `publish_article`, `schedule_article`, `unpublish_article`,
+`restore_article`, `import_article`, `apply_default_disclaimer`, and
+`record_substantive_update` for the public “Updated” note.
 
-`publish_article` is the one way to publish: the admin's action, the change form
-(through `publishing_problems`) and imports all apply the same rules.
+Side effects of every write, in the order they happen (`article_write`):
+
+1. One transaction. Publishing and unpublishing lock the article's row first and reload its
+   edit version, so a change form opened before cannot silently undo them.
+2. The publishing checks (`articles.editorial.gates`) run before anything is written when
+   the article ends up published (live or scheduled) and either was not before or an editor
+   changed its title, summary, body, disclaimer or hero image: promotional wording, reading
+   grade over the clinic's limit, missing alt text and a disclaimer without its core message
+   stop the write with `PublishRefused`, which names each problem and its fix. A medical
+   review the clinic requires stops publishing too. A Marketing editor or superuser may
+   publish past the content checks (never the review) by giving a `reason`: it goes into the
+   revision's comment and a `PublishingOverride`, listed on the review worklist until a later
+   save passes the checks.
+3. The edit version moves on and the saving user is recorded
+   (`clinic.domain.models.editing.bump_edit_version`).
+4. `Article.save()` renders the body to sanitised HTML, counts the reading time, works out
+   the next review date, stores the hero image's size and queues its AVIF/WebP renditions
+   for the background worker (on commit); a live article whose slug changed gets a redirect
+   from its old address (`articles.signals`).
+5. What belongs to the article (topics, studies: the caller's `related`) is saved.
+6. One revision in History (django-reversion, with the studies), with the write's comment.
+7. The search document is rewritten once, as the write ends, however many studies and
+   topics changed (`articles.search.documents`); the full-text index follows in the
+   database.
+8. The public page cache moves to a new generation, at once and again on commit
+   (`clinic.site.page_cache`).
+
+Unpublishing also revokes preview links (`articles.previews`).
 """
 
-import secrets
+from contextlib import contextmanager
 
-from django.core import signing
+import reversion
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from clinic.domain.models.editing import bump_edit_version, lock_and_refresh
 from clinic.domain.sitewide import clinic_profile
 
-from .models import Article, ArticleChange
+from .editorial.disclaimers import same_text
+from .editorial.gates import content_problems, may_publish_despite_checks, review_problems
+from .editorial.revisions import ensure_first_revision
+from .models import Article, ArticleChange, PublishingOverride
+from .search.documents import search_documents_refreshed_once
 
-PREVIEW_SALT = "articles.preview-link"
-PREVIEW_LINK_DAYS = 7
+# The fields the content checks read: a change to one of them in a published article is
+# checked again.
+CHECKED_FIELDS = ("title", "summary", "body", "disclaimer", "hero_image", "hero_alt")
 
 
 # Reloaded under the row lock before publishing or unpublishing; the caller's other fields are
@@ -25,23 +59,23 @@ PREVIEW_LINK_DAYS = 7
 VERSION_FIELDS = ("edit_version", "modified_at", "modified_by")
 
 
-class PreviewLinkRevoked(signing.BadSignature):
-    """A genuine preview link that an editor has since turned off."""
-
-
 class PublishRefused(Exception):
-    """The article cannot be published yet; the message says why."""
+    """The article cannot be published yet: `problems` says why, each with its fix."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__(" ".join(str(problem) for problem in self.problems))
+
+    @property
+    def may_be_overridden(self):
+        return all(problem.may_be_overridden for problem in self.problems)
 
 
-def publishing_problems(*, reviewer, reviewed_on, profile=None):
-    """What stops an article with this review information from being published."""
+def publishing_problems(article, *, publishing=True, profile=None):
+    """What stops `article`, as it stands in memory, from being published (or staying so)."""
     profile = profile or clinic_profile()
-    if profile.require_review_before_publishing and not (reviewer and reviewed_on):
-        return [
-            "This clinic requires a medical review before publishing: choose the medical "
-            "reviewer and the date they reviewed it, then publish."
-        ]
-    return []
+    problems = review_problems(article, profile) if publishing else []
+    return problems + content_problems(article, profile)
 
 
 def publish_time_on_publishing(publish_at, *, chosen_by_editor=False, now=None):
@@ -57,31 +91,146 @@ def publish_time_on_publishing(publish_at, *, chosen_by_editor=False, now=None):
     return now
 
 
-def publish_article(*, article, user=None, keep_publish_time=False):
+@contextmanager
+def article_write(*, article, user, comment, savepoint=True):
+    """One write: one transaction, one revision, each search document rewritten once.
+
+    The revision takes the article (with its studies) once, as the write ends, rather than
+    at every save of the article, a study or a topic link. Nested writes (publishing an
+    article an import has just saved) join the outer one and keep its comment. An article
+    without history gets its first revision before the write.
+    """
+    nested = reversion.is_active()
+    if not nested and article.pk and not article._state.adding:
+        ensure_first_revision(article.pk)
+    with (
+        transaction.atomic(savepoint=savepoint),
+        search_documents_refreshed_once(),
+        reversion.create_revision(manage_manually=True, atomic=False),
+    ):
+        if not nested:
+            reversion.set_user(user)
+            reversion.set_comment(comment)
+        yield
+        reversion.add_to_revision(article)
+
+
+def _gate(article, *, user, publishing, changed, reason):
+    """Run the publishing checks (reading only). Returns None when they do not apply, False
+    when the article passes them, or the `PublishingOverride` to record; raises
+    `PublishRefused` otherwise."""
+    if article.status != Article.Status.PUBLISHED or not (publishing or changed):
+        return None
+    problems = publishing_problems(article, publishing=publishing)
+    if not problems:
+        return False
+    refusal = PublishRefused(problems)
+    reason = (reason or "").strip()
+    if not (reason and refusal.may_be_overridden and may_publish_despite_checks(user)):
+        raise refusal
+    return PublishingOverride(
+        created_by=user, reason=reason, problems="\n".join(map(str, problems))
+    )
+
+
+def _record_gate(article, verdict, *, is_new=False):
+    """Inside the write: keep an override (in History and on the worklist), or close the
+    article's open overrides once it passes the checks."""
+    if verdict is False and not is_new:
+        article.overrides.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+    elif verdict:
+        verdict.article = article
+        verdict.save()
+        comment = f"{_current_comment()} Published despite the checks. Reason: {verdict.reason}"
+        reversion.set_comment(comment.strip())
+
+
+def _current_comment():
+    try:
+        return reversion.get_comment()
+    except reversion.RevisionManagementError:
+        return ""
+
+
+def _changed_checked_fields(article):
+    """The checked fields whose value differs from the stored row (all, for a new article)."""
+    if article.pk is None or article._state.adding:
+        return set(CHECKED_FIELDS)
+    stored = Article.objects.filter(pk=article.pk).values(*CHECKED_FIELDS).first() or {}
+    return {name for name in CHECKED_FIELDS if stored.get(name) != getattr(article, name)}
+
+
+def save_article(
+    *, article, user=None, comment="", related=None, changed=None, was_published=None, reason=""
+):
+    """Save `article` and, through `related()`, what belongs to it, as one write.
+
+    `changed` names the fields an editor changed (the change form knows; otherwise the
+    stored row is compared), `was_published` whether the stored article was published
+    (read from the row when not given). Raises `PublishRefused` when the publishing checks
+    stop the save; nothing is written then.
+    """
+    is_new = article.pk is None or article._state.adding
+    if was_published is None:
+        was_published = not is_new and (
+            Article.objects.marked_published().filter(pk=article.pk).exists()
+        )
+    changed = _changed_checked_fields(article) if changed is None else set(changed)
+    verdict = _gate(
+        article, user=user, publishing=not was_published,
+        changed=bool(changed & set(CHECKED_FIELDS)), reason=reason,
+    )  # fmt: skip
+    # The checks ran before the write, so nothing inside it is caught: it needs no savepoint.
+    with article_write(article=article, user=user, comment=comment, savepoint=False):
+        bump_edit_version(article, user)
+        article.save()
+        if related is not None:
+            related()
+        _record_gate(article, verdict, is_new=is_new)
+    return article
+
+
+def publish_article(*, article, user=None, keep_publish_time=False, reason="", comment=""):
     """Publish now, or at the article's future publish time if it has one.
 
     A draft's publish time in the past is usually just when it was started, so it becomes
     now; imports and demo content keep theirs (`keep_publish_time`).
     """
-    with transaction.atomic():
-        lock_and_refresh(article, only=VERSION_FIELDS)
-        problems = publishing_problems(reviewer=article.reviewer, reviewed_on=article.reviewed_on)
-        if problems:
-            raise PublishRefused(" ".join(problems))
-        if not keep_publish_time and article.status == Article.Status.DRAFT:
+    with article_write(article=article, user=user, comment=comment or "Published."):
+        lock_and_refresh(article, only=(*VERSION_FIELDS, "status"))
+        was_published = article.status == Article.Status.PUBLISHED
+        before = article.status, article.publish_at
+        if not keep_publish_time and not was_published:
             article.publish_at = publish_time_on_publishing(article.publish_at)
         article.status = Article.Status.PUBLISHED
+        try:
+            verdict = _gate(
+                article, user=user, publishing=not was_published, changed=False, reason=reason
+            )
+        except PublishRefused:
+            article.status, article.publish_at = before  # as it stays in the database
+            raise
         _save_state(article, user, ["status", "publish_at"])
+        _record_gate(article, verdict)
     return article
 
 
-def unpublish_article(*, article, user=None):
+def schedule_article(*, article, publish_at, user=None, reason="", comment=""):
+    """Publish at `publish_at`: hidden until then, through the same checks as publishing."""
+    article.publish_at = publish_at
+    comment = comment or f"Scheduled for {_when(publish_at)}."
+    return publish_article(
+        article=article, user=user, keep_publish_time=True, reason=reason, comment=comment
+    )
+
+
+def unpublish_article(*, article, user=None, comment=""):
     """Take the article off the public site; nothing is deleted.
 
     Preview links made before are revoked: whoever saw the published article must not go
     on seeing the draft through an old link.
     """
-    with transaction.atomic():
+    with article_write(article=article, user=user, comment=comment or "Unpublished."):
         lock_and_refresh(article, only=VERSION_FIELDS)
         article.status = Article.Status.DRAFT
         article.preview_key = ""
@@ -89,21 +238,68 @@ def unpublish_article(*, article, user=None):
     return article
 
 
-def sync_status(article, status):
-    """Bring an imported article to the `status` its file or export gives, through
-    `publish_article` and `unpublish_article`, so their rules apply to imports too.
+def restore_article(*, article, restored_from, user=None, related=None, changed=None,
+                    was_published=None, reason=""):  # fmt: skip
+    """Save an old revision's content (already on `article` and in `related`), as it is
+    restored from History: the publish state is the article's own, checked like any save."""
+    comment = f"Restored the content of the revision from {_when(restored_from)}."
+    return save_article(
+        article=article, user=user, comment=comment, related=related, changed=changed,
+        was_published=was_published, reason=reason,
+    )  # fmt: skip
 
-    Returns a warning when the clinic's rules keep the article a draft (for example when a
-    medical review is required before publishing).
+
+def import_article(*, article, status, related=None, user=None, comment="Imported."):
+    """Write one imported article (its topics and studies through `related()`), then bring
+    it to `status` through `publish_article` or `unpublish_article`, so their checks apply.
+
+    A published article whose imported content fails the checks is kept as a draft. Returns
+    why the article is a draft although `status` is published ("" when nothing stopped it).
     """
-    try:
-        if status == Article.Status.PUBLISHED and article.status != status:
-            publish_article(article=article, keep_publish_time=True)
-        elif status == Article.Status.DRAFT and article.status == Article.Status.PUBLISHED:
-            unpublish_article(article=article)
-    except PublishRefused as refusal:
-        return f"“{article.title}” was imported as a draft: {refusal}"
-    return None
+    with article_write(article=article, user=user, comment=comment):
+        article.full_clean()
+        try:
+            save_article(article=article, user=user, related=related)
+        except PublishRefused as refusal:
+            article.status, article.preview_key = Article.Status.DRAFT, ""
+            save_article(article=article, user=user, related=related, changed=())
+            return str(refusal)
+        try:
+            if status == Article.Status.PUBLISHED and article.status != status:
+                publish_article(article=article, user=user, keep_publish_time=True)
+            elif status == Article.Status.DRAFT and article.status == Article.Status.PUBLISHED:
+                unpublish_article(article=article, user=user)
+        except PublishRefused as refusal:
+            return str(refusal)
+    return ""
+
+
+APPLIED_COMMENT = "Took the clinic's new default disclaimer."
+
+
+def apply_default_disclaimer(*, articles, previous, new, user):
+    """Give each article still carrying `previous` the `new` text; returns how many changed.
+
+    Each article is checked again as it is saved, so one edited meanwhile keeps its text; a
+    published article that the new text would make fail the checks keeps the old one.
+    """
+    changed = 0
+    for article in articles:
+        article.refresh_from_db(fields=["disclaimer", "edit_version"])
+        if not same_text(article.disclaimer, previous) or same_text(article.disclaimer, new):
+            continue
+        article.disclaimer = new
+        try:
+            save_article(article=article, user=user, comment=APPLIED_COMMENT)
+        except PublishRefused:
+            article.disclaimer = previous
+            continue
+        changed += 1
+    return changed
+
+
+def _when(moment):
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
 
 
 def _save_state(article, user, fields):
@@ -123,35 +319,3 @@ def record_substantive_update(*, article, note, user=None, when=None, kind=None)
         article=article, note=note, changed_at=when, created_by=user,
         kind=kind or ArticleChange.Kind.UPDATE,
     )  # fmt: skip
-
-
-def preview_link_token(article):
-    """A signed token naming the article and its current preview key."""
-    if not article.preview_key:
-        article.preview_key = secrets.token_urlsafe(32)
-        Article.objects.filter(pk=article.pk).update(preview_key=article.preview_key)
-    data = {"article": article.pk, "key": article.preview_key}
-    return signing.dumps(data, salt=PREVIEW_SALT, compress=True)
-
-
-def revoke_preview_links(article):
-    """Every preview link made so far stops working (a new key; links made later work)."""
-    article.preview_key = secrets.token_urlsafe(32)
-    Article.objects.filter(pk=article.pk).update(preview_key=article.preview_key)
-
-
-def preview_link(article, request):
-    """An absolute, signed URL that shows this draft to anyone holding it, for a week."""
-    path = reverse("articles:preview", kwargs={"token": preview_link_token(article)})
-    return request.build_absolute_uri(path)
-
-
-def article_from_preview_token(token):
-    """The article a preview token names. Raises signing.SignatureExpired / BadSignature."""
-    data = signing.loads(token, salt=PREVIEW_SALT, max_age=PREVIEW_LINK_DAYS * 24 * 3600)
-    article = (
-        Article.objects.select_related("author", "reviewer").filter(pk=data["article"]).first()
-    )
-    if article is not None and data.get("key") != article.preview_key:
-        raise PreviewLinkRevoked("This preview link was revoked.")
-    return article

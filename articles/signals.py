@@ -11,17 +11,20 @@ Saving an `Article` (from the admin, a list action, an import, a script):
 4. The text search reads besides the article's own (`search_document`: its studies' titles,
    journals, authors and measures, its topics, its author's and reviewer's names) is rewritten
    when the article is saved, a study is saved or deleted, topics are added or removed, or a
-   topic or person is renamed (below). On SQLite, triggers in the database then refresh the
-   FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector is a generated
-   column.
+   topic or person is renamed (below). Inside one write of `articles.services` the
+   receivers only note which articles changed, and each document is rewritten once, as the
+   write ends (`articles.search.documents`). On SQLite, triggers in the database
+   then refresh the FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector
+   is a generated column.
 5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
    afresh with the new terms (`articles.views.glossary.forget_entries`, connected below).
+   Saving or deleting a search synonym group or narrower term drops the cached lists that
+   search reads (`articles.search.synonyms.forget_lists`, connected below).
 6. Every cached public page becomes stale, at once and again on commit
    (`clinic.site.page_cache`, which watches every public model of both apps).
 
-Admin saves, the publish/unpublish actions and imports also store a revision
-(`articles.editorial.revisions.article_revision`) and move the edit version on
-(`clinic.domain.models.editing.bump_edit_version`); those are called explicitly, not through
+Every write through `articles.services` (the admin, list actions, imports, restore) also
+stores a revision and moves the edit version on; those are called explicitly, not through
 signals. An article created anywhere else gets its first revision when its transaction
 commits (`articles.editorial.revisions.connect`).
 """
@@ -33,45 +36,29 @@ from django.dispatch import receiver
 from clinic.domain.models import Person
 from clinic.domain.models.redirects import redirect_old_urls
 
-from .models import Article, GlossaryTerm, Study, Topic
+from .models import Article, GlossaryTerm, NarrowerTerm, Study, SynonymGroup, Topic
+from .search.documents import mark_stale as _stale
+from .search.documents import refresh_search_documents  # noqa: F401 - used by the bench seed
+from .search.synonyms import forget_lists
 from .views.glossary import forget_entries
 
 
 def connect():
-    """Connect items 2 and 5 above; item 4 is the receivers below, connected on import."""
+    """Connect items 2 and 5 above (not Article saves); item 4 is the receivers below,
+    connected on import."""
     redirect_old_urls(Article, was_public=lambda article: article.is_live)
     for signal in (post_save, post_delete):
         signal.connect(forget_entries, sender=GlossaryTerm, dispatch_uid="glossary-entries")
-
-
-def refresh_search_documents(article_ids):
-    """Rewrite the study and topic text that search reads for these articles."""
-    studies = {}
-    for study in Study.objects.filter(article_id__in=article_ids).order_by("position", "id"):
-        studies.setdefault(study.article_id, []).append(
-            " ".join([study.title, study.journal, study.authors, study.population, study.measures])
-        )
-    topics = {}
-    for article_id, name in Article.topics.through.objects.filter(
-        article_id__in=article_ids
-    ).values_list("article_id", "topic__name"):
-        topics.setdefault(article_id, []).append(name)
-    people = {}
-    for article_id, author, reviewer, current in Article.objects.filter(
-        pk__in=article_ids
-    ).values_list("pk", "author__name", "reviewer__name", "search_document"):
-        people[article_id] = ([author or "", reviewer or ""], current)
-    for article_id, (names, current) in people.items():
-        parts = studies.get(article_id, []) + topics.get(article_id, []) + names
-        document = "\n".join(part for part in parts if part)
-        if document != current:
-            Article.objects.filter(pk=article_id).update(search_document=document)
+        for lists in (SynonymGroup, NarrowerTerm):
+            signal.connect(
+                forget_lists, sender=lists, dispatch_uid=f"search-lists-{lists.__name__}"
+            )
 
 
 @receiver(post_save, sender=Article, dispatch_uid="article_search_document")
 def article_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        refresh_search_documents([instance.pk])
+        _stale([instance.pk])
 
 
 @receiver(post_save, sender=Person, dispatch_uid="person_search_document")
@@ -80,13 +67,13 @@ def person_renamed(sender, instance, raw=False, created=False, **kwargs):
         ids = Article.objects.filter(Q(author=instance) | Q(reviewer=instance)).values_list(
             "pk", flat=True
         )
-        refresh_search_documents(list(ids))
+        _stale(list(ids))
 
 
 @receiver([post_save, post_delete], sender=Study, dispatch_uid="study_search_document")
 def study_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        refresh_search_documents([instance.article_id])
+        _stale([instance.article_id])
 
 
 @receiver(m2m_changed, sender=Article.topics.through, dispatch_uid="topics_search_document")
@@ -102,10 +89,10 @@ def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
         ids = getattr(instance, "_cleared_article_ids", [])
     else:
         ids = list(pk_set)
-    refresh_search_documents(ids)
+    _stale(ids)
 
 
 @receiver(post_save, sender=Topic, dispatch_uid="topic_search_document")
 def topic_renamed(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
-        refresh_search_documents(list(instance.articles.values_list("pk", flat=True)))
+        _stale(list(instance.articles.values_list("pk", flat=True)))

@@ -39,6 +39,7 @@ PAGE_TYPES = [
     PageType("search form", "articles:search"),
     PageType("search with hits", "articles:search", query="?q=ketamine"),
     PageType("search without hits", "articles:search", query="?q=zzzyzx"),
+    PageType("search corrected", "articles:search", query="?q=ketamin"),
     PageType("search refused", "articles:search", query="?q=" + "x" * 300, status=400),
     PageType("team", "clinic:team"),
     PageType("person", "clinic:person-detail", needs="person"),

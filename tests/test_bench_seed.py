@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import Article
-from articles.signals import refresh_search_documents
+from articles.search.documents import refresh_search_documents
 from clinic.authoring.markdown import render_markdown
 from tests.bench.seed import seed
 

@@ -1,24 +1,26 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import DateFieldListFilter
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from articles.editorial.gates import may_publish_despite_checks
 from articles.models import Article, ArticleChange, Topic
+from articles.previews import PREVIEW_LINK_DAYS, preview_link, revoke_preview_links
 from articles.services import (
-    PREVIEW_LINK_DAYS,
     PublishRefused,
-    preview_link,
     publish_article,
     publish_time_on_publishing,
     record_substantive_update,
-    revoke_preview_links,
+    restore_article,
+    save_article,
     unpublish_article,
 )
 from clinic.authoring.tasks import picture_versions
 from clinic.domain.admin import FORMFIELD_OVERRIDES
 from clinic.domain.busy_saves import SaveWhenBusyMixin
-from clinic.domain.models.editing import bump_edit_version
 from clinic.domain.sitewide import clinic_profile
 
 from .disclaimers import DefaultDisclaimerAdminMixin
@@ -45,10 +47,15 @@ class ArticleAdmin(
     list_display = [
         "title", "live_state", "author", "published_on", "review_state", "topic_list"
     ]  # fmt: skip
-    list_filter = [LiveFilter, ReviewFilter, AltTextFilter, "status", "topics", "author"]
+    # Publish time as a filter rather than a date hierarchy: the hierarchy reads every
+    # article's month on each page of the list, the filter asks nothing of the database.
+    list_filter = [
+        LiveFilter, ReviewFilter, AltTextFilter, "status", ("publish_at", DateFieldListFilter),
+        "topics", "author",
+    ]  # fmt: skip
     list_select_related = ["author"]
+    list_per_page = 50
     search_fields = ["title", "summary", "body", "studies__title", "studies__journal"]
-    date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "reviewer"]
     filter_horizontal = ["topics"]
@@ -86,6 +93,26 @@ class ArticleAdmin(
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics")
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not may_publish_despite_checks(request.user):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [*options["fields"], "publish_reason"]})
+            if name == "Publishing" else (name, options)
+            for name, options in fieldsets
+        ]  # fmt: skip
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        may_override = may_publish_despite_checks(request.user)
+        restore = getattr(request, "_article_restore", None)
+        attributes = {
+            "user": request.user, "may_override": may_override,
+            "content_before": restore.current if restore else None,
+        }  # fmt: skip
+        return type(form.__name__, (form,), attributes)
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         profile = clinic_profile()
@@ -100,6 +127,8 @@ class ArticleAdmin(
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
+        # The article is saved in save_related, with its topics and studies, as one write
+        # through articles.services: one revision, one search refresh, the publishing checks.
         publishing = (
             obj.status == Article.Status.PUBLISHED
             and form.initial.get("status", Article.Status.DRAFT) != Article.Status.PUBLISHED
@@ -108,18 +137,49 @@ class ArticleAdmin(
             obj.publish_at = publish_time_on_publishing(
                 obj.publish_at, chosen_by_editor="publish_at" in form.changed_data
             )
-        bump_edit_version(obj, request.user)
-        super().save_model(request, obj, form, change)
-        if publishing or "publish_at" in form.changed_data:
-            self._say_when_it_goes_live(request, obj)
+
+    def save_related(self, request, form, formsets, change):
+        article = form.instance
+        changed = set(form.changed_data)
+        write = {
+            "article": article, "user": request.user, "changed": form.edited_checked_fields,
+            "was_published": change and form.initial.get("status") == Article.Status.PUBLISHED,
+            "reason": getattr(form, "override_reason", ""),
+            "related": lambda: super(ArticleAdmin, self).save_related(
+                request, form, formsets, change
+            ),
+        }  # fmt: skip
+        if restore := getattr(request, "_article_restore", None):
+            restore_article(restored_from=restore.revision_created_at, **write)
+        else:
+            save_article(**write)
+        if write["reason"]:
+            request._publish_override = write["reason"]
+        if "status" in changed or "publish_at" in changed:
+            self._say_when_it_goes_live(request, article)
         if form.cleaned_data.get("is_substantive_update"):
             correction = form.cleaned_data.get("is_correction")
             record_substantive_update(
-                article=obj,
+                article=article,
                 note=form.cleaned_data["change_note"].strip(),
                 user=request.user,
                 kind=ArticleChange.Kind.CORRECTION if correction else ArticleChange.Kind.UPDATE,
             )
+        self.show_content_warnings(request, article, formsets)
+
+    def log_addition(self, request, obj, message):
+        return self._with_override_reason(request, super().log_addition(request, obj, message))
+
+    def log_change(self, request, obj, message):
+        return self._with_override_reason(request, super().log_change(request, obj, message))
+
+    def _with_override_reason(self, request, entry):
+        # The admin's revision comment is its change message: the reason is added to it.
+        if (reason := getattr(request, "_publish_override", "")) and reversion.is_active():
+            reversion.set_comment(
+                f"{entry.get_change_message()} Published despite the checks. Reason: {reason}"
+            )
+        return entry
 
     def _say_when_it_goes_live(self, request, article):
         if article.is_scheduled:
@@ -163,13 +223,10 @@ class ArticleAdmin(
         for article in queryset.select_related("reviewer"):
             try:
                 comment = "Published from the list of articles."
-                with self.article_revision(request, comment, article):
-                    publish_article(article=article, user=request.user)
+                publish_article(article=article, user=request.user, comment=comment)
                 published += 1
             except PublishRefused as refusal:
-                self.message_user(
-                    request, f"“{article}” was not published: {refusal}", messages.ERROR
-                )
+                self.message_user(request, _refusal_message(article, refusal), messages.ERROR)
         if published:
             self.message_user(request, f"Published {published} article(s).", messages.SUCCESS)
         for article in queryset.scheduled():
@@ -178,8 +235,8 @@ class ArticleAdmin(
     @admin.action(description="Unpublish selected articles", permissions=["change"])
     def unpublish_selected(self, request, queryset):
         for article in queryset:
-            with self.article_revision(request, "Unpublished from the list of articles.", article):
-                unpublish_article(article=article, user=request.user)
+            comment = "Unpublished from the list of articles."
+            unpublish_article(article=article, user=request.user, comment=comment)
         self.message_user(
             request, f"Unpublished {len(queryset)} article(s). Nothing was deleted.", messages.INFO
         )
@@ -212,6 +269,13 @@ class ArticleAdmin(
         self.message_user(
             request, f"Preview links of {len(queryset)} article(s) no longer work.", messages.INFO
         )
+
+
+def _refusal_message(article, refusal):
+    fix = "Open it to fix them"
+    if refusal.may_be_overridden:
+        fix += " (a Marketing editor may publish it anyway there, giving a reason)"
+    return f"“{article}” was not published: {refusal} {fix}."
 
 
 @admin.register(Topic)

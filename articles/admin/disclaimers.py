@@ -7,7 +7,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from articles.editorial.disclaimers import apply_default_disclaimer, articles_with_disclaimer
+from articles.editorial.disclaimers import articles_with_disclaimer
+from articles.services import apply_default_disclaimer
 from clinic.domain.sitewide import clinic_profile
 
 

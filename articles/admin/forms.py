@@ -4,9 +4,16 @@ from django import forms
 
 from articles.editorial.content_checks import image_alt_problems
 from articles.models import DISCLAIMER_REQUIRED, Article
-from articles.services import publishing_problems
+from articles.services import CHECKED_FIELDS, PublishRefused, publishing_problems
+from clinic.authoring.links import describe, unsafe_targets
 from clinic.domain.forms import EditVersionFormMixin
 from clinic.domain.sitewide import clinic_profile
+
+UNSAFE_LINKS = (
+    "The body links to %(targets)s. Links and images may not point at javascript:, vbscript: "
+    "or data: addresses, which can run code in a reader's browser: remove the address (the "
+    "link's text can stay), or upload the picture instead of pasting it."
+)
 
 
 class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
@@ -29,11 +36,27 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         help_text="For example “Added results of the 2024 follow-up”.",
     )
 
+    publish_reason = forms.CharField(
+        label="Publish despite these checks — reason",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only when the checks stop publishing and you have a good reason to publish "
+        "anyway (for example a study's own title). The reason is kept in History and shown on "
+        "the review worklist.",
+    )
+
     use_default_disclaimer = forms.BooleanField(
         label="Use the clinic's default disclaimer",
         required=False,
         help_text="Tick to replace the text below with the clinic's current default.",
     )
+
+    # Set by ArticleAdmin.get_form for the signed-in user; `content_before` when restoring,
+    # the article's checked fields as they were before the old revision was put back.
+    user = None
+    may_override = False
+    content_before = None
 
     class Meta:
         model = Article
@@ -62,6 +85,10 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
 
     def clean_body(self):
         body = self.cleaned_data["body"]
+        if targets := unsafe_targets(body):
+            raise forms.ValidationError(
+                UNSAFE_LINKS, code="unsafe_link", params={"targets": describe(targets)}
+            )
         if problems := image_alt_problems(body):
             raise forms.ValidationError(problems, code="image_alt")
         return body
@@ -94,13 +121,54 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
             )
 
     def _check_publishing(self, cleaned):
-        was_published = self.instance.pk and (
-            Article.objects.marked_published().filter(pk=self.instance.pk).exists()
-        )
-        if cleaned.get("status") != Article.Status.PUBLISHED or was_published:
+        """Refuse to publish, schedule or keep published what the checks stop, naming each
+        problem where it is (articles.editorial.gates), unless a reason is given by someone
+        who may publish anyway."""
+        self.override_reason = ""
+        before = self.content_before or {
+            name: getattr(self.instance, name) for name in CHECKED_FIELDS
+        }
+        self.edited_checked_fields = {
+            name for name in CHECKED_FIELDS if _words(cleaned.get(name)) != _words(before[name])
+        }
+        if cleaned.get("status") != Article.Status.PUBLISHED:
             return
-        problems = publishing_problems(
-            reviewer=cleaned.get("reviewer"), reviewed_on=cleaned.get("reviewed_on")
+        was_published = bool(self.instance.pk) and (
+            self.initial.get("status") == Article.Status.PUBLISHED
         )
+        if was_published and not self.edited_checked_fields:
+            return
+        candidate = Article(
+            **{name: cleaned.get(name) or "" for name in CHECKED_FIELDS},
+            reviewer=cleaned.get("reviewer"), reviewed_on=cleaned.get("reviewed_on"),
+        )  # fmt: skip
+        problems = publishing_problems(candidate, publishing=not was_published)
+        reason = (cleaned.get("publish_reason") or "").strip()
+        refusal = PublishRefused(problems)
+        if not problems or (reason and self.may_override and refusal.may_be_overridden):
+            self.override_reason = reason if problems else ""
+            return
         for problem in problems:
-            self.add_error("status", problem)
+            if problem.field == "hero_alt" and self.has_error("hero_alt"):
+                continue  # already said by clean()
+            self.add_error(problem.field if problem.field in self.fields else None, problem.message)
+        may_override = self.may_override and refusal.may_be_overridden
+        self.add_error(None, _stopped_message(len(problems), may_override))
+        if may_override:
+            self.add_error("publish_reason", "Give a reason to publish despite the checks.")
+
+
+def _words(value):
+    # What the checks read: a trailing newline the form strips, or CRLF, is not an edit.
+    return " ".join(str(value or "").split())
+
+
+def _stopped_message(count, may_override):
+    problems = "1 problem" if count == 1 else f"{count} problems"
+    message = (
+        f"Not published: {problems}, shown at each field below, stop publishing and "
+        "scheduling. Fix each one, or save the article as a draft."
+    )
+    if may_override:
+        message += " To publish anyway, give your reason under “Publish despite these checks”."
+    return message

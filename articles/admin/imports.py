@@ -16,6 +16,7 @@ and pages, and each confirm request imports at most BATCH_SIZE posts or BATCH_SE
 worth, then offers "Continue" (importing is idempotent, so a repeated click is harmless).
 """
 
+import logging
 import re
 import secrets
 import tempfile
@@ -46,6 +47,12 @@ TOKEN_MAX_AGE = 60 * 60
 UPLOAD_EXPIRY = timedelta(hours=2)
 SIGNING_SALT = "articles.admin_import"  # the module's old name, kept so signed forms stay valid
 UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
+UNREADABLE = (
+    "Something in this export could not be read, so nothing more was imported from it (the "
+    "details are in the server's log). Export the blog again, or ask whoever runs the server "
+    "to look at it."
+)
+logger = logging.getLogger(__name__)
 
 
 class ExportUploadForm(forms.Form):
@@ -173,6 +180,11 @@ class ImportedPostAdmin(admin.ModelAdmin):
             pending.delete()
             form.add_error("export", str(error))
             return self.render(request, "upload.html", form=form)
+        except Exception:  # a hostile or broken file must not leave a 500 or its upload behind
+            pending.delete()
+            logger.exception("Reading an uploaded export failed")
+            form.add_error("export", UNREADABLE)
+            return self.render(request, "upload.html", form=form)
         if report.empty_reason:  # nothing to confirm
             pending.delete()
             return self.render(request, "report.html", report=report)
@@ -207,6 +219,10 @@ class ImportedPostAdmin(admin.ModelAdmin):
         except ExportError as error:
             pending.delete()
             return self.start_again(request, str(error))
+        except Exception:  # each post imported so far is kept; the rest of the upload is not
+            pending.delete()
+            logger.exception("Importing an uploaded export failed")
+            return self.start_again(request, UNREADABLE)
         token = None
         if report.is_complete:
             pending.delete()

@@ -4,24 +4,34 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 
 from articles.editorial.content_checks import content_warnings
+from articles.models import Study
 from articles.views.view_counts import PERIODS, with_view_totals
 
 
 class ContentChecksMixin:
-    """After a save, a warning for each thing worth a second look before publishing."""
+    """After a save, a warning for each thing worth a second look (what stops publishing is
+    refused by the form before anything is saved: articles.editorial.gates)."""
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        article = form.instance
-        for warning in content_warnings(article, list(article.studies.all())):
+    def show_content_warnings(self, request, article, formsets):
+        studies = [
+            form.instance
+            for formset in formsets
+            if formset.model is Study
+            for form in formset.forms
+            if form.instance.pk
+        ]
+        for warning in content_warnings(article, studies):
             self.message_user(request, warning, messages.WARNING)
 
 
 class ArticleChangeList(ChangeList):
+    # The list shows none of the long texts: a page of articles need not read them.
+    deferred = ("body", "body_html", "search_document", "disclaimer")
+
     def get_queryset(self, request, exclude_parameters=None):
         # Added to the root queryset, before ordering, so the columns can be sorted on.
         if PERIODS.keys() - self.root_queryset.query.annotations.keys():
-            self.root_queryset = with_view_totals(self.root_queryset)
+            self.root_queryset = with_view_totals(self.root_queryset).defer(*self.deferred)
         return super().get_queryset(request, exclude_parameters)
 
 

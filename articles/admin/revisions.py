@@ -23,6 +23,7 @@ from reversion_compare.forms import SelectDiffForm
 
 from articles.editorial.compare import article_changes
 from articles.editorial.revisions import article_revision, ensure_first_revision
+from articles.services import CHECKED_FIELDS
 
 
 @dataclass
@@ -31,6 +32,9 @@ class Restore:
 
     revision_created_at: datetime
     kept: dict
+    # The checked content as it is now: restoring older text onto a published article is an
+    # edit the publishing checks read (articles.services.CHECKED_FIELDS).
+    current: dict
 
 
 def when(moment):
@@ -52,6 +56,7 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
     # Kept as they are now when an old revision is restored. edit_version too, so that
     # someone else's save since the restore form was opened is still noticed.
     kept_on_restore = ("status", "publish_at", "updated_at", "edit_version", "preview_key")
+    checked_on_restore = CHECKED_FIELDS
     # Derived or bookkeeping fields: they change on every save and only hide the real diff.
     compare_exclude = [
         "body_html", "reading_minutes", "search_document", "review_due_on", "created_at",
@@ -100,6 +105,7 @@ class ArticleRevisionAdmin(CompareVersionAdmin):
         request._article_restore = Restore(
             revision_created_at=version.revision.date_created,
             kept={name: getattr(article, name) for name in self.kept_on_restore},
+            current={name: getattr(article, name) for name in self.checked_on_restore},
         )
         return super().revision_view(request, object_id, version_id, extra_context)
 

@@ -80,6 +80,12 @@ class StudyInline(admin.StackedInline):
     formfield_overrides = FORMFIELD_OVERRIDES
     extra = 1  # a blank study to fill, also without JavaScript
     min_num = 0
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # No blank study under those an article has (“Add another study” adds one): a blank
+        # form is much of the change form's rendering time.
+        return 0 if obj is not None and obj.pk and obj.studies.exists() else self.extra
+
     fieldsets = [
         (None, {"fields": ["lookup", "title", ("journal", "year", "month"),
                            ("volume", "issue", "pages"), "authors", "design"]}),

@@ -1,8 +1,9 @@
-"""The search synonym list in the admin, where Marketing keeps patients' words."""
+"""The search lists in the admin, where Marketing keeps patients' words: synonym groups (both
+ways) and narrower terms (a symptom, event or medicine to the conditions it belongs to)."""
 
 from django.contrib import admin
 
-from articles.models import SynonymGroup
+from articles.models import NarrowerTerm, SynonymGroup
 
 
 @admin.register(SynonymGroup)
@@ -10,3 +11,14 @@ class SynonymGroupAdmin(admin.ModelAdmin):
     list_display = ["__str__", "note"]
     search_fields = ["terms", "note"]
     fields = ["terms", "note"]
+
+
+@admin.register(NarrowerTerm)
+class NarrowerTermAdmin(admin.ModelAdmin):
+    list_display = ["term", "broader_terms", "note"]
+    search_fields = ["term", "broader", "note"]
+    fields = ["term", "broader", "note"]
+
+    @admin.display(description="belongs to", ordering="broader")
+    def broader_terms(self, obj):
+        return ", ".join(obj.broader_list())

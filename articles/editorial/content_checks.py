@@ -1,8 +1,11 @@
 """Checks an article's content before it goes out, saying what is wrong and where.
 
-Only an image without alt text stops a save (`image_alt_problems`); the rest are warnings
-(`content_warnings`), because an editor may have a good reason, such as a study's own title.
-The body is checked as rendered, so Markdown and HTML images and links are treated alike.
+An image without alt text stops any save (`image_alt_problems`). Promotional wording, a
+reading grade over the clinic's limit and a disclaimer without its core message stop
+publishing (`articles.editorial.gates`); after every save the editor also sees each of them,
+and the advice that never stops anything (no study attached, links without https), as
+warnings (`content_warnings`). The body is checked as rendered, so Markdown and HTML images
+and links are treated alike.
 """
 
 import re
@@ -28,54 +31,87 @@ _NEGATED = re.compile(
     r"\b(?:no|not|never|nor|without|cannot|can't|isn't|aren't|won't|doesn't)\b[\w\s,-]{0,20}$",
     re.IGNORECASE,
 )
+# Words that make “gold standard” a statement about how research is done, not praise of care.
+_METHOD = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|design|randomi[sz]ed|methods?|measures?|measurement|tests?|"
+    r"testing|diagnos\w*|interview|scales?|assessments?|comparison|compared|reference|"
+    r"research(?:ers)?|evidence)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One kind of forbidden phrase. `may_be_negated`: “no guarantee” is plain language;
+    `unless_near`: words within a few words either side that make the phrase neutral."""
+
+    pattern: re.Pattern
+    reason: str
+    may_be_negated: bool = False
+    unless_near: re.Pattern | None = None
+
+    def is_excused(self, text, match):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if self.may_be_negated and _NEGATED.search(before):
+            return True
+        if self.unless_near is None:
+            return False
+        # Within the same sentence only: “… the gold standard. Our trial …” is not excused.
+        after = text[match.end() : match.end() + 40]
+        around = f"{re.split(r'[.!?]', before)[-1]} {re.split(r'[.!?]', after)[0]}"
+        return bool(self.unless_near.search(around))
+
+
+def _wording(pattern, reason, *, negated=False, unless_near=None):
+    return Wording(re.compile(pattern, re.IGNORECASE), reason, negated, unless_near)
+
+
 FORBIDDEN_WORDING = [
-    (re.compile(pattern, re.IGNORECASE), reason, may_be_negated)
-    for pattern, reason, may_be_negated in [
-        (r"\btestimonials?\b", TESTIMONIAL, False),
-        (
-            r"\b(?:patients?|clients?) (?:say|says|rave|raved|tell us|told us)\b",
-            TESTIMONIAL,
-            False,
-        ),
-        (r"\b(?:five|5)[- ]stars?\b", TESTIMONIAL, False),
-        (r"\b(?:cures?|cured|curing)\b(?![- ](?:rates?|rate\b))", PROMOTIONAL, True),
-        (r"\bguarantee(?:s|d)?\b", PROMOTIONAL, True),
-        (
-            r"\b(?:you will|you'll|will make you) (?:feel|be|get|see) (?:better|well|cured|happ\w+|"
-            r"results)\b",
-            PROMOTIONAL,
-            False,
-        ),
-        (r"\b(?:proven|guaranteed) to (?:work|cure|heal|help|fix)\b", PROMOTIONAL, True),
-        (
-            # “100% effective”, “works 100% of the time”; not “100% of participants”.
-            r"\b100 ?(?:%|per ?cent\b)(?! of (?:the )?(?:participants|patients|people|subjects|"
-            r"trials|studies|sample|those|them|women|men|adults|children)\b)",
-            PROMOTIONAL,
-            False,
-        ),
-        (r"\bmiracle\w*|\bmiraculous\w*", PROMOTIONAL, False),
-        (
-            rf"\b(?:the|our|its|their) (?:very )?(?:best|finest|greatest|top)(?: \w+)? {_CARE}\b",
-            PROMOTIONAL,
-            False,
-        ),
-        (rf"\bbest {_CARE} (?:in|around|available|anywhere)\b", PROMOTIONAL, False),
-        (r"\b(?:world|industry|market)[- ]leading\b", PROMOTIONAL, False),
-        (
-            rf"\b(?:leading|top|finest|greatest|top-rated|award-winning) {_CARE}\b",
-            PROMOTIONAL,
-            False,
-        ),
-        (r"(?<!\w)#\s?1(?!\d)|\bnumber one\b|\bno\. ?1(?!\d)", PROMOTIONAL, False),
-        (r"\brisk[- ]free\b", PROMOTIONAL, False),
-        (
-            r"\b(?:world[- ]class|unrivall?ed|unmatched|unbeatable|revolutionary)\b",
-            PROMOTIONAL,
-            False,
-        ),
-        (r"\blife[- ]changing\b", PROMOTIONAL, False),
-    ]
+    _wording(r"\btestimonials?\b", TESTIMONIAL),
+    _wording(r"\b(?:patients?|clients?) (?:say|says|rave|raved|tell us|told us)\b", TESTIMONIAL),
+    _wording(r"\b(?:five|5)[- ]stars?\b", TESTIMONIAL),
+    _wording(r"\b(?:cures?|cured|curing)\b(?![- ](?:rates?|rate\b))", PROMOTIONAL, negated=True),
+    # “guaranteed relief”, “guaranteed to help”, “a guarantee”; not “not guaranteed”.
+    _wording(r"\bguarantee(?:s|d)?\b", PROMOTIONAL, negated=True),
+    _wording(
+        r"\b(?:you will|you'll|will make you) (?:feel|be|get|see) (?:better|well|cured|happ\w+|"
+        r"results)\b",
+        PROMOTIONAL,
+    ),
+    _wording(
+        r"\b(?:proven|guaranteed) to (?:work|cure|heal|help|fix)\b", PROMOTIONAL, negated=True
+    ),
+    # “100% effective”, “works 100% of the time”; not “100% of participants”.
+    _wording(
+        r"\b100 ?(?:%|per ?cent\b)(?! of (?:the )?(?:participants|patients|people|subjects|"
+        r"trials|studies|sample|those|them|women|men|adults|children)\b)",
+        PROMOTIONAL,
+    ),
+    _wording(r"\bmiracle\w*|\bmiraculous\w*", PROMOTIONAL),
+    _wording(
+        rf"\b(?:the|our|its|their) (?:very )?(?:best|finest|greatest|top)(?: \w+)? {_CARE}\b",
+        PROMOTIONAL,
+    ),
+    _wording(rf"\bbest {_CARE} (?:in|around|available|anywhere)\b", PROMOTIONAL),
+    _wording(r"\b(?:world|industry|market)[- ]leading\b", PROMOTIONAL),
+    _wording(rf"\b(?:leading|top|finest|greatest|top-rated|award-winning) {_CARE}\b", PROMOTIONAL),
+    _wording(r"(?<!\w)#\s?1(?!\d)|\bnumber one\b|\bno\. ?1(?!\d)", PROMOTIONAL),
+    _wording(r"\brisk[- ]free\b", PROMOTIONAL),
+    _wording(r"\b(?:world[- ]class|unrivall?ed|unmatched|unbeatable|revolutionary)\b", PROMOTIONAL),
+    _wording(r"\blife[- ]chang(?:ing|er)\b", PROMOTIONAL),
+    # “highly effective”, “remarkably effective”; not “not highly effective”.
+    _wording(
+        r"\b(?:highly|hugely|extremely|remarkably|incredibly) effective\b",
+        PROMOTIONAL,
+        negated=True,
+    ),
+    # “the best news for PTSD in years”: any words between, within one sentence.
+    _wording(
+        r"\bbest news\b[^.!?]{0,80}?\bin (?:years|decades|a decade|a generation)\b", PROMOTIONAL
+    ),
+    # Praise of a treatment (“the gold-standard treatment”, “ketamine is the gold standard”),
+    # not research method (“the gold-standard trial design”, “the gold standard for testing”).
+    _wording(r"\bgold[- ]standard\b", PROMOTIONAL, negated=True, unless_near=_METHOD),
 ]
 BLOCK_KINDS = {
     "p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
@@ -176,11 +212,10 @@ def wording_warnings(where, text):
     phrase. A guarantee or cure that is denied (“there is no cure”) is plain language."""
     text = text or ""
     matches = []
-    for pattern, reason, may_be_negated in FORBIDDEN_WORDING:
-        for match in pattern.finditer(text):
-            if may_be_negated and _NEGATED.search(text[max(0, match.start() - 40) : match.start()]):
-                continue
-            matches.append((match.start(), -match.end(), match.group(0), reason))
+    for wording in FORBIDDEN_WORDING:
+        for match in wording.pattern.finditer(text):
+            if not wording.is_excused(text, match):
+                matches.append((match.start(), -match.end(), match.group(0), wording.reason))
     found, taken_until = {}, -1
     for start, negative_end, phrase, reason in sorted(matches):
         if start < taken_until:  # overlaps a phrase already reported (“industry-leading team”)

@@ -1,21 +1,56 @@
-"""Bringing articles up to date with the clinic's default disclaimer.
+"""What a disclaimer must say, and bringing articles up to date with the clinic's default.
+
+A disclaimer must say four things (`DISCLAIMER_POINTS`): that the summary is for education
+only, that it is not medical advice, to talk to one's own clinician, and what to do in an
+emergency. One that misses any of them stops publishing (`missing_disclaimer_points`); the
+database only insists that it is not blank.
 
 When a superuser changes the default, articles whose disclaimer is still the previous
-default (ignoring spacing differences) can take the new one, one revision each. Articles
-with their own wording are never touched.
+default (ignoring spacing differences) can take the new one, one revision each
+(`articles.services.apply_default_disclaimer`). Articles with their own wording are never
+touched.
 """
 
+import re
+
 from articles.models import Article
-from clinic.domain.models.editing import bump_edit_version
 
-from .revisions import article_revision
-
-APPLIED_COMMENT = "Took the clinic's new default disclaimer."
+# (what it must say, words that say it): matched anywhere in the disclaimer, ignoring case.
+DISCLAIMER_POINTS = [
+    (
+        "that the summary is for education only",
+        r"\beducation(?:al)?\b|\binformation(?:al)?(?: purposes)? only\b|"
+        r"\bgeneral information\b",
+    ),
+    (
+        "that it is not medical advice",
+        r"\b(?:not|never|no)\b[\w\s,-]{0,30}\b(?:medical|professional|health|clinical) advice\b|"
+        r"\b(?:does not|doesn't|cannot|can't|is not|isn't) (?:replace|a substitute for)\b",
+    ),
+    (
+        "to talk to your own clinician",
+        r"\b(?:talk|talking|speak|speaking|consult|consulting|ask|asking|check|conversation|"
+        r"discuss)\b[\w\s,-]{0,40}\b(?:doctors?|clinicians?|physicians?|care team|prescribers?|"
+        r"psychiatrists?|nurse practitioners?|health ?care (?:providers?|professionals?|team)|"
+        r"health professionals?)\b",
+    ),
+    (
+        "what to do in an emergency",
+        r"\bemergenc(?:y|ies)\b|\bin crisis\b|\b(?:911|988|999|112|000)\b",
+    ),
+]
+_POINT_PATTERNS = [(point, re.compile(words, re.IGNORECASE)) for point, words in DISCLAIMER_POINTS]
 
 
 def same_text(first, second):
     """Equal once runs of spaces and line breaks are made one space."""
     return " ".join((first or "").split()) == " ".join((second or "").split())
+
+
+def missing_disclaimer_points(text):
+    """What of `DISCLAIMER_POINTS` the disclaimer `text` does not say, in their order."""
+    text = " ".join((text or "").split())
+    return [point for point, pattern in _POINT_PATTERNS if not pattern.search(text)]
 
 
 def articles_with_disclaimer(text):
@@ -28,21 +63,3 @@ def articles_with_disclaimer(text):
         disclaimer__contains=words[0], disclaimer__endswith=words[-1]
     ).order_by("title")
     return [article for article in candidates if same_text(article.disclaimer, text)]
-
-
-def apply_default_disclaimer(*, articles, previous, new, user):
-    """Give each article still carrying `previous` the `new` text; returns how many changed.
-
-    Each article is checked again as it is saved, so one edited meanwhile keeps its text.
-    """
-    changed = 0
-    for article in articles:
-        article.refresh_from_db(fields=["disclaimer", "edit_version"])
-        if not same_text(article.disclaimer, previous) or same_text(article.disclaimer, new):
-            continue
-        with article_revision(user=user, comment=APPLIED_COMMENT):
-            article.disclaimer = new
-            bump_edit_version(article, user)
-            article.save()
-        changed += 1
-    return changed

@@ -1,8 +1,8 @@
-"""Which live articles need their medical review renewed."""
+"""Which live articles need their medical review renewed, or a second look."""
 
 from django.utils import timezone
 
-from articles.models import Article, CitationNotice
+from articles.models import Article, CitationNotice, PublishingOverride
 
 DUE_SOON_DAYS = 30
 
@@ -29,3 +29,9 @@ def open_citation_notices():
     """Unresolved notices about cited studies, the most serious and then the newest first:
     each article concerned needs its medical review before anything else."""
     return list(CitationNotice.objects.open().by_severity().select_related("study__article"))
+
+
+def open_publishing_overrides():
+    """Published articles that went out despite the content checks, newest first, with who
+    decided and why; each leaves the list once a later save passes the checks."""
+    return list(PublishingOverride.objects.open().select_related("article", "created_by"))

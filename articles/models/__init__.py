@@ -1,6 +1,6 @@
 """The research library: topics, articles, the studies they summarise, and staff records."""
 
-from .changes import ArticleChange
+from .changes import ArticleChange, PublishingOverride
 from .glossary import GlossaryTerm
 from .library import (
     DISCLAIMER_REQUIRED,
@@ -14,7 +14,7 @@ from .library import (
 from .notices import CitationNotice
 from .records import ArticleDailyViews, ImportedPost, PendingImport, SiteImport
 from .studies import Study, doi_validator, pmid_validator
-from .synonyms import SynonymGroup
+from .synonyms import NarrowerTerm, SynonymGroup
 
 __all__ = [
     "DISCLAIMER_REQUIRED",
@@ -26,7 +26,9 @@ __all__ = [
     "CitationNotice",
     "GlossaryTerm",
     "ImportedPost",
+    "NarrowerTerm",
     "PendingImport",
+    "PublishingOverride",
     "SiteImport",
     "Study",
     "SynonymGroup",

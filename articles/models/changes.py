@@ -44,3 +44,43 @@ class ArticleChange(models.Model):
     @property
     def is_correction(self):
         return self.kind != self.Kind.UPDATE
+
+
+class PublishingOverrideQuerySet(models.QuerySet):
+    def open(self):
+        """Overrides of articles still published whose content has not passed the checks since."""
+        return self.filter(resolved_at__isnull=True, article__status=Article.Status.PUBLISHED)
+
+
+class PublishingOverride(models.Model):
+    """An article published although the content checks stopped it, and the reason given.
+
+    Listed on the review worklist until a later save of the article passes the checks.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="overrides")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    reason = models.TextField(help_text="Why the article was published despite the checks.")
+    problems = models.TextField(help_text="What the checks found, one problem a line.")
+    resolved_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a later save of the article passed the checks."
+    )
+
+    objects = PublishingOverrideQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "publishing despite the checks"
+        verbose_name_plural = "publishing despite the checks"
+        constraints = [
+            models.CheckConstraint(
+                condition=has_visible_text("reason"), name="publishingoverride_reason_not_blank"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} — {self.reason[:60]}"

@@ -16,6 +16,7 @@ from markdownx.models import MarkdownxField
 
 from clinic.authoring.markdown import render_markdown
 from clinic.domain.models import EditTracked, Person, has_visible_text
+from clinic.domain.models.constraints import validate_constraints_in_python
 
 from .reading import ReadingTrailMixin
 from .search_columns import (
@@ -305,6 +306,10 @@ class Article(ReadingTrailMixin, EditTracked):
 
     def __str__(self):
         return self.title
+
+    def validate_constraints(self, exclude=None):
+        # Each CHECK constraint in Python, not with a query each (the database enforces them).
+        validate_constraints_in_python(self, exclude)
 
     def save(self, *args, **kwargs):
         self.review_due_on = (

@@ -4,6 +4,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 
+from clinic.domain.models.constraints import validate_constraints_in_python
+
 from .library import Article
 
 doi_validator = RegexValidator(
@@ -145,6 +147,10 @@ class Study(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.year})"
+
+    def validate_constraints(self, exclude=None):
+        # Each CHECK constraint in Python, not with a query each (the database enforces them).
+        validate_constraints_in_python(self, exclude)
 
     @property
     def published_on(self):

@@ -5,6 +5,11 @@ synonym list (`synonyms`), each database's own full-text engine behind it (`back
 PostgreSQL's weighted tsvector, SQLite's FTS5 in `sqlite_index`), spelling suggestions from
 the library's own words (`suggestions`) and crisis help first (`crisis`).
 
+When a query finds nothing and its correction finds something, the corrected results are
+shown at once (`Search.corrected_from` names what was typed). When neither finds anything, the
+words no article has are left out and the rest searched, as long as one remains and none of
+them says "not" (`Search.missing` names them). `as_typed=True` does neither.
+
 Snippets are plain text escaped here, with only <mark> around whole words added.
 """
 
@@ -20,7 +25,7 @@ from ..models import Article
 from .backends import START, STOP, backend_for
 from .crisis import is_crisis_query
 from .query import MAX_QUERY_LENGTH, Query, parse
-from .suggestions import corrections
+from .suggestions import NEGATION_WORDS, corrections
 from .synonyms import current_thesaurus
 
 __all__ = ["MAX_QUERY_LENGTH", "Search", "search_articles", "highlight"]
@@ -43,6 +48,10 @@ class Search:
     articles: object = field(repr=False)
     is_crisis: bool = False
     known_words: set = field(default_factory=set, repr=False)  # the synonym list's words
+    corrected_from: str = ""  # what the reader typed, when these are the corrected results
+    missing: list = field(default_factory=list)  # words left out to find anything at all
+    only_broader: bool = False  # set by `page`: nothing matched the reader's own words
+    corrected_search: object = field(default=None, repr=False)  # set by `suggestion`
 
     @cached_property
     def count(self):
@@ -51,20 +60,25 @@ class Search:
     @cached_property
     def suggestion(self):
         """A corrected query ("depression" for "depresion") that finds more, or ""."""
-        if self.query.is_empty or self.count >= FEW_RESULTS:
+        if self.query.is_empty or self.count >= FEW_RESULTS or self.corrected_from or self.missing:
             return ""
         words = [word for word in self.query.words if word not in self.known_words]
         fixes = corrections(connection, words, Article.objects.published())
         if not fixes:
             return ""
         corrected = "".join(fixes.get(part.lower(), part) for part in WORD_SPLIT.split(self.text))
-        return corrected if search_articles(corrected).count > self.count else ""
+        self.corrected_search = _search(corrected)  # counted: kept to be shown without recounting
+        return corrected if self.corrected_search.count > self.count else ""
 
     def page(self, number, per_page):
         """One page of results with snippets; Paginator's errors for a bad `number`."""
         paginator = Paginator(self.articles, per_page)
+        if "count" in self.__dict__:  # counted already (to decide on a correction): once only
+            paginator.count = self.count
         page = paginator.page(number)
         self.count = paginator.count  # counted once, for the suggestion too
+        if page.number == 1 and page.object_list and self.query.is_widened:
+            self.only_broader = not page.object_list[0].direct  # own words come first
         page.object_list = self.add_snippets(list(page.object_list))
         return page
 
@@ -77,8 +91,58 @@ class Search:
         return articles
 
 
-def search_articles(text):
-    """Search the live articles for what a reader typed (see `articles.search.query`)."""
+def search_articles(text, as_typed=False):
+    """Search the live articles for what a reader typed (see `articles.search.query`).
+
+    When nothing matches and a corrected spelling does, the corrected search is returned, its
+    `corrected_from` the text as typed; failing that, the search without the words no article
+    has (`missing`). `as_typed` does neither.
+    """
+    found = _search(text)
+    if as_typed or found.query.is_empty or found.count:
+        return found
+    if found.suggestion:
+        corrected = found.corrected_search
+        corrected.corrected_from = found.text
+        corrected.is_crisis = corrected.is_crisis or found.is_crisis
+        return corrected
+    return _without_missing_words(found)
+
+
+MAX_RELAXED_TERMS = 6  # longer queries are not taken apart term by term
+
+
+def _without_missing_words(found):
+    """`found` (which found nothing) without the terms no live article matches, if the rest
+    finds something: "nightmares after a fire" finds PTSD articles, missing "fire"."""
+    query = found.query
+    if found.is_crisis or not 2 <= len(query.clauses) <= MAX_RELAXED_TERMS:
+        return found  # someone who may be in danger gets help, not a near miss
+    backend, live = backend_for(connection), Article.objects.published().for_cards()
+
+    def narrowed(keep):
+        return Query(text=query.text, excluded=query.excluded,
+                     clauses=[query.clauses[i] for i in keep],
+                     direct=[query.direct[i] for i in keep],
+                     broader=query.broader)  # fmt: skip
+
+    everything = range(len(query.clauses))
+    kept = [i for i in everything if backend.search(live, narrowed([i])).exists()]
+    if not kept or len(kept) == len(query.clauses):
+        return found  # no word matches, or each does but never all together
+    relaxed = narrowed(kept)
+    articles = backend.search(live, relaxed)
+    if not articles.exists():
+        return found
+    missing = [" ".join(word for phrase in query.direct[i][0] for word in phrase)
+               for i in everything if i not in kept]  # fmt: skip
+    if any(word in NEGATION_WORDS for term in missing for word in term.split()):
+        return found  # "without medication" is not "medication"
+    return Search(text=found.text, query=relaxed, articles=articles, is_crisis=found.is_crisis,
+                  known_words=found.known_words, missing=missing)  # fmt: skip
+
+
+def _search(text):
     text = " ".join(text.split())[:MAX_QUERY_LENGTH]
     thesaurus = current_thesaurus()
     query = parse(text, thesaurus)

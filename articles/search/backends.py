@@ -7,6 +7,10 @@ dictionary: articles migration 0022), so accents count for nothing on either sid
 SQLite: the FTS5 index (`articles.search.sqlite_index`), queried with the same structure in
 FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's snippet(),
 its tokeniser removing accents. Both stem English words and mark whole words only.
+
+On both, when narrower terms widened the query ("nightmares" also matching PTSD), the articles
+that match the reader's own words (or their synonyms) come first, then those found only
+through what the words belong to, each group by rank.
 """
 
 from functools import reduce
@@ -17,7 +21,9 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
 )
-from django.db.models import F
+from django.db.models import Case, F, Value, When
+
+from .query import Query
 
 START, STOP = "\x02", "\x03"  # around each hit in a snippet; escaped text has neither
 SNIPPET_TOKENS = 32
@@ -52,11 +58,16 @@ class PostgreSQLBackend:
 
     def search(self, articles, query):
         tsquery = self._tsquery(query)
-        return (
-            articles.filter(search_vector=tsquery)
-            .annotate(rank=SearchRank(F("search_vector"), tsquery))
-            .order_by("-rank", "-publish_at", "-id")
+        found = articles.filter(search_vector=tsquery).annotate(
+            rank=SearchRank(F("search_vector"), tsquery)
         )
+        if not query.is_widened:
+            return found.order_by("-rank", "-publish_at", "-id")
+        direct = self._tsquery(direct_query(query))
+        found = found.annotate(
+            direct=Case(When(search_vector=direct, then=Value(1)), default=Value(0))
+        )
+        return found.order_by("-direct", "-rank", "-publish_at", "-id")
 
     def snippets(self, articles, query):
         """{article id: summary fragment with hits between START and STOP}."""
@@ -69,6 +80,12 @@ class PostgreSQLBackend:
         ids = [article.pk for article in articles]
         rows = Article.objects.filter(pk__in=ids).annotate(snippet=headline)
         return dict(rows.values_list("pk", "snippet"))
+
+
+def direct_query(query):
+    """`query` without what narrower terms widened it with."""
+    return Query(text=query.text, clauses=query.direct, excluded=query.excluded,
+                 direct=query.direct)  # fmt: skip
 
 
 def _fts_string(words):
@@ -96,6 +113,14 @@ class SQLiteBackend:
         # A join with the FTS5 table. The unary + keeps SQLite from looking the index up by
         # rowid once per article (a full MATCH each time: seconds at 2,000 articles), so it
         # walks the index once, computes bm25 per hit and finds each article by primary key.
+        select, select_params, order_by = {"rank": BM25}, [], ["rank", "-publish_at", "-id"]
+        if query.is_widened:  # the reader's own words first: one more MATCH, run once
+            select["direct"] = (
+                "articles_article.id IN (SELECT rowid FROM articles_article_fts "
+                "WHERE articles_article_fts MATCH %s)"
+            )
+            select_params = [fts_expression(direct_query(query))]
+            order_by = ["-direct", *order_by]
         return articles.extra(  # noqa: S610 - constant SQL; the query is a bound parameter
             tables=["articles_article_fts"],
             where=[
@@ -103,8 +128,9 @@ class SQLiteBackend:
                 "articles_article_fts MATCH %s",
             ],
             params=[fts_expression(query)],
-            select={"rank": BM25},
-            order_by=["rank", "-publish_at", "-id"],
+            select=select,
+            select_params=select_params,
+            order_by=order_by,
         )
 
     def snippets(self, articles, query):

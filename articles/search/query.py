@@ -9,14 +9,15 @@ A parsed `Query` is a conjunction of clauses; a clause is a tuple of alternative
 match); an alternative is a tuple of phrases (all must match); a phrase is a tuple of words
 (one word is a phrase of one). Synonyms widen a term with more alternatives
 (`articles.search.synonyms`). Words are lowercased runs of letters and digits, so "CAPS-5" is
-the phrase "caps 5", as both databases' tokenisers see it.
+the phrase "caps 5", as both databases' tokenisers see it; a contraction is its words with or
+without the apostrophe ("cant", "can't" and "can’t" are "can t": `articles.words`).
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from articles.words import words_of
+from articles.words import CONTRACTION_PARTS, words_of
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -35,9 +36,10 @@ STOP_WORDS = frozenset(
 
 
 def is_stop_word(word):
-    """A stop word, accents aside ("á" is "a" to SQLite's tokeniser)."""
+    """A stop word or what a contraction leaves ("doesn" of "doesn't"), accents aside ("á" is
+    "a" to SQLite's tokeniser)."""
     bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-    return bare in STOP_WORDS
+    return bare in STOP_WORDS or bare in CONTRACTION_PARTS
 
 
 @dataclass(frozen=True)
@@ -57,23 +59,40 @@ class Token:
 
 @dataclass(frozen=True)
 class Term:
-    """What the reader meant by one or more tokens: alternatives[0] is their own words."""
+    """What the reader meant by one or more tokens: alternatives[0] is their own words.
+
+    `direct` is their words and synonyms; `alternatives` adds what they belong to (narrower
+    terms: "nightmares" also matches PTSD), named in `broader` as the list spells them.
+    """
 
     alternatives: tuple
     is_excluded: bool = False
+    direct: tuple = ()
+    broader: tuple = ()
 
 
 @dataclass
 class Query:
-    """`clauses` must all match; none of `excluded` may. Each is a tuple of alternatives."""
+    """`clauses` must all match; none of `excluded` may. Each is a tuple of alternatives.
+
+    `direct` holds the same clauses without what narrower terms widen them with: an article
+    that matches it ranks above one found only through a broader term. `broader` names those
+    broader terms ("PTSD" for "nightmares").
+    """
 
     text: str
     clauses: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
+    direct: list = field(default_factory=list)
+    broader: list = field(default_factory=list)
 
     @property
     def is_empty(self):
         return not self.clauses
+
+    @property
+    def is_widened(self):
+        return self.direct != self.clauses
 
     @property
     def words(self):
@@ -105,12 +124,17 @@ def terms_of(tokens, thesaurus=None):
             items.append(token)
             index += 1
             continue
-        length, synonyms = thesaurus.match(tokens, index) if thesaurus else (0, ())
+        length, synonyms, broader, widening = (
+            thesaurus.match(tokens, index) if thesaurus else (0, (), (), ())
+        )
         span = tokens[index : index + max(length, 1)]
         own = tuple(phrase for phrase in (t.phrase for t in span) if phrase)
-        alternatives = tuple(dict.fromkeys(alt for alt in (own, *synonyms) if alt))
+        direct = tuple(dict.fromkeys(alt for alt in (own, *synonyms) if alt))
+        if token.is_excluded:  # leaving out "nightmares" does not leave out all of PTSD
+            widening, broader = (), ()
+        alternatives = tuple(dict.fromkeys((*direct, *widening)))
         if alternatives:
-            items.append(Term(alternatives, is_excluded=token.is_excluded))
+            items.append(Term(alternatives, token.is_excluded, direct or alternatives, broader))
         index += len(span)
     return items
 
@@ -127,9 +151,15 @@ def parse(text, thesaurus=None):
             joining = False
         elif joining:
             query.clauses[-1] += item.alternatives
+            query.direct[-1] += item.direct
+            query.broader.extend(item.broader)
             joining = False
         else:
             query.clauses.append(item.alternatives)
+            query.direct.append(item.direct)
+            query.broader.extend(item.broader)
     query.clauses = query.clauses[:MAX_TERMS]
+    query.direct = query.direct[:MAX_TERMS]
     query.excluded = query.excluded[:MAX_TERMS]
+    query.broader = list(dict.fromkeys(query.broader))
     return query

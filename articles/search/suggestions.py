@@ -6,13 +6,36 @@ the unstemmed word index (`articles_article_vocabulary`). Either way the candida
 ranked by edit distance (rapidfuzz), the more common word winning a tie; the caller offers the
 corrected query only when it finds live articles, so a word used only in a draft never
 surfaces.
+
+A suggestion never changes what the reader meant: stop words, negations and what contractions
+leave ("can" of "cant") are never corrected nor suggested, and a word is never swapped for
+itself with a negating prefix added or taken away ("atypical" is not "typical").
 """
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .query import STOP_WORDS
+from articles.words import CONTRACTIONS, NEGATIONS
+
+from .query import is_stop_word
 
 MIN_LENGTH = 4  # shorter words (and abbreviations like "cbt") are left alone
+
+
+# Words that say "not" besides the stop words ("no", "not", "nor"...): never corrected or offered.
+NEGATION_WORDS = NEGATIONS | {"cannot", "nobody", "nowhere", "unable", "lack", "lacking"}
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "a", "an", "anti")
+
+
+def changes_meaning(word, term):
+    """True when offering `term` for `word` could say something else: a stop word or a
+    negation on either side, or the same word with a negating prefix added or removed."""
+    if any(is_stop_word(w) or w in NEGATION_WORDS or w in CONTRACTIONS for w in (word, term)):
+        return True
+    return any(
+        longer == prefix + shorter
+        for longer, shorter in ((word, term), (term, word))
+        for prefix in NEGATING_PREFIXES
+    )
 
 
 def max_distance(word):
@@ -55,7 +78,7 @@ def best_match(word, candidates):
     scored = [
         (DamerauLevenshtein.distance(word, term, score_cutoff=limit), -count, term)
         for term, count in candidates
-        if term != word and not term.isdigit()
+        if term != word and not term.isdigit() and not changes_meaning(word, term)
     ]
     scored = [entry for entry in scored if entry[0] <= limit]
     return min(scored)[2] if scored else None
@@ -63,7 +86,8 @@ def best_match(word, candidates):
 
 def corrections(connection, words, published_articles):
     """{misspelt word: suggested word} for the reader's words the library does not use."""
-    words = [w for w in dict.fromkeys(words) if len(w) >= MIN_LENGTH and w not in STOP_WORDS]
+    words = [w for w in dict.fromkeys(words) if len(w) >= MIN_LENGTH and not is_stop_word(w)]
+    words = [word for word in words if word not in NEGATION_WORDS]
     if not words:
         return {}
     found = {}

@@ -1,8 +1,14 @@
-"""Patients' words and the literature's, searched as one: the synonym list, read per query.
+"""Patients' words and the literature's, searched as one: the lists, read per query.
 
-The list lives in the database (`SynonymGroup`, edited in the admin), so a change applies to
-the next search on either database without reindexing anything.
+Synonym groups (`SynonymGroup`) work both ways: "PTSD" finds "post-traumatic stress disorder"
+and back. Narrower terms (`NarrowerTerm`) work one way: "nightmares" also finds what it belongs
+to (PTSD, and PTSD's synonyms), never the reverse. Both live in the database (edited in the
+admin), so a change applies to the next search on either database without reindexing anything:
+the lists are cached for every search and forgotten whenever an editor saves or deletes an entry.
 """
+
+from django.core.cache import cache
+from django.db import transaction
 
 from articles.words import MAX_TERM_WORDS, split_terms, words_of
 
@@ -14,10 +20,13 @@ def _key(words):
 
 
 class Thesaurus:
-    """Synonym groups, each a list of terms; `match` finds the longest term at a token."""
+    """Synonym groups, each a list of terms, and narrower terms, each a term and the terms it
+    belongs to; `match` finds the longest term of either at a token."""
 
-    def __init__(self, groups):
+    def __init__(self, groups, narrower=()):
         self._groups = {}
+        self._broader = {}
+        self.labels = {}  # a broader term's words: as the list spells it ("PTSD"), for display
         self.words = set()  # every word of every term: known words, never "misspelt"
         self.longest = 1
         for terms in groups:
@@ -31,6 +40,19 @@ class Thesaurus:
                     other for other in phrases if other != phrase
                 )
                 self.longest = max(self.longest, min(len(phrase), MAX_TERM_WORDS))
+        for term, broader in narrower:
+            phrase = tuple(words_of(term))
+            wider = [other for other in map(tuple, map(words_of, broader)) if other]
+            for label in broader:
+                self.labels.setdefault(tuple(words_of(label)), label.strip())
+            if not phrase or not wider:
+                continue
+            self.words.update(phrase)
+            self.words.update(word for other in wider for word in other)
+            self._broader.setdefault(_key(phrase), []).extend(
+                other for other in wider if other != phrase
+            )
+            self.longest = max(self.longest, min(len(phrase), MAX_TERM_WORDS))
 
     def __len__(self):
         return len(self._groups)
@@ -39,10 +61,24 @@ class Thesaurus:
         """The other terms of every group `words` belongs to, as word tuples."""
         return list(dict.fromkeys(self._groups.get(_key(tuple(words)), [])))
 
-    def match(self, tokens, start):
-        """(tokens used, alternatives) for the longest synonym term beginning at `start`.
+    def broader(self, words):
+        """What `words` (or any synonym of it) belongs to, with the synonyms of that, in order:
+        (the terms named in the narrower list, every term that widens the search)."""
+        words = tuple(words)
+        own = [words, *self.synonyms(words)]
+        named = list(dict.fromkeys(
+            wider for phrase in own for wider in self._broader.get(_key(phrase), [])
+        ))  # fmt: skip
+        widening = [*named, *(other for wider in named for other in self.synonyms(wider))]
+        keys = set(map(_key, own))
+        return named, [phrase for phrase in dict.fromkeys(widening) if _key(phrase) not in keys]
 
-        A term is a run of plain words or one quoted phrase; (0, ()) when nothing matches.
+    def match(self, tokens, start):
+        """(tokens used, synonyms, broader terms named, widening alternatives) for the longest
+        term of either list beginning at `start`.
+
+        A term is a run of plain words or one quoted phrase; (0, (), (), ()) when nothing
+        matches. Alternatives are tuples of phrases, as `Query` holds them.
         """
         first = tokens[start]
         for length in range(min(self.longest, len(tokens) - start), 0, -1):
@@ -52,17 +88,37 @@ class Thesaurus:
             if length > 1 and any(token.is_phrase or token.is_excluded for token in span):
                 continue
             words = tuple(word for token in span for word in token.words)
-            if found := self.synonyms(words):
-                return length, tuple((phrase,) for phrase in found)
+            found = self.synonyms(words)
+            named, widening = self.broader(words)
+            if found or named:
+                labels = tuple(self.labels.get(wider, " ".join(wider)) for wider in named)
+                return (length, tuple((phrase,) for phrase in found), labels,
+                        tuple((phrase,) for phrase in widening))  # fmt: skip
             if first.is_phrase:
                 break
-        return 0, ()
+        return 0, (), (), ()
+
+
+LISTS_KEY = "search:lists:v1"
+CACHE_SECONDS = 60 * 60  # also bounds how long a change made without signals goes unseen
 
 
 def current_thesaurus():
-    """The synonym list as it is now (one small query)."""
-    from articles.models import SynonymGroup
+    """The synonym list and the narrower terms as they are now (cached; else two queries)."""
+    from articles.models import NarrowerTerm, SynonymGroup
 
-    return Thesaurus(
-        split_terms(terms) for terms in SynonymGroup.objects.values_list("terms", flat=True)
-    )
+    lists = cache.get(LISTS_KEY)
+    if lists is None:
+        lists = (
+            [split_terms(terms) for terms in SynonymGroup.objects.values_list("terms", flat=True)],
+            [(term, split_terms(broader))
+             for term, broader in NarrowerTerm.objects.values_list("term", "broader")],
+        )  # fmt: skip
+        cache.set(LISTS_KEY, lists, timeout=CACHE_SECONDS)
+    return Thesaurus(*lists)
+
+
+def forget_lists(**kwargs):
+    """Signal receiver: a synonym group or narrower term changed (now and on commit)."""
+    cache.delete(LISTS_KEY)
+    transaction.on_commit(lambda: cache.delete(LISTS_KEY))

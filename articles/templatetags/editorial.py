@@ -1,6 +1,11 @@
 from django import template
 
-from articles.editorial.review import DUE_SOON_DAYS, open_citation_notices, review_worklist
+from articles.editorial.review import (
+    DUE_SOON_DAYS,
+    open_citation_notices,
+    open_publishing_overrides,
+    review_worklist,
+)
 
 register = template.Library()
 
@@ -15,4 +20,5 @@ def review_dashboard(context):
     return {
         "visible": True, "never": never, "overdue": overdue, "due_soon": due_soon,
         "days": DUE_SOON_DAYS, "notices": open_citation_notices(),
+        "overrides": open_publishing_overrides(),
     }  # fmt: skip

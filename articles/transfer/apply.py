@@ -24,6 +24,7 @@ from .formats import read_source
 from .index import Index
 from .pictures import point_at_copies, queue_picture_copy, stored_copies
 from .posts import CONTENT_TYPES
+from .wordpress.content import ConversionError
 from .wordpress.images import ImageFetcher, ImageFetchError, check_scheme
 from .writer import ArticleWriter
 
@@ -116,13 +117,17 @@ class Importer:
         if reason:
             self.report.skip(post.label, reason, unusable=reason == NO_KEY)
             return
-        draft = build_draft(
-            post,
-            site,
-            default_disclaimer=self.default_disclaimer,
-            fallback_author=self.fallback_author,
-            report=self.report,
-        )
+        try:
+            draft = build_draft(
+                post,
+                site,
+                default_disclaimer=self.default_disclaimer,
+                fallback_author=self.fallback_author,
+                report=self.report,
+            )
+        except ConversionError as error:
+            self.report.skip(post.label, str(error))
+            return
         if draft is None:
             return
         draft.body, remote = self._point_at_copies(draft)
@@ -142,6 +147,10 @@ class Importer:
             self.index = Index()  # what this post added was rolled back
             detail = "; ".join(error.messages) if hasattr(error, "messages") else str(error)
             self.report.skip(draft.label, f"it could not be saved ({detail})")
+            return
+        except RecursionError:  # rendering the body for the page; conversion keeps it shallow
+            self.index = Index()
+            self.report.skip(draft.label, "its body is nested too deeply to show")
             return
         self._record(draft, changes)
         self._plan_pictures(remote, hero)

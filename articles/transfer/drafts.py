@@ -11,9 +11,17 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from articles.models import Article
+from clinic.authoring.links import describe, drop_unsafe_links, rendered_unsafe_targets
 
 from .posts import HTML, MARKDOWN, WORDPRESS_HTML, Attachment, Term
-from .wordpress.content import Converted, html_to_markdown, make_summary, split_disclaimer
+from .wordpress.content import (
+    ConversionError,
+    Converted,
+    html_to_markdown,
+    make_summary,
+    split_disclaimer,
+    unsafe_warning,
+)
 
 SKIPPED_STATUSES = {"trash": "it is in the trash", "auto-draft": "it is an empty auto-draft"}
 # "future" is a post WordPress had scheduled: a published article with a future time is too.
@@ -136,7 +144,23 @@ def _status(post, report):
 
 
 def convert(post, site):
-    """The post's body as Markdown, with the images it shows, however the source wrote it."""
+    """The post's body as Markdown, with the images it shows, however the source wrote it.
+
+    No javascript:, vbscript: or data: target is kept, however it was written; a body that
+    would still hold one is refused (`ConversionError`) rather than stored.
+    """
+    converted = _convert(post, site)
+    converted.markdown, dropped = drop_unsafe_links(converted.markdown)
+    if dropped:
+        converted.warnings.append(unsafe_warning(dropped))
+    if left := rendered_unsafe_targets(converted.markdown):
+        raise ConversionError(
+            f"it links to {describe(left)} in a way that could not be taken out safely"
+        )
+    return converted
+
+
+def _convert(post, site):
     if post.content_format == MARKDOWN:
         return markdown_images(post.content)
     return html_to_markdown(

@@ -131,7 +131,7 @@ def _sniff_json(path):
     try:
         with open(path, encoding="utf-8-sig") as handle:
             document = json.load(handle)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return Kind(
             "a JSON file that is cut short or not valid JSON",
             advice="If it is a Ghost export, download it again (Settings → Advanced → "

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from .platforms import MEDIUM
 from .posts import HTML, ExportError, Post, Site, Source, Term, check_size
+from .wordpress.markup import shallow_html
 
 MAX_POST_BYTES = 5 * 1024 * 1024
 MAX_FILES = 5_000
@@ -69,7 +70,8 @@ def _zip_pages(path):
 
 
 def _post(name, data):
-    soup = BeautifulSoup(data.decode("utf-8", errors="replace"), "html.parser")
+    text, _ = shallow_html(data.decode("utf-8", errors="replace"))  # parsing time stays linear
+    soup = BeautifulSoup(text, "html.parser")
     article = soup.find("article", class_="h-entry")
     if article is None:
         return None

@@ -21,10 +21,9 @@ admin (Task results, and `picture_copy_report` for one article).
 
 from django.db import transaction
 
-from articles.editorial.revisions import article_revision
 from articles.models import Article
+from articles.services import save_article
 from articles.transfer.wordpress.images import ImageFetcher, ImageFetchError, replace_address
-from clinic.domain.models.editing import bump_edit_version
 from clinic.tasks.retries import TryLater, task_with_retries
 from clinic.tasks.status import DONE, progress
 
@@ -89,9 +88,8 @@ class PictureCopy:
             article.body = body
             if hero:
                 article.hero_image, article.hero_alt = hero, self.hero_alt[:250]
-            with article_revision(user=None, comment=REVISION_COMMENT):
-                bump_edit_version(article, None)
-                article.save()
+            # Only addresses changed (and a described hero image came): no edit to check.
+            save_article(article=article, comment=REVISION_COMMENT, changed=())
 
 
 def picture_copy_report(article_id):

@@ -5,9 +5,8 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
-from articles.editorial.revisions import article_revision, ensure_first_revision
 from articles.models import Article, ImportedPost
-from articles.services import PublishRefused, publish_article
+from articles.services import import_article
 from clinic.domain.models import record_query_redirect, record_redirect
 
 from .index import latin_slug
@@ -75,23 +74,27 @@ class ArticleWriter:
             article = self._to_update(article_id, draft, author, topics, changes)
             if article is None:
                 return changes
-        with article_revision(user=None, comment="Imported from the old site."):
-            for name in ("title", "summary", "body", "disclaimer", "publish_at"):
-                setattr(article, name, getattr(draft, name))
-            article.author = author
-            if article_id is None and draft.hero is not None:  # the picture follows, copied
-                article.hero_credit = _plain(draft.hero.caption)[:HERO_CREDIT_LENGTH]
-            article.full_clean()
-            article.save()
-            article.topics.set(topics)
-        ImportedPost.objects.update_or_create(
-            import_key=draft.key, defaults={"article": article, "old_url": draft.old_link[:500]}
-        )
+        for name in ("title", "summary", "body", "disclaimer", "publish_at"):
+            setattr(article, name, getattr(draft, name))
+        article.author = author
+        if article_id is None and draft.hero is not None:  # the picture follows, copied
+            article.hero_credit = _plain(draft.hero.caption)[:HERO_CREDIT_LENGTH]
         # A new article arrives as a draft; one that was published on the old site is
         # published when asked, through the publishing checks. An existing article keeps
         # the publish state editors gave it.
+        wanted = article.status
         if article_id is None and self.publish and draft.status == Article.Status.PUBLISHED:
-            self._publish(article, changes)
+            wanted = Article.Status.PUBLISHED
+        changes.refused = import_article(
+            article=article, status=wanted, related=lambda: article.topics.set(topics),
+            comment="Imported from the old site.",
+        )  # fmt: skip
+        changes.published = (
+            wanted == Article.Status.PUBLISHED and article_id is None and (not changes.refused)
+        )
+        ImportedPost.objects.update_or_create(
+            import_key=draft.key, defaults={"article": article, "old_url": draft.old_link[:500]}
+        )
         changes.url = article.get_absolute_url()
         self._redirect(draft, changes)
         self.index.articles_by_key[draft.key] = article.pk
@@ -112,16 +115,7 @@ class ArticleWriter:
             changes.action = "unchanged"
             return None
         changes.action = "updated"
-        ensure_first_revision(article.pk)  # e.g. imported before history was kept
         return article
-
-    def _publish(self, article, changes):
-        try:
-            publish_article(article=article, keep_publish_time=True)
-        except PublishRefused as refusal:
-            changes.refused = str(refusal)
-        else:
-            changes.published = True
 
     def _author(self, draft, changes, *, save):
         person = self.index.find_person(draft.author_name)

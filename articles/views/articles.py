@@ -10,7 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, CitationNotice, Topic
-from articles.services import PreviewLinkRevoked, article_from_preview_token
+from articles.previews import PreviewLinkRevoked, article_from_preview_token
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
 from clinic.seo.library import article_page

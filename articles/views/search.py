@@ -1,13 +1,20 @@
-"""`/search/`: the form, the results page by page, and help when nothing is found."""
+"""`/search/`: the form, the results page by page, and help when nothing is found.
+
+`?q=` searches; when nothing matches and a corrected spelling does, its results are shown at
+once with a link that searches the words as typed (`&as_typed=1`).
+"""
+
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from articles.models import Topic
+from articles.models import GlossaryTerm, Topic
 from articles.search import MAX_QUERY_LENGTH, search_articles
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import web_page
@@ -51,13 +58,29 @@ def search(request):
     if not form.is_valid():
         context = {"form": form, "query": "", **metadata}
         return render(request, "articles/search.html", context, status=400)
-    found = search_articles(form.cleaned_data["q"])
+    as_typed = request.GET.get("as_typed") == "1"
+    found = search_articles(form.cleaned_data["q"], as_typed=as_typed)
     try:
         page = found.page(request.GET.get("page") or 1, settings.ARTICLES_PER_PAGE)
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page of results.") from error
+    page_query = urlencode({"q": found.text, **({"as_typed": "1"} if as_typed else {})})
     context = {"form": form, "query": found.text, "search": found, "page_obj": page,
-               "paginator": page.paginator, **metadata}  # fmt: skip
+               "paginator": page.paginator, "page_query": page_query, **metadata}  # fmt: skip
+    if found.corrected_from:
+        context["as_typed_query"] = urlencode({"q": found.corrected_from, "as_typed": "1"})
     if not page.object_list:
         context["topics"] = Topic.objects.with_published_articles()
+        context["glossary_terms"] = glossary_matches(found.query.words)
     return render(request, "articles/search.html", context)
+
+
+def glossary_matches(words, limit=5):
+    """Glossary terms named by a word of the query (4+ letters), for a page with no results."""
+    words = [word for word in dict.fromkeys(words) if len(word) >= 4][:6]
+    if not words:
+        return []
+    matches = Q()
+    for word in words:
+        matches |= Q(term__icontains=word) | Q(also_known_as__icontains=word)
+    return list(GlossaryTerm.objects.filter(matches).order_by("term")[:limit])

@@ -19,6 +19,7 @@ ROLE_PERMISSIONS = {
             "topic": ["add", "change", "view"],
             "glossaryterm": ["add", "change", "delete", "view"],
             "synonymgroup": ["add", "change", "delete", "view"],
+            "narrowerterm": ["add", "change", "delete", "view"],
             # Import a blog from the clinic's current site's address (read, then confirm).
             "siteimport": ["add", "view"],
         },

@@ -7,7 +7,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.services import preview_link_token, publish_article
+from articles.previews import preview_link_token
+from articles.services import publish_article
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,9 @@
 """`make bench`: load-test the site under gunicorn with wrk and print a table.
 
 Then every page's cold time at 100 articles and at BENCH_ARTICLES side by side, with the search
-page's p50/p99 (`pages_bench`), search relevance on the demo content (`search_bench`) and the
-admin's save time with a phone photo (`save_bench`).
+page's p50/p99 (`pages_bench`), search relevance on the demo content (`search_bench`), the
+admin's save time with a phone photo (`save_bench`) and the article admin's change form and list
+at 2,000 articles (`admin_bench`).
 
 Seeds a database of BENCH_ARTICLES articles, or reuses the one a previous run seeded (SQLite in
 .bench/, or `<name>_pages_<N>` on the PostgreSQL server named by DATABASE_URL; `--fresh` seeds
@@ -157,6 +158,9 @@ def run(args):
     print("\nAdmin save with a phone photo (python -m tests.bench.save_bench):")
     save = [sys.executable, "-m", "tests.bench.save_bench"]
     subprocess.run(save, cwd=ROOT, check=True)  # noqa: S603
+    print("\nArticle admin, change form and list (python -m tests.bench.admin_bench):")
+    admin = [sys.executable, "-m", "tests.bench.admin_bench", "--articles", str(args.articles)]
+    subprocess.run(admin, cwd=ROOT, check=True)  # noqa: S603
 
 
 def report(results, weight, args):

@@ -25,6 +25,7 @@ QUERIES = [
     "ketamine trial", "sleep anxiety", "ketamine", '"side effects"', "ketamine OR placebo",
     "trauma -ketamine", "what is CAPS-5", "talk therapy", "PTSD", "depression treatment",
     "ketamin", "psychoterapy", "suicidal thoughts", "Clinician 7", "zzzz nothing here",
+    "cant sleep", "nightmares after car accident", "Zoloft", "ptsd theraphy",
 ]  # fmt: skip
 
 

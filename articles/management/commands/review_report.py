@@ -3,7 +3,12 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateformat import format as format_date
 
-from articles.editorial.review import DUE_SOON_DAYS, open_citation_notices, review_worklist
+from articles.editorial.review import (
+    DUE_SOON_DAYS,
+    open_citation_notices,
+    open_publishing_overrides,
+    review_worklist,
+)
 from clinic.domain.roles import MARKETING
 from clinic.seo.links import absolute_url
 
@@ -24,15 +29,22 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days must be zero or more.")
         never, overdue, due_soon = review_worklist(soon_days=days)
-        notices = open_citation_notices()
-        report = self.format_report(never, overdue, due_soon, days, notices)
+        notices, overrides = open_citation_notices(), open_publishing_overrides()
+        report = self.format_report(never, overdue, due_soon, days, notices, overrides)
         self.stdout.write(report)
         if email:
-            self.send(report, bool(never or overdue or due_soon or notices))
+            self.send(report, bool(never or overdue or due_soon or notices or overrides))
 
-    def format_report(self, never, overdue, due_soon, days, notices=()):
+    def format_report(self, never, overdue, due_soon, days, notices=(), overrides=()):
         lines = [f"Cited studies retracted, corrected or questioned: {len(notices)}"]
         lines += [self.notice_line(notice) for notice in notices]
+        lines += ["", f"Published despite the content checks: {len(overrides)}"]
+        lines += [
+            f"  - {item.article.title} ({item.created_by or 'someone'}, "
+            f"{format_date(item.created_at, 'j M Y')}): {item.reason} "
+            f"{absolute_url(item.article.get_absolute_url())}"
+            for item in overrides
+        ]
         lines += ["", f"Published but never medically reviewed: {len(never)}"]
         lines += [
             f"  - {article.title} {absolute_url(article.get_absolute_url())}" for article in never

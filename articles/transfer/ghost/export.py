@@ -26,6 +26,7 @@ from articles.transfer.posts import (
     Term,
     check_size,
 )
+from articles.transfer.wordpress.markup import shallow_html
 
 from .documents import lexical_html, mobiledoc_html
 
@@ -51,7 +52,7 @@ def read_ghost(path, *, max_posts=None):
     try:
         with open(path, encoding="utf-8-sig") as handle:
             data = ghost_data(json.load(handle))
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise ExportError(
             f"The Ghost export is cut short or is not valid JSON ({error}). Download it again; "
             f"nothing was imported. {GHOST.how_to_export}"
@@ -146,7 +147,7 @@ def _body(data):
             return lexical_html(data["lexical"], warnings), warnings
         if data.get("mobiledoc"):
             return mobiledoc_html(data["mobiledoc"], warnings), warnings
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
         warnings.append(f"its stored document could not be read ({error.__class__.__name__})")
     if data.get("markdown"):
         return markdown.markdown(data["markdown"], extensions=["extra"]), warnings
@@ -158,7 +159,7 @@ def ghost_cards(markup):
     gallery's caption under the last), a bookmark as a link with its title."""
     if "kg-gallery-card" not in markup and "kg-bookmark-card" not in markup:
         return markup
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = BeautifulSoup(shallow_html(markup)[0], "html.parser")  # parsing time stays linear
     for gallery in soup.select("figure.kg-gallery-card"):
         caption = gallery.find("figcaption")
         figures = [_figure(soup, image) for image in gallery.find_all("img")]

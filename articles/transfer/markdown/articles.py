@@ -12,15 +12,15 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
-import yaml
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 
-from articles.editorial.revisions import article_revision
 from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
-from articles.services import sync_status
+from articles.services import import_article
 from articles.transfer.report import ImportReport
+from articles.transfer.wordpress.content import unsafe_warning
+from clinic.authoring.links import describe, drop_unsafe_links, rendered_unsafe_targets
 from clinic.domain.models import Person
 
 from .files import (
@@ -30,8 +30,10 @@ from .files import (
     import_image,
     keep_number,
     plain,
+    reset_numbering,
     save_numbered,
 )
+from .frontmatter import check_front_matter, dump_yaml, load_yaml
 from .site import (
     SITE_FILE,
     export_site,
@@ -114,7 +116,7 @@ def article_to_markdown(article, directory):
             for change in article.changes.order_by("changed_at", "pk")
         ],
     }
-    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
+    dumped = dump_yaml(front)
     return f"---\n{dumped}---\n\n{_export_body_images(article.body, directory)}"
 
 
@@ -154,7 +156,11 @@ def import_articles(directory):
     if not directory.is_dir():
         raise PortabilityError(f"{directory}: no such folder.")
     report = ImportReport()
-    site = read_site(directory)
+    try:
+        site = read_site(directory)
+    except PortabilityError as error:  # the articles can still come across
+        report.skip(SITE_FILE, str(error))
+        site = None
     if site is not None:
         try:
             import_site(site, directory)
@@ -166,12 +172,15 @@ def import_articles(directory):
     for path in paths:
         try:
             front, body = read_article_file(path)
-            with transaction.atomic(), article_revision(user=None, comment=IMPORTED):
-                article, created = save_article(front, body, directory)
+            body = _safe_body(body, path.name, report)
+            with transaction.atomic():
+                article, created, refused = save_article(front, body, directory)
         except (PortabilityError, ValidationError, DatabaseError, KeyError, TypeError,
                 ValueError) as error:  # fmt: skip
             report.skip(path.name, _describe(error))
             continue
+        if refused:
+            report.refused.append((path.name, refused))
         (report.created if created else report.updated).append(
             f"{article.title} → {article.get_absolute_url()}"
         )
@@ -180,6 +189,18 @@ def import_articles(directory):
         for name, reason in import_redirects(site):
             report.skip(name, reason)
     return report
+
+
+def _safe_body(body, name, report):
+    """The body without javascript:, vbscript: or data: targets (their text kept)."""
+    body, dropped = drop_unsafe_links(body)
+    if dropped:
+        report.warn(f"{name}: {unsafe_warning(dropped)}")
+    if left := rendered_unsafe_targets(body):
+        raise PortabilityError(
+            f"its body links to {describe(left)} in a way that could not be taken out safely"
+        )
+    return body
 
 
 def _describe(error):
@@ -196,12 +217,10 @@ def read_article_file(path):
     end = text.find("\n---\n", 3)
     if not text.startswith("---\n") or end == -1:
         raise PortabilityError("the file does not start with front matter between two '---' lines")
-    try:
-        front = yaml.safe_load(text[4:end])
-    except yaml.YAMLError as error:
-        raise PortabilityError(f"the front matter is not valid YAML ({error})") from error
+    front = load_yaml(text[4:end], "the front matter")
     if not isinstance(front, dict) or "slug" not in front:
         raise PortabilityError("the front matter has no slug")
+    check_front_matter(front)
     if front.get("format", FORMAT_VERSION) > FORMAT_VERSION:
         raise PortabilityError("the file was written by a newer version of this site")
     body = text[end + len("\n---\n") :]
@@ -209,7 +228,8 @@ def read_article_file(path):
 
 
 def save_article(front, body, directory):
-    """Create or update the article `front["slug"]`; returns (article, created)."""
+    """Create or update the article `front["slug"]` through `import_article`; returns
+    (article, created, why it is a draft although the file says published)."""
     article = Article.objects.filter(slug=front["slug"]).first()
     created = article is None
     if created:
@@ -218,7 +238,7 @@ def save_article(front, body, directory):
     article.title, article.summary = front["title"], front["summary"]
     article.body = _import_body_images(body, directory)
     article.disclaimer = front["disclaimer"]
-    article.publish_at = datetime.fromisoformat(front["publish_at"])
+    article.publish_at = _when(datetime, front["publish_at"])
     article.updated_at = _optional(datetime, front.get("updated_at"))
     article.reviewed_on = _optional(date, front.get("reviewed_on"))
     article.author = _person(front["author"])
@@ -229,17 +249,30 @@ def save_article(front, body, directory):
     for field in _extra_fields():
         if field.name in front.get("fields", {}):
             setattr(article, field.name, field.to_python(front["fields"][field.name]))
-    save_numbered(article)
-    article.topics.set([_topic(data) for data in front.get("topics", [])])
-    _replace_studies(article, front.get("studies", []))
-    _replace_changes(article, front.get("changes"))
-    sync_status(article, front.get("status", Article.Status.DRAFT))
+    topics = [_topic(data) for data in front.get("topics", [])]
+
+    def related():
+        if getattr(article, "_kept_number", False):
+            reset_numbering([Article])
+        article.topics.set(topics)
+        _replace_studies(article, front.get("studies", []))
+        _replace_changes(article, front.get("changes"))
+
+    refused = import_article(
+        article=article, status=front.get("status", Article.Status.DRAFT), related=related,
+        comment=IMPORTED,
+    )  # fmt: skip
     _remember_import(article, front.get("imported_from"))
-    return article, created
+    return article, created, refused
 
 
 def _optional(kind, value):
-    return kind.fromisoformat(value) if value else None
+    return _when(kind, value) if value else None
+
+
+def _when(kind, value):
+    """A date or time from ISO text, or as YAML read it when written without quotes."""
+    return value if isinstance(value, kind) else kind.fromisoformat(str(value))
 
 
 def _person(data):
@@ -274,7 +307,7 @@ def _replace_changes(article, changes):
     for data in changes:
         change = ArticleChange(
             article=article,
-            changed_at=datetime.fromisoformat(data["changed_at"]),
+            changed_at=_when(datetime, data["changed_at"]),
             note=data["note"],
             kind=data.get("kind") or ArticleChange.Kind.UPDATE,
         )

@@ -5,6 +5,7 @@ re-encoded without metadata), and is stored under the name it had, so a round tr
 an empty site gives back the same addresses.
 """
 
+import os
 import shutil
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -114,18 +115,56 @@ def export_file(name, directory):
     return f"{IMAGES}/{name}"
 
 
+def contained_image(relative, directory):
+    """The path of `directory/images/...` named by `relative`, once it is sure to be a file
+    of the export itself; `PortabilityError` otherwise.
+
+    The path is checked as written, without following links: a “..” that climbs out of
+    images/, or a symbolic link anywhere below the export folder (a linked images/ folder, a
+    linked file) is refused, since either can point at any file on the server. Then the real
+    location of the file must still lie inside the real location of the export folder.
+    """
+    root = Path(directory)
+    images = root / IMAGES
+    source = Path(os.path.normpath(root / relative))
+    if not source.is_relative_to(images) or source == images:
+        raise PortabilityError(f"the image {relative} is not in the {IMAGES}/ folder")
+    current = root
+    for piece in source.relative_to(root).parts:  # images/, any folder in it, then the file
+        current = current / piece
+        if current.is_symlink():
+            raise PortabilityError(
+                f"the image {relative} is reached through a symbolic link "
+                f"({current.relative_to(root)}), which an export never holds"
+            )
+    real_root = os.path.realpath(root)
+    if os.path.commonpath([os.path.realpath(source), real_root]) != real_root:
+        raise PortabilityError(f"the image {relative} is not in the export folder")
+    if not source.is_file():
+        raise PortabilityError(f"the image {relative} is not in the {IMAGES}/ folder")
+    return source
+
+
+def _read_without_following(source, relative):
+    """The file's bytes, refusing it if it became a symbolic link since it was checked."""
+    try:
+        descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        message = f"the image {relative} could not be read ({error.strerror})"
+        raise PortabilityError(message) from error
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
+
+
 def import_image(relative, directory):
     """Store `directory/images/...` under its original name, as a checked upload.
 
     A file already stored under that name with the same bytes is reused, so importing twice
     does not pile up copies.
     """
-    images = Path(directory, IMAGES).resolve()
-    source = Path(directory, relative).resolve()
-    if not source.is_relative_to(images) or not source.is_file():
-        raise PortabilityError(f"the image {relative} is not in the {IMAGES}/ folder")
-    name = source.relative_to(images).as_posix()
-    data = source.read_bytes()
+    source = contained_image(relative, directory)
+    name = source.relative_to(Path(directory, IMAGES)).as_posix()
+    data = _read_without_following(source, relative)
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as stored:
             if stored.read() == data:

@@ -8,7 +8,6 @@ are written generically, so a field added to one of these models later comes acr
 
 from pathlib import Path
 
-import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -23,6 +22,7 @@ from clinic.domain.models import (
 )
 
 from .files import PortabilityError, apply_data, model_data, plain, save_numbered
+from .frontmatter import dump_yaml, load_yaml
 
 SITE_FILE = "site.yaml"
 SITE_FORMAT = 1
@@ -46,7 +46,7 @@ def export_site(directory):
         "redirects": [_redirect_data(r) for r in Redirect.objects.order_by("old_path")],
     }
     path = directory / SITE_FILE
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text = dump_yaml(data)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -74,10 +74,7 @@ def read_site(directory):
     path = Path(directory, SITE_FILE)
     if not path.is_file():
         return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise PortabilityError(f"{SITE_FILE} is not valid YAML ({error})") from error
+    data = load_yaml(path.read_text(encoding="utf-8"), SITE_FILE)
     if not isinstance(data, dict):
         raise PortabilityError(f"{SITE_FILE} does not hold the site's settings")
     if data.get("format", SITE_FORMAT) > SITE_FORMAT:

@@ -95,10 +95,13 @@ def _body(row):
     if rich:
         try:
             document = json.loads(rich)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past any real document
             document = None
         if isinstance(document, dict):
-            return ricos_to_html(document)
+            try:
+                return ricos_to_html(document)
+            except RecursionError:
+                document = None
         if not plain:
             return "", ["its Rich Content is not a Wix document and it has no Plain Content"]
         note = (

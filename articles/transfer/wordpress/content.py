@@ -8,17 +8,24 @@ styles, scripts and comments are left behind. The Markdown is then rendered thro
 import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from markdownify import MarkdownConverter
 
-from clinic.authoring.markdown import sanitise_html
+from clinic.authoring.links import describe
 
 from .autop import wpautop
+from .converter import PostConverter
 from .embeds import Media, expand_shortcodes, replace_players
+from .markup import (
+    DEEP_WARNING,
+    MAX_DEPTH,
+    collapse_whitespace,
+    flatten_deep,
+    real_line_breaks,
+    shallow_html,
+)
 
 DEK_WORDS = 50
 SUMMARY_CHARACTERS = 600  # Article.summary's max_length
@@ -38,6 +45,10 @@ BARE_URL = re.compile(r"^<?https?://\S+>?$")
 NOT_PROSE = ("#", "!", "[!", "|", ">", "```", "<", "- ", "* ", "    ")
 
 
+class ConversionError(Exception):
+    """A post whose body cannot become Markdown; the message says why, for the import report."""
+
+
 @dataclass
 class Converted:
     markdown: str
@@ -45,86 +56,6 @@ class Converted:
     warnings: list[str] = field(default_factory=list)
     embeds: dict = field(default_factory=dict)
     images_without_alt: list[str] = field(default_factory=list)
-
-
-class _PostConverter(MarkdownConverter):
-    """markdownify, taught the habits of WordPress and Squarespace markup."""
-
-    def __init__(self, *, base_url, **options):
-        super().__init__(
-            heading_style="ATX",
-            bullets="-",
-            escape_misc=False,
-            sup_symbol="<sup>",
-            sub_symbol="<sub>",
-            **options,
-        )
-        self.base_url = base_url
-        self.image_urls = []
-        self.without_alt = []
-
-    def convert_img(self, el, text, parent_tags):
-        if "noscript" in parent_tags:
-            return ""  # Squarespace repeats each image inside <noscript>
-        # Squarespace lazy-loads: the address is in data-src / data-image, not src.
-        src = el.get("src") or el.get("data-src") or el.get("data-image") or ""
-        if not src:
-            return ""
-        src = urljoin(self.base_url or "", src.strip())
-        el["src"] = src
-        if not (el.get("alt") or "").strip():
-            self.without_alt.append(src)
-        self.image_urls.append(src)
-        return super().convert_img(el, text, parent_tags)
-
-    def convert_noscript(self, el, text, parent_tags):
-        return ""
-
-    def convert_br(self, el, text, parent_tags):
-        """A raw <br>: unlike two trailing spaces it survives editors that trim lines."""
-        return " " if parent_tags & {"td", "th", "h1", "h2", "h3", "h4", "h5", "h6"} else "<br>\n"
-
-    def convert_figure(self, el, text, parent_tags):
-        """An image with its caption: `![alt](src "caption")` alone in its paragraph."""
-        image, caption = el.find("img"), el.find("figcaption")
-        if image is None:
-            return text
-        markdown = self.convert_img(image, "", parent_tags).strip()
-        if not markdown:
-            return text
-        if caption is not None and (words := caption.get_text(" ", strip=True)):
-            words = words.replace('"', "”")
-            markdown = markdown.removesuffix(")").split(' "', 1)[0] + f' "{words}")'
-        return f"\n\n{markdown}\n\n"
-
-    def convert_ins(self, el, text, parent_tags):
-        return f"<ins>{text}</ins>" if text.strip() else text
-
-    convert_u = convert_ins
-
-    def convert_table(self, el, text, parent_tags):
-        """Tables stay HTML (within the sanitiser's allow-list): cells keep their lists and
-        breaks, and a table with no header row gets none."""
-        for image in el.find_all("img"):  # already read (and made absolute) as a child
-            image["alt"] = image.get("alt") or ""  # every <img> has an alt attribute
-        cleaned = re.sub(r"\n\s*\n", "\n", sanitise_html(str(el))).strip()
-        return f"\n\n{cleaned}\n\n"
-
-    def convert_li(self, el, text, parent_tags):
-        """List items indented by four spaces, which the renderer needs to nest lists."""
-        text = (text or "").strip()
-        if not text:
-            return "\n"
-        parent = el.parent
-        if parent is not None and parent.name == "ol":
-            start = parent.get("start", "")
-            first = int(start) if str(start).isdigit() else 1
-            bullet = f"{first + len(el.find_previous_siblings('li'))}."
-        else:
-            bullet = "-"
-        first_line, _, rest = text.partition("\n")
-        indented = re.sub(r"^(?=.)", "    ", rest, flags=re.MULTILINE)
-        return f"{bullet.ljust(3)} {first_line}\n" + (f"{indented}\n" if rest else "")
 
 
 def html_to_markdown(
@@ -136,23 +67,48 @@ def html_to_markdown(
     block-editor posts already have theirs. HTML from other platforms (`shortcodes=False`)
     has no shortcodes: text in square brackets there is only text.
     """
+    try:
+        return _convert(content_html, base_url, block_editor, site, post_id, shortcodes)
+    except RecursionError as error:  # a last resort: flatten_deep keeps real posts far from it
+        raise ConversionError(
+            "its HTML is nested too deeply to convert; simplify the post on the old site "
+            "and export it again"
+        ) from error
+
+
+def _convert(content_html, base_url, block_editor, site, post_id, shortcodes):
     media = Media(site=site, post_id=post_id, base_url=base_url)
     content_html = SCRIPTS.sub("", content_html)  # never shown, and not part of a paragraph
     if shortcodes:
         content_html = expand_shortcodes(content_html, media, block_editor=block_editor)
     if not block_editor:
         content_html = wpautop(content_html)
+    content_html, removed = shallow_html(content_html)
     soup = BeautifulSoup(content_html, "html.parser")
+    if flattened := removed + flatten_deep(soup):
+        media.warnings.append(DEEP_WARNING.format(count=flattened, depth=MAX_DEPTH))
+    collapse_whitespace(soup)
+    real_line_breaks(soup)
     replace_players(soup, media)
-    converter = _PostConverter(base_url=base_url)
-    markdown = converter.convert_soup(soup)
-    markdown = _tidy(markdown)
+    converter = PostConverter(base_url=base_url)
+    markdown = _tidy(converter.convert_soup(soup))
+    if converter.unsafe:
+        media.warnings.append(unsafe_warning(converter.unsafe))
     return Converted(
         markdown,
         converter.image_urls,
         media.warnings,
         dict(media.embeds),
         converter.without_alt,
+    )
+
+
+def unsafe_warning(targets):
+    """The report's line for links and images whose javascript:, vbscript: or data: target
+    was dropped."""
+    return (
+        f"{len(targets)} link(s) or image(s) pointing at {describe(targets)} were removed "
+        "(javascript:, vbscript: and data: addresses can run code); their text was kept"
     )
 
 
@@ -195,6 +151,7 @@ def _plain_text(markdown):
     """Markdown as the plain text the disclaimer field holds: links become “text (address)”."""
     text = MARKDOWN_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
     text = re.sub(r"(\*\*|__|\*|_)(.+?)\1", r"\2", text)
+    text = html.unescape(re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text))  # as a reader saw it
     return re.sub(r"[ \t]+", " ", text).strip()
 
 

@@ -6,20 +6,23 @@ third-party frame loads on this site, for visitors' privacy. `[caption]` becomes
 with its caption, and `[gallery]` the attachment images it showed, with alt text and captions.
 """
 
+import bisect
 import html
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-SHORTCODE = re.compile(
-    r"\[(?P<name>caption|wp_caption|gallery|embed|video|audio|playlist)\b(?P<attrs>[^\]]*)\]"
-    r"(?:(?P<inner>.*?)\[/(?P=name)\])?",
-    re.IGNORECASE | re.DOTALL,
-)
-OTHER_SHORTCODE = re.compile(r"\[/?([a-z_][\w-]*)\b[^\]\n]*\]", re.IGNORECASE)
+KNOWN = r"caption|wp_caption|gallery|embed|video|audio|playlist"
+# Attributes never hold a bracket, so each match looks no further than the next one.
+SHORTCODE_OPEN = re.compile(rf"\[(?P<name>{KNOWN})\b(?P<attrs>[^\[\]]*)\]", re.IGNORECASE)
+SHORTCODE_CLOSE = re.compile(rf"\[/({KNOWN})\]", re.IGNORECASE)
+OTHER_SHORTCODE = re.compile(r"\[(?P<close>/?)(?P<name>[a-z_][\w-]*)\b(?P<rest>[^\[\]\n]*)\]",
+                             re.IGNORECASE)  # fmt: skip
+ALONE_SHORTCODE = re.compile(r"^[ \t]*\[[a-z_][\w-]*\][ \t]*$", re.IGNORECASE | re.MULTILINE)
+NAMED_ATTRIBUTE = re.compile(r"\s[\w-]+\s*=")
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"\]]+))""")
 CAPTIONED_IMAGE = re.compile(
     r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.IGNORECASE | re.DOTALL
@@ -86,9 +89,8 @@ def provider(url):
 def expand_shortcodes(text, media, *, block_editor=False):
     """Captions, galleries, audio, video and embeds as HTML; other shortcodes removed."""
 
-    def replace(match):
-        name, attrs = match["name"].lower(), _attributes(match["attrs"])
-        inner = match["inner"] or ""
+    def replace(name, raw_attrs, inner):
+        attrs = _attributes(raw_attrs)
         if name in {"caption", "wp_caption"}:
             return _caption(inner, attrs)
         if name == "gallery":
@@ -101,19 +103,73 @@ def expand_shortcodes(text, media, *, block_editor=False):
                 for item in _attachments(attrs, media)
             )
         url = next((attrs[key] for key in MEDIA_KEYS if attrs.get(key)), "")
-        url = url or _positional_url(match["attrs"]) or _attached_media(name, media)
+        url = url or _positional_url(raw_attrs) or _attached_media(name, media)
         if not url:
             media.warnings.append(f"a [{name}] shortcode had no address and was left out")
             return ""
         return media.link(url, kind=name)
 
-    text = SHORTCODE.sub(replace, text)
+    pieces, position = [], 0
+    for start, end, name, raw_attrs, inner in _known_shortcodes(text):
+        pieces += [text[position:start], replace(name, raw_attrs, inner or "")]
+        position = end
+    text = "".join([*pieces, text[position:]])
     if not block_editor:  # WordPress embeds a known address that stands on a line of its own
         text = ALONE_URL.sub(lambda m: media.link(m[1]) if provider(m[1])[0] else m[0], text)
-    names = sorted({name.lower() for name in OTHER_SHORTCODE.findall(text)})
-    if names:
-        text = OTHER_SHORTCODE.sub("", text)
-        media.warnings.append("removed WordPress shortcodes: " + ", ".join(names))
+    return _remove_other_shortcodes(text, media)
+
+
+def _known_shortcodes(text):
+    """(start, end, name, attributes, inner text or None) of each shortcode this site shows,
+    paired with the first closing tag of its name that follows it, as WordPress pairs them.
+
+    One pass, however many are left unclosed: the closing tags are found once, not searched
+    for again from every opening tag.
+    """
+    closings = defaultdict(list)
+    for match in SHORTCODE_CLOSE.finditer(text):
+        closings[match[1].lower()].append((match.start(), match.end()))
+    position = 0
+    for match in SHORTCODE_OPEN.finditer(text):
+        if match.start() < position:
+            continue  # inside the shortcode before it
+        name, ends = match["name"].lower(), closings[match["name"].lower()]
+        found = bisect.bisect_left(ends, (match.end(), 0))
+        if found < len(ends):
+            inner, position = text[match.end() : ends[found][0]], ends[found][1]
+        else:
+            inner, position = None, match.end()
+        yield match.start(), position, name, match["attrs"], inner
+
+
+def _remove_other_shortcodes(text, media):
+    """Plugins' shortcodes removed (their content kept); other text in brackets kept.
+
+    An export has no list of the shortcodes its site had, so only what can only be a shortcode
+    goes: a closing `[/name]`, an opening one that is closed later, one with attributes
+    (`name="…"`) or written `[name /]`, and a one-word `[name]` alone on its line. Prose
+    such as “[simple boat]”, “[sic]” or a reference “[1]” stays.
+    """
+    closed = {name.lower() for name in re.findall(r"\[/([a-z_][\w-]*)\]", text, re.IGNORECASE)}
+    alone = {match.group(0).strip() for match in ALONE_SHORTCODE.finditer(text)}
+    removed = set()
+
+    def replace(match):
+        name, rest = match["name"].lower(), match["rest"]
+        if (
+            match["close"]
+            or name in closed
+            or NAMED_ATTRIBUTE.search(rest)
+            or rest.rstrip().endswith("/")
+            or match.group(0) in alone
+        ):
+            removed.add(name)
+            return ""
+        return match.group(0)
+
+    text = OTHER_SHORTCODE.sub(replace, text)
+    if removed:
+        media.warnings.append("removed WordPress shortcodes: " + ", ".join(sorted(removed)))
     return text
 
 

@@ -62,7 +62,7 @@ def bump_edit_version(instance, user):
     than let one save silently undo another.
     """
     instance.modified_by = user
-    if instance.pk is None:
+    if instance.pk is None or instance._state.adding:  # a new row (perhaps numbered already)
         instance.edit_version += 1
         return
     model = type(instance)

@@ -140,7 +140,8 @@ class ClinicProfile(BrandFields, WordingFields, models.Model):
     max_reading_grade = models.PositiveSmallIntegerField(
         "reading grade limit",
         default=9,
-        help_text="Articles written above this school grade get a warning when saved.",
+        help_text="Articles written above this school grade cannot be published until they "
+        "read more simply (or a Marketing editor publishes them anyway, giving a reason).",
     )
 
     class Meta:

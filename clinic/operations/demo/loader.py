@@ -192,7 +192,7 @@ def _load_articles(rows, found, profile, tally, notes, today):
         if state != "new":
             continue
         with transaction.atomic(), article_revision(user=None, comment=REVISION_COMMENT):
-            article, _ = save_article(front, body, LIBRARY)
+            article, _, _ = save_article(front, body, LIBRARY)
         rows.own(key, article)
         tally.add("studies", "new", len(front.get("studies") or []))
         if article.status != front["status"]:

@@ -208,3 +208,26 @@ def test_marketing_cannot_bring_back_deleted_articles(marketing_client):
     assert marketing_client.get(reverse("admin:articles_article_recoverlist")).status_code == 403
     changelist = marketing_client.get(reverse("admin:articles_article_changelist"))
     assert "Recover deleted" not in changelist.text
+
+
+def test_restoring_a_promise_onto_a_published_article_is_stopped_by_the_checks(
+    marketing_client,
+):
+    article = ArticleFactory(draft=True, body="Relief is guaranteed.")
+    save_in_admin(marketing_client, article)  # a draft may say it; the checks only warn
+    save_in_admin(marketing_client, article, body="Most people slept better.", status="published")
+    old = versions_of(article).order_by("pk")[1]
+    url = revision_url(article, old)
+
+    refused = marketing_client.post(url, form_data(marketing_client.get(url)))
+
+    assert refused.status_code == 200
+    assert (
+        "“guaranteed” is promotional wording" in refused.context["adminform"].form.errors["body"][0]
+    )
+    article.refresh_from_db()
+    assert article.body == "Most people slept better."
+    data = form_data(marketing_client.get(url), publish_reason="Restoring the reviewed text.")
+    assert marketing_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.body == "Relief is guaranteed." and article.is_live

@@ -150,8 +150,8 @@ def test_links_that_are_not_https_are_flagged_in_the_body_and_the_studies():
 
 
 @pytest.mark.django_db
-def test_saving_shows_each_warning_and_still_saves(editor_client):
-    article = ArticleFactory(body=PLAIN)
+def test_saving_a_draft_shows_each_warning_and_still_saves(editor_client):
+    article = ArticleFactory(body=PLAIN, draft=True)
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = form_data(editor_client.get(url), body="Results are guaranteed. See http://x.org.")
     response = editor_client.post(url, data)
@@ -167,6 +167,21 @@ def test_saving_shows_each_warning_and_still_saves(editor_client):
         "Body, paragraph 1: the link http://x.org is not secure (http://). Use its https:// "
         "address if it has one.",
     ]
+
+
+@pytest.mark.django_db
+def test_the_same_edit_to_a_published_article_is_refused_with_the_text_kept(editor_client):
+    article = ArticleFactory(body=PLAIN)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url), body="Results are guaranteed. See http://x.org.")
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Results are guaranteed. See http://x.org." in response.text
+    errors = response.context["adminform"].form.errors
+    assert "“guaranteed” is promotional wording" in errors["body"][0]
+    article.refresh_from_db()
+    assert article.body == PLAIN
 
 
 @pytest.mark.django_db

@@ -6,15 +6,19 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.editorial.disclaimers import apply_default_disclaimer, articles_with_disclaimer
+from articles.editorial.disclaimers import articles_with_disclaimer
 from articles.models import DISCLAIMER_REQUIRED, Article
+from articles.services import apply_default_disclaimer
 from clinic.domain.models import ClinicProfile
 from tests.factories import ArticleFactory, PersonFactory
 from tests.helpers import article_form
 
 pytestmark = pytest.mark.django_db
 OLD = "Education only.\nNot medical advice."
-NEW = "Education only. Not medical advice. In an emergency, call your local emergency number."
+NEW = (
+    "Education only. Not medical advice. Talk to your own doctor. In an emergency, call your "
+    "local emergency number."
+)
 APPLY_URL = reverse("admin:articles_article_apply_default_disclaimer")
 
 

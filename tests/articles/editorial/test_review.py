@@ -37,3 +37,25 @@ def test_review_report_counts_never_reviewed_articles(capsys):
     out = capsys.readouterr().out
     assert "\nPublished but never medically reviewed: 1\n" in out
     assert "Nobody checked this" in out
+
+
+@pytest.mark.django_db
+def test_articles_published_despite_the_checks_are_on_the_worklist_until_fixed(admin_user, capsys):
+    from django.core.management import call_command
+
+    from articles.editorial.review import open_publishing_overrides
+    from articles.services import publish_article, save_article
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(draft=True, title="Promise", body="Relief is guaranteed.")
+    publish_article(article=article, user=admin_user, reason="The trial's own words.")
+    (override,) = open_publishing_overrides()
+    assert override.article == article and override.created_by == admin_user
+    call_command("review_report")
+    out = capsys.readouterr().out
+    assert "Published despite the content checks: 1" in out
+    assert "Promise (admin, " in out and "The trial's own words." in out
+
+    article.body = "Most people slept better."
+    save_article(article=article, user=admin_user)
+    assert open_publishing_overrides() == []

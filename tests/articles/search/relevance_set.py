@@ -1,7 +1,8 @@
 """The relevance set: what patients type, and the demo articles a good search puts first.
 
 Used by `test_relevance.py` (floors on both databases) and `make bench` (the numbers).
-A typo counts as found when the page offers “Did you mean …?” and that one tap finds it.
+A typo counts as found when the page shows the corrected results at once, or offers “Did you
+mean …?” and that one tap finds it.
 """
 
 REVIEW = "ketamine-and-psychotherapy-for-ptsd-2023-review"
@@ -9,6 +10,7 @@ INFUSIONS = "repeated-ketamine-infusions-for-chronic-ptsd"
 SPRAY = "esketamine-nasal-spray-for-treatment-resistant-depression"
 TALK = "cognitive-processing-therapy-and-prolonged-exposure-for-ptsd"
 ONLINE = "guided-online-cbt-compared-with-face-to-face-therapy"
+PTSD = {REVIEW, INFUSIONS, TALK}
 
 RELEVANCE = [
     ("ketamine for PTSD", {REVIEW, INFUSIONS}),
@@ -49,6 +51,15 @@ RELEVANCE = [
     ("ketamin", {REVIEW, INFUSIONS, SPRAY}),
     ("depresion", {SPRAY, ONLINE}),
     ("psychoterapy", {REVIEW, TALK, ONLINE}),
+    # Patients' own words: contractions, symptoms for their conditions, brand and generic names.
+    ("cant sleep", {REVIEW}),
+    ("can’t sleep", {REVIEW}),
+    ("ptsd theraphy", {TALK, REVIEW}),
+    ("nightmares", PTSD),
+    ("flashbacks", PTSD),
+    ("nightmares after car accident", PTSD),
+    ("Zoloft", {SPRAY}),
+    ("sertraline", {SPRAY}),
 ]
 
 

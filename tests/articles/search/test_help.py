@@ -59,23 +59,47 @@ def test_accents_are_ignored_by_suggestions_and_highlights_on_either_database(cl
         title="Vestibular rehabilitation",
         summary="A trial by Núñez-Gutiérrez and colleagues in Montréal eased dizziness.",
     )
-    search = client.get(URL, {"q": "gutierez"}).context["search"]
+    search = client.get(URL, {"q": "gutierez", "as_typed": "1"}).context["search"]
     assert search.suggestion == "gutierrez"  # the word as both indexes fold it
     (article,) = client.get(URL, {"q": "montreal nunez"}).context["page_obj"].object_list
     assert "<mark>Montréal</mark>" in article.snippet and "<mark>Núñez" in article.snippet
 
 
-def test_a_misspelling_offers_the_librarys_own_word(client):
+def test_a_misspelling_that_finds_nothing_shows_the_corrected_results_at_once(client):
     ArticleFactory(title="Psychotherapy for panic", summary="Talking helps.")
     response = client.get(URL, {"q": "psychoterapy"})
-    assert response.context["search"].suggestion == "psychotherapy"
+    search = response.context["search"]
+    assert (search.text, search.corrected_from) == ("psychotherapy", "psychoterapy")
+    assert [a.title for a in response.context["page_obj"]] == ["Psychotherapy for panic"]
+    assert (
+        "Showing results for <strong>psychotherapy</strong> — search instead for "
+        '<a href="/search/?q=psychoterapy&amp;as_typed=1">psychoterapy</a>'
+    ) in response.text
+
+
+def test_search_instead_searches_the_words_as_typed(client):
+    ArticleFactory(title="Psychotherapy for panic", summary="Talking helps.")
+    response = client.get(URL, {"q": "psychoterapy", "as_typed": "1"})
+    assert response.context["search"].corrected_from == ""
+    assert response.context["paginator"].count == 0
     assert 'Did you mean <a href="/search/?q=psychotherapy">psychotherapy</a>?' in response.text
 
 
-def test_the_suggestion_keeps_the_rest_of_the_query(client):
+def test_a_misspelling_among_a_few_results_is_offered_as_a_suggestion(client):
     ArticleFactory(title="Psychotherapy for panic", summary="Talking helps.")
-    suggestion = client.get(URL, {"q": "Panic psychoterapy"}).context["search"].suggestion
-    assert suggestion == "Panic psychotherapy"
+    ArticleFactory(title="Psychotherapy for grief", summary="Talking helps.")
+    ArticleFactory(title="Panic at night", summary="Waking in fear.")
+    response = client.get(URL, {"q": "psychoterapy OR panic"})
+    assert response.context["search"].corrected_from == ""
+    assert response.context["paginator"].count == 2
+    assert response.context["search"].suggestion == "psychotherapy OR panic"
+    assert "Did you mean <a" in response.text
+
+
+def test_the_correction_keeps_the_rest_of_the_query(client):
+    ArticleFactory(title="Psychotherapy for panic", summary="Talking helps.")
+    search = client.get(URL, {"q": "Panic psychoterapy"}).context["search"]
+    assert (search.text, search.corrected_from) == ("Panic psychotherapy", "Panic psychoterapy")
 
 
 def test_a_word_used_only_in_a_draft_is_never_suggested(client):
@@ -164,4 +188,4 @@ def test_a_word_from_the_synonym_list_is_never_corrected(client):
     ArticleFactory(title="Infusions of ketamine", summary="Remission for some.")
     ArticleFactory(title="Another remission")
     assert client.get(URL, {"q": "drip"}).context["search"].suggestion == ""  # not "trip"
-    assert client.get(URL, {"q": "remision"}).context["search"].suggestion == "remission"
+    assert client.get(URL, {"q": "remision"}).context["search"].text == "remission"

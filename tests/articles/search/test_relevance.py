@@ -27,6 +27,12 @@ def test_relevance_set_has_at_least_thirty_lay_queries():
     assert len({query for query, _ in RELEVANCE}) == len(RELEVANCE)
 
 
+def test_the_set_holds_the_words_patients_were_seen_to_use():
+    queries = {query for query, _ in RELEVANCE}
+    assert {"cant sleep", "ptsd theraphy", "nightmares", "flashbacks",
+            "nightmares after car accident", "Zoloft", "sertraline"} <= queries  # fmt: skip
+
+
 def test_lay_queries_find_the_expected_articles_near_the_top(demo):
     recall, mrr, seen = measure()
     misses = {q: seen[q][:3] for q, expected in RELEVANCE if not expected & set(seen[q][:3])}

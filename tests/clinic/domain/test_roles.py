@@ -124,6 +124,7 @@ def test_marketing_admin_index_shows_only_the_library_people_and_site_imports(
         ("articles", "Topic"),
         ("articles", "GlossaryTerm"),
         ("articles", "SynonymGroup"),
+        ("articles", "NarrowerTerm"),
         ("articles", "SiteImport"),  # import from the site's address
         ("articles", "ImportedPost"),  # and follow what it imported
         ("clinic", "Person"),

@@ -288,3 +288,15 @@ def test_every_demo_article_passes_the_content_checks_without_a_warning(debug_on
     load_demo()
     for article in Article.objects.all():
         assert content_warnings(article, list(article.studies.all())) == [], article.slug
+
+
+def test_every_published_demo_article_passes_the_checks_that_gate_publishing(debug_on):
+    from articles.models import PublishingOverride
+    from articles.services import publishing_problems
+
+    load_demo()
+    published = Article.objects.marked_published()
+    assert published.exists()
+    for article in published:
+        assert publishing_problems(article) == [], article.slug
+    assert not PublishingOverride.objects.exists()  # none went out past the checks

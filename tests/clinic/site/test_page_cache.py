@@ -15,7 +15,8 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.services import preview_link_token, publish_article, unpublish_article
+from articles.previews import preview_link_token
+from articles.services import publish_article, unpublish_article
 from clinic.domain.models import ClinicProfile, LocationException, OpeningHours
 from tests.factories import (
     ArticleFactory,

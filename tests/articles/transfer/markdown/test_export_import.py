@@ -52,7 +52,8 @@ def library():
         reviewer=reviewer,
         reviewed_on=date(2024, 3, 2),
         updated_at=timezone.now() - timedelta(days=3),
-        disclaimer="Our own words: education, not advice.",
+        disclaimer="Our own words: education only, not medical advice. Ask your own doctor. "
+        "In an emergency, call 911.",
         hero_alt="A calm room",
         hero_credit="Photo: J. Doe",
     )
@@ -176,7 +177,7 @@ def test_each_article_is_a_markdown_file_with_front_matter_and_its_images(media,
         {"name": "PTSD", "slug": "ptsd"},
     ]
     assert [study["title"] for study in front["studies"]][1] == "A second trial"
-    assert front["disclaimer"] == "Our own words: education, not advice."
+    assert front["disclaimer"].startswith("Our own words: education only")
     assert front["hero_image"].startswith("images/articles/hero/room")
     assert "![A chart](images/editor/chart.png)" in body
     assert (tmp_path / "out" / "images" / "editor" / "chart.png").is_file()
@@ -234,3 +235,17 @@ def test_an_image_path_outside_the_images_folder_is_refused(media, tmp_path):
 def test_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="no such folder"):
         call_command("import_markdown", str(tmp_path / "missing"), stdout=StringIO())
+
+
+def test_a_published_file_that_fails_the_checks_arrives_as_a_draft_with_the_reason(media, tmp_path):
+    library()
+    call_command("export_markdown", str(tmp_path / "out"), stdout=StringIO())
+    path = tmp_path / "out" / "ketamine-with-therapy.md"
+    path.write_text(path.read_text().replace("1. One", "1. Guaranteed relief."))
+    output = StringIO()
+    call_command("import_markdown", str(tmp_path / "out"), stdout=output)
+    article = Article.objects.get(slug="ketamine-with-therapy")
+    assert article.status == Article.Status.DRAFT
+    assert article.body.endswith("1. Guaranteed relief.\n")
+    assert "Kept as drafts by the publishing checks (1):" in output.getvalue()
+    assert "“Guaranteed” is promotional wording" in output.getvalue()

@@ -127,10 +127,11 @@ def test_definition_lists(classic):
     assert "<dt>PTSD</dt>\n<dd>Post-traumatic stress disorder</dd>" in html("classic-formatting")
 
 
-def test_caption_becomes_figure_with_figcaption(classic):
+def test_caption_becomes_figure_with_figcaption_keeping_the_image_s_link(classic):
     assert (
-        '<figure><img alt="A calm therapy room" src="https://lakeside.example.org/wp-content/'
-        'uploads/room.jpg"><figcaption>Our waiting room, after the renovation</figcaption>'
+        '<figure><a href="https://lakeside.example.org/room/" rel="noopener noreferrer">'
+        '<img alt="A calm therapy room" src="https://lakeside.example.org/wp-content/'
+        'uploads/room.jpg"></a><figcaption>Our waiting room, after the renovation</figcaption>'
     ) in html("classic-formatting")
 
 
@@ -259,8 +260,14 @@ def test_images_without_alt_are_imported_listed_and_filterable(classic, admin_cl
     ]
     listed = admin_client.get("/admin/articles/article/?alt=missing").context["cl"].result_list
     assert [a.slug for a in listed] == ["classic-formatting"]
-    page = client.get("/articles/classic-formatting/").content.decode()
-    assert '<img alt="" src="https://lakeside.example.org/wp-content/uploads/no-alt.png">' in page
+    article = Article.objects.get(slug="classic-formatting")
+    img = '<img alt="" src="https://lakeside.example.org/wp-content/uploads/no-alt.png">'
+    assert img in article.body_html
+    # Published on the old site, kept a draft here until the image is described.
+    assert article.status == Article.Status.DRAFT
+    assert client.get("/articles/classic-formatting/").status_code == 404
+    (title, reason), *_ = [item for item in classic.refused if item[0] == article.title]
+    assert "“https://lakeside.example.org/wp-content/uploads/no-alt.png” has no alt text" in reason
 
 
 def test_audio_written_without_a_name_or_from_the_post_s_attachments():
