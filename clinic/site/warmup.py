@@ -51,4 +51,5 @@ def _read_site_wide_parts():
     if newest is not None:
         newest.get_neighbours()
         newest.get_related()
-    connection.close()  # opened here, before a fork or a thread; each request opens its own
+    if not connection.in_atomic_block:  # opened here, before a fork or a thread:
+        connection.close()  # each request opens its own
