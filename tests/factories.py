@@ -1,5 +1,6 @@
 """Small factories for test data, made in each test."""
 
+import importlib
 from datetime import UTC, datetime, timedelta
 
 import factory
@@ -83,3 +84,12 @@ def weekly_hours(location, days=range(5), intervals=(("09:00", "17:00"),)):
         for day in days
         for opens, closes in intervals
     ]
+
+
+def seed_crisis_lines():
+    """The crisis lines a new site starts with (a data migration), again after a live-server
+    test has emptied the tables."""
+    from django.apps import apps
+
+    migration = importlib.import_module("clinic.domain.migrations.0014_seed_crisis_lines")
+    migration.add_lines(apps, None)

@@ -49,6 +49,7 @@ PAGE_TYPES = [
     PageType("follow", "articles:follow"),
     PageType("editorial policy", "articles:editorial-policy"),
     PageType("corrections", "articles:corrections"),
+    PageType("urgent help", "clinic:urgent-help"),
     PageType("not found", None, path="/no-such-page/", status=404),
     PageType("rss feed", "articles:feed", html=False),
     PageType("atom feed", "articles:atom-feed", html=False),

@@ -25,6 +25,7 @@ from tests.factories import (
     PersonFactory,
     StudyFactory,
     TopicFactory,
+    seed_crisis_lines,
     weekly_hours,
 )
 from tests.public_pages import html_pages, page_url
@@ -48,6 +49,7 @@ def _checker():
 
 
 def _site_with_content():
+    seed_crisis_lines()
     profile = ClinicProfile.load()
     profile.name, profile.about = "Harbourlight Clinic", "We treat trauma & anxiety."
     profile.save()

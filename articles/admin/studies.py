@@ -121,7 +121,12 @@ class StudyInline(admin.StackedInline):
             return "Choose the study's design (or fill it from its identifier) to see the box."
         box = render_to_string(
             "includes/evidence_box.html",
-            {"study": study, "reading": read_evidence(study), "box_id": study.pk or "new"},
+            {
+                "study": study,
+                "reading": read_evidence(study),
+                "box_id": study.pk or "new",
+                "show_unknown": True,  # editors see what the record lacks; readers do not
+            },
         )
         if study.pk is None:
             return format_html("<p><strong>Not saved yet:</strong> as readers will see it "

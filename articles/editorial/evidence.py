@@ -1,9 +1,10 @@
 """“How strong is the evidence?”: a plain-language reading of a study record, by fixed rules.
 
 Every sentence here comes from the record's fields through the rules below, never from an
-editor, so the same record always reads the same way. Where a field is empty the reading says
-the record does not say, rather than guess. The rules, thresholds and their sources are listed
-in the README ("Weighing the evidence").
+editor, so the same record always reads the same way. Where a field is empty the point says
+the record does not say, rather than guess, and is marked unknown: readers do not see it
+(includes/evidence_box.html), editors do, in the admin. The rules, thresholds and their
+sources are listed in the README ("Weighing the evidence").
 """
 
 from dataclasses import dataclass, field
@@ -139,10 +140,12 @@ def _kind(study, level):
 def _size(study, level):
     people, pooled = study.participants, study.studies_pooled
     if not people:
-        text = NOT_SAID["size"]
-        if level == 1 and pooled:
-            text = f"It pooled {_studies(pooled)}. {text}"
-        return Point("How many people", text, is_known=False)
+        if level == 1 and pooled:  # the number of studies is worth saying on its own
+            text = f"It pooled {_studies(pooled)}."
+            if pooled < FEW_STUDIES:
+                text += " With so few studies, a review cannot reliably check for unpublished ones."
+            return Point("How many people", text)
+        return Point("How many people", NOT_SAID["size"], is_known=False)
     count = f"{intcomma(people)} {'person' if people == 1 else 'people'}"
     word = size_word(study.design, people)
     text = f"{count} took part"

@@ -136,10 +136,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(models.Exists(links))
 
     def for_cards(self):
-        """Just what a list card shows, with the author in the same query."""
+        """Just what a list card shows (its picture too), with the author in the same query."""
         return self.select_related("author").only(
             "title", "slug", "summary", "publish_at", "updated_at", "reading_minutes",
-            "reviewer", "author__name", "author__slug",
+            "reviewer", "author__name", "author__slug", "hero_image", "hero_width", "hero_height",
         )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from clinic.seo.mixin import PageMetadataMixin, list_start
 from clinic.seo.pagination import LibraryPagesMixin
 from clinic.seo.structured_data import home_crumb
 
+from .findings import split_lead
 from .glossary import article_body
 
 LIBRARY = "Plain-language summaries of published research, written for patients and families."
@@ -125,9 +126,11 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         body, glossary_notes = article_body(article)
         neighbours = article.get_neighbours(trail_topic)
         changes = list(article.changes.all())
+        lead, rest = split_lead(body)
         return super().get_context_data(
             is_preview=not article.is_live,
-            article_body=body,
+            article_lead=lead,
+            article_body=rest,
             glossary_notes=glossary_notes,
             studies=self.get_studies(article),
             topics=topics,

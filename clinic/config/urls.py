@@ -15,7 +15,7 @@ from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, fo
 from clinic.seo.sitemaps import sitemap_index, sitemap_section
 from clinic.site import errors
 from clinic.site.logins import StaffLoginForm
-from clinic.views import files, locations, team
+from clinic.views import files, locations, safety, team
 
 SITEMAPS = {
     "pages": StaticPageSitemap,
@@ -30,6 +30,7 @@ clinic_patterns = [
     path("team/<slug:slug>/", team.PersonDetailView.as_view(), name="person-detail"),
     path("locations/", locations.LocationListView.as_view(), name="locations"),
     path("locations/<slug:slug>/", locations.LocationDetailView.as_view(), name="location-detail"),
+    path("urgent-help/", safety.UrgentHelpView.as_view(), name="urgent-help"),
     path("brand/<slug:digest>.css", files.brand_css, name="brand-css"),
 ]
 

@@ -16,6 +16,7 @@ from .busy_saves import SaveWhenBusyMixin
 from .forms import EditVersionFormMixin
 from .models import (
     ClinicProfile,
+    CrisisLine,
     Location,
     LocationException,
     OpeningHours,
@@ -121,6 +122,13 @@ class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
         ("Articles", {"fields": ["contact_heading", "contact_text", "articles_intro"]}),
         ("Other pages", {"fields": ["topics_intro", "team_intro", "locations_intro"]}),
         ("Every page", {"fields": ["footer_note"]}),
+        (
+            "Urgent help and quick exit",
+            {
+                "fields": ["urgent_help_intro", "quick_exit_enabled", "quick_exit_url"],
+                "description": "The crisis lines themselves are under Clinic › Crisis lines.",
+            },
+        ),
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -255,13 +263,24 @@ class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "is_active", "position", "opened_version"]}),
-        ("Contact", {"fields": ["phone", "alternate_phone", "email", "booking_url"]}),
+        (
+            "Contact",
+            {
+                "fields": [
+                    "phone",
+                    ("alternate_phone", "alternate_phone_label"),
+                    "email",
+                    "booking_url",
+                ]
+            },
+        ),
         (
             "Address",
             {"fields": ["street_address", "city", "region", "postal_code", "country"]},
         ),
         ("Map", {"fields": ["map_url", ("latitude", "longitude")]}),
         ("Visiting", {"fields": ["accessibility_notes", "parking_notes", "transit_notes"]}),
+        ("Photo", {"fields": ["photo", "photo_alt"]}),
     ]
 
     class Media:
@@ -281,6 +300,28 @@ class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         bump_edit_version(obj, request.user)
         super().save_model(request, obj, form, change)
+
+
+@admin.register(CrisisLine)
+class CrisisLineAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+    """The lines on the urgent-help page, by region (Marketing and superusers)."""
+
+    formfield_overrides = FORMFIELD_OVERRIDES
+    list_display = ["name", "region", "phone", "text_number", "is_active", "position"]
+    list_editable = ["is_active", "position"]
+    list_filter = ["region", "is_active"]
+    search_fields = ["name", "region", "phone"]
+    fieldsets = [
+        (None, {"fields": ["region", "name", "description"]}),
+        (
+            "How to reach it",
+            {
+                "fields": ["phone", ("text_number", "text_keyword"), "url"],
+                "description": "Check each number before you save: readers will call it.",
+            },
+        ),
+        ("On the page", {"fields": ["is_active", "position"]}),
+    ]
 
 
 @admin.register(Redirect)

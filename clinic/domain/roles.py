@@ -23,7 +23,10 @@ ROLE_PERMISSIONS = {
             # Import a blog from the clinic's current site's address (read, then confirm).
             "siteimport": ["add", "view"],
         },
-        "clinic": {"person": ["add", "change", "view"]},
+        "clinic": {
+            "person": ["add", "change", "view"],
+            "crisisline": ["add", "change", "delete", "view"],
+        },
     },
     # Added to a Marketing colleague who looks after the brand and the site's wording.
     # ("site_settings" is not a model: the permission is ClinicProfile's own
@@ -42,7 +45,8 @@ ROLE_PERMISSIONS = {
 # and (through the inlines) when it is open. The rest of a location (name, address, links,
 # order, whether it is shown) is changed by those who may also add locations.
 CONTACT_DETAIL_FIELDS = [
-    "phone", "alternate_phone", "email", "accessibility_notes", "parking_notes", "transit_notes",
+    "phone", "alternate_phone", "alternate_phone_label", "email", "accessibility_notes",
+    "parking_notes", "transit_notes",
 ]  # fmt: skip
 
 

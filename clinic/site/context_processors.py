@@ -14,7 +14,7 @@ MENU = [
 NAV_SECTIONS = {url_name: section for section, _, url_name in MENU} | {
     "articles:detail": "articles", "articles:preview": "articles",
     "articles:topic-detail": "topics", "clinic:person-detail": "team",
-    "clinic:location-detail": "locations",
+    "clinic:location-detail": "locations", "clinic:urgent-help": "urgent-help",
 }  # fmt: skip
 
 

@@ -27,6 +27,7 @@ from tests.factories import (
     PersonFactory,
     StudyFactory,
     TopicFactory,
+    seed_crisis_lines,
     weekly_hours,
 )
 from tests.helpers import PASSWORD
@@ -169,6 +170,7 @@ def png(width, height, colour="#1f5f5b"):
 def library(clinic, settings, tmp_path):
     """A small site with every kind of content a public page can show, images included."""
     settings.MEDIA_ROOT = tmp_path
+    seed_crisis_lines()
     now = timezone.now()
     author = PersonFactory(
         name="Miriam Okafor",

@@ -40,9 +40,9 @@ PROPERTIES = [
 KINDS = ["h2", "h3", "p", "ol", "ul", "ol > li", "ul > li", "a", "strong", "blockquote",
          "blockquote p", "table", "th", "td", ".footnote", ".footnote li p"]  # fmt: skip
 STYLES = """([selector, kinds, properties]) => {
-  const root = document.querySelector(selector);
+  const roots = [...document.querySelectorAll(selector)];  // an article's lead, then its body
   return Object.fromEntries(kinds.map(kind => {
-    const style = getComputedStyle(root.querySelector(kind));
+    const style = getComputedStyle(roots.map(root => root.querySelector(kind)).find(Boolean));
     return [kind, Object.fromEntries(properties.map(name => [name, style.getPropertyValue(name)]))];
   }));
 }"""

@@ -15,7 +15,7 @@ URL_ATTRIBUTES = {
     "action", "background", "cite", "data", "dynsrc", "formaction", "href", "lowsrc",
     "poster", "src", "srcset", "xlink:href",
 }  # fmt: skip
-SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+SAFE_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 PAGE_CHROME_TAGS = {"form", "input", "button", "link", "meta"}  # the site's head and search form
 _TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -58,14 +58,18 @@ def problems(html, *, allowed_tags=None, page_scripts=False):
     """What in `html` could run script or restyle the page; an empty list when it is safe.
 
     `allowed_tags` limits a fragment to those tags. `page_scripts` allows the page's own
-    JSON-LD data blocks, which browsers never execute.
+    JSON-LD data blocks, which browsers never execute, and its own script files from /static/
+    (the quick exit's), which hold nothing from the content.
     """
     found = []
     if "<script" in html.lower() and not page_scripts:
         found.append("<script")
     for tag, attributes in elements(html):
         is_data_block = tag == "script" and dict(attributes).get("type") == "application/ld+json"
-        if page_scripts and (is_data_block or tag in PAGE_CHROME_TAGS):
+        is_site_script = tag == "script" and (dict(attributes).get("src") or "").startswith(
+            "/static/js/"
+        )
+        if page_scripts and (is_data_block or is_site_script or tag in PAGE_CHROME_TAGS):
             pass
         elif tag in DANGEROUS_TAGS:
             found.append(f"<{tag}>")

@@ -159,20 +159,21 @@ def _read_without_following(source, relative):
 def import_image(relative, directory):
     """Store `directory/images/...` under its original name, as a checked upload.
 
-    A file already stored under that name with the same bytes is reused, so importing twice
-    does not pile up copies.
+    A file already stored under that name with the same bytes, as exported or as the upload
+    checks re-encode them, is reused, so importing twice does not pile up copies.
     """
     source = contained_image(relative, directory)
     name = source.relative_to(Path(directory, IMAGES)).as_posix()
     data = _read_without_following(source, relative)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            if stored.read() == data:
-                return name
     try:
         cleaned = clean_image_upload(ContentFile(data, name=source.name))
     except UploadRejected as error:
         raise PortabilityError(f"the image {relative} was refused: {error}") from error
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as stored:
+            if stored.read() in {data, cleaned.read()}:
+                return name
+        cleaned.seek(0)
     extension = cleaned.name.rpartition(".")[2]
     stem = name.rpartition(".")[0] if "." in Path(name).name else name
     return default_storage.save(f"{stem}.{extension}", cleaned)

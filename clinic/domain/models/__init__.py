@@ -16,12 +16,14 @@ from .redirects import (
     redirect_for,
     redirect_old_urls,
 )
+from .safety import CrisisLine, crisis_lines_by_region
 
 __all__ = [
     "DEFAULT_DISCLAIMER",
     "DemoRecord",
     "EditTracked",
     "ClinicProfile",
+    "CrisisLine",
     "Location",
     "LocationException",
     "OpeningHours",
@@ -37,4 +39,5 @@ __all__ = [
     "record_redirect",
     "redirect_for",
     "redirect_old_urls",
+    "crisis_lines_by_region",
 ]

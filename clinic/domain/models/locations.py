@@ -1,11 +1,13 @@
 """The clinic's locations, their weekly opening hours and dated exceptions."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from phonenumber_field.modelfields import PhoneNumberField
 
 from .editing import EditTracked
+from .profile import has_visible_text
 
 
 class LocationQuerySet(models.QuerySet):
@@ -27,6 +29,13 @@ class Location(EditTracked):
     alternate_phone = PhoneNumberField(
         "second phone", blank=True, help_text="For example a toll-free or intake line."
     )
+    alternate_phone_label = models.CharField(
+        "second phone is for",
+        max_length=40,
+        blank=True,
+        help_text="What the second number is, as patients see it beside it: “Toll-free”, "
+        "“Intake line”, “Text only”. Empty shows “Other phone”.",
+    )
     email = models.EmailField(blank=True)
     booking_url = models.URLField("booking link", max_length=500, blank=True)
     map_url = models.URLField("map link", max_length=500, blank=True)
@@ -36,6 +45,23 @@ class Location(EditTracked):
         "accessibility", blank=True, help_text="Step-free access, lifts, washrooms, quiet rooms."
     )
     parking_notes = models.TextField("parking", blank=True)
+    photo = models.ImageField(
+        upload_to="locations/",
+        blank=True,
+        help_text="Optional: the entrance or the building, so patients recognise it when they "
+        "arrive. Shown on the location's page and card.",
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Sized on save, renditions made in the background: clinic/authoring/tasks.py.
+    responsive_images = {"photo": ("photo_width", "photo_height")}
+    photo_alt = models.CharField(
+        "photo alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe what a visitor sees, for example “A red-brick building with a "
+        "blue door and a ramp beside the steps”.",
+    )
     transit_notes = models.TextField("public transit", blank=True)
     is_active = models.BooleanField(
         "active", default=True, help_text="Untick to hide the location instead of deleting it."
@@ -58,6 +84,11 @@ class Location(EditTracked):
                 name="location_coordinates_valid",
                 violation_error_message="Give both latitude and longitude, or neither.",
             ),
+            models.CheckConstraint(
+                condition=Q(photo="") | has_visible_text("photo_alt"),
+                name="location_photo_has_alt_text",
+                violation_error_message="A photo needs alt text.",
+            ),
         ]
 
     def __str__(self):
@@ -65,6 +96,11 @@ class Location(EditTracked):
 
     def get_absolute_url(self):
         return reverse("clinic:location-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "Describe the photo for people who cannot see it."})
 
     @property
     def address_lines(self):

@@ -7,6 +7,7 @@ from django.db.models.functions import Length, Replace
 from django.db.models.lookups import GreaterThan
 
 from .brand import BrandFields, WordingFields
+from .safety import SafetyFields
 
 DEFAULT_DISCLAIMER = (
     "This summary is for education only and is not medical advice. It does not replace a "
@@ -68,7 +69,7 @@ def validate_link_lines(text):
             ) from None
 
 
-class ClinicProfile(BrandFields, WordingFields, models.Model):
+class ClinicProfile(BrandFields, WordingFields, SafetyFields, models.Model):
     """The clinic's name, blurb and defaults. There is exactly one."""
 
     SINGLETON_ID = 1

@@ -33,3 +33,22 @@ def picture(image, width, height, alt="", sizes="100vw", priority=False, css_cla
         format_html(' class="{}"', css_class) if css_class else "",
         loading,
     )
+
+
+@register.filter
+def art_variant(pk):
+    """Which of the four brand-coloured patterns a card without a picture gets (by its id)."""
+    try:
+        return int(pk) % 4
+    except (TypeError, ValueError):
+        return 0
+
+
+@register.filter
+def initials(name):
+    """“Miriam Okafor” -> “MO”: the letters shown in place of a missing photo."""
+    words = [word for word in str(name).split() if word[:1].isalpha()]
+    if len(words) > 2 and words[0].lower() in {"the", "a", "an"}:  # “The Clinic Team” -> “CT”
+        words = words[1:]
+    letters = [words[0][0], words[-1][0]] if len(words) > 1 else [w[0] for w in words]
+    return "".join(letters).upper()

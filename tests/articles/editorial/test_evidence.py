@@ -41,7 +41,8 @@ TABLE = [
     ({"design": D.OTHER, "participants": 90}, None, "90 people took part."),
     ({"design": D.RCT}, 2, "The record does not say how many people took part."),
     ({"design": D.META_ANALYSIS, "studies_pooled": 7}, 1,
-     "It pooled 7 studies. The record does not say how many people took part."),
+     "It pooled 7 studies. With so few studies, a review cannot reliably check for "
+     "unpublished ones."),
 ]  # fmt: skip
 
 

@@ -24,7 +24,9 @@ def test_every_study_gets_its_own_box_next_to_its_glance(client):
     html = client.get(article.get_absolute_url()).content.decode()
     first, second = _box(html, 1), _box(html, 2)
     assert "30 people took part, which is small" in first
-    assert "The record does not say how many people took part." in second
+    assert "The record does not say" not in second  # a point the record cannot fill is left out
+    assert "How many people" not in second
+    assert "<details" in html.split("Study 1 at a glance")[1].split("from study 1?")[0]
     assert html.index("Study 1 at a glance") < html.index("from study 1?")
     assert html.index("from study 1?") < html.index("Study 2 at a glance")
 
@@ -92,6 +94,7 @@ def test_editors_fill_in_the_new_fields_and_see_the_box_but_cannot_edit_it(admin
 
     page = admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
     html = page.content.decode()
+    assert '<details class="evidence" open>' in html
     assert "Weighing the evidence" in html and "What readers see" in html
     assert "followed for about 9 months" in html and "Proves it works!" not in html
     assert 'name="studies-0-evidence_box"' not in html
@@ -104,3 +107,13 @@ def test_editors_fill_in_the_new_fields_and_see_the_box_but_cannot_edit_it(admin
 def test_a_blank_study_asks_for_its_design_before_showing_the_box(admin_client):
     html = admin_client.get(reverse("admin:articles_article_add")).content.decode()
     assert "design (or fill it from its identifier) to see the box." in html
+
+
+def test_editors_see_the_points_readers_do_not(admin_client):
+    article = ArticleFactory()
+    StudyFactory(article=article, design=Study.Design.RCT, participants=None)
+    page = admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert "The record does not say how many people took part." in page.text
+    assert "Readers do not see this line" in page.text
+    public = admin_client.get(article.get_absolute_url()).text
+    assert "The record does not say" not in public

@@ -42,7 +42,8 @@ def test_the_crisis_line_is_the_clinics_own_wording(client):
     profile = ClinicProfile.load()
     profile.crisis_line = "Call or text 988, any time."
     profile.save()
-    assert "Call or text 988, any time." in client.get(URL, {"q": "self-harm"}).text
+    html = client.get(URL, {"q": "self-harm"}).text
+    assert 'Call or text <a class="phone-link" href="tel:988">988</a>, any time.' in html
 
 
 def test_a_blank_crisis_line_is_refused():

@@ -50,7 +50,7 @@ def test_home_shows_latest_articles_and_clinic_blurb(client):
     assert b"We treat trauma, depression and anxiety." in response.content
 
 
-def test_detail_shows_article_disclaimer_twice_study_and_neighbours(client):
+def test_detail_shows_a_short_note_the_full_disclaimer_study_and_neighbours(client):
     now = timezone.now()
     previous = ArticleFactory(title="The earlier one", publish_at=now - timedelta(days=3))
     article = ArticleFactory(
@@ -63,7 +63,9 @@ def test_detail_shows_article_disclaimer_twice_study_and_neighbours(client):
     response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("Educational only, not medical advice.") == 2
+    assert html.count("Educational only, not medical advice.") == 1  # in full, once
+    assert '<a href="#disclaimer">Read the full disclaimer</a>' in html
+    assert 'id="disclaimer"' in html
     assert "The study at a glance" in html and "CAPS-5, PCL-5" in html
     assert 'href="https://doi.org/10.4088/JCP.22r14614"' in html
     assert '<h2 id="key-findings">Key findings</h2>' in html

@@ -65,7 +65,7 @@ def test_before_the_task_the_page_shows_the_original_sized_and_no_missing_file(
     html = client.get(article_with_hero.get_absolute_url()).text
     assert "<source" not in html and "renditions/" not in html
     assert f'<img src="{article_with_hero.hero_image.url}" alt="A calm waiting room" ' in html
-    assert 'width="1300" height="650" fetchpriority="high"' in html
+    assert 'width="1300" height="650" loading="lazy"' in html  # after the findings
 
 
 def test_the_task_makes_every_rendition_and_then_the_page_lists_them(
@@ -79,7 +79,7 @@ def test_the_task_makes_every_rendition_and_then_the_page_lists_them(
     assert DBTaskResult.objects.get().return_value == len(names)
     html = client.get(article_with_hero.get_absolute_url()).text
     assert '<source type="image/webp" srcset="' in html and " 480w, " in html and " 1300w" in html
-    assert 'width="1300" height="650" fetchpriority="high"' in html
+    assert 'width="1300" height="650" loading="lazy"' in html  # after the findings
 
 
 def test_running_the_task_again_does_nothing(article_with_hero, run_tasks):

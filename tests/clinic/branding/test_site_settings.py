@@ -35,9 +35,11 @@ def settings_form(**changes):
     fields = [
         "brand_color_light", "brand_color_dark", "booking_url", "home_title", "home_intro",
         "contact_heading", "contact_text", "articles_intro", "topics_intro", "team_intro",
-        "locations_intro", "footer_note",
+        "locations_intro", "footer_note", "urgent_help_intro", "quick_exit_url",
     ]  # fmt: skip
     data = {name: getattr(profile, name) for name in fields}
+    if profile.quick_exit_enabled:
+        data["quick_exit_enabled"] = "on"
     data.update(changes)
     return data
 

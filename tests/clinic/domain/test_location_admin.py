@@ -26,8 +26,8 @@ def test_front_desk_edits_contact_details_and_sees_the_rest_read_only(front_desk
     page = front_desk_client.get(change_url(location))
     form = page.context["adminform"].form
     assert set(form.fields) == {
-        "phone", "alternate_phone", "email", "accessibility_notes", "parking_notes",
-        "transit_notes", "opened_version",
+        "phone", "alternate_phone", "alternate_phone_label", "email", "accessibility_notes",
+        "parking_notes", "transit_notes", "opened_version",
     }  # fmt: skip
     assert "Downtown" in page.text and "1 King St" in page.text  # shown, not editable
 

@@ -112,7 +112,7 @@ def test_marketing_gets_403_on_locations_and_users(client, django_user_model, ur
     assert client.get(reverse(url_name)).status_code == 403
 
 
-def test_marketing_admin_index_shows_only_the_library_people_and_site_imports(
+def test_marketing_admin_index_shows_the_library_people_site_imports_and_crisis_lines(
     client, django_user_model
 ):
     login_as(client, django_user_model, MARKETING)
@@ -127,6 +127,7 @@ def test_marketing_admin_index_shows_only_the_library_people_and_site_imports(
         ("articles", "NarrowerTerm"),
         ("articles", "SiteImport"),  # import from the site's address
         ("articles", "ImportedPost"),  # and follow what it imported
+        ("clinic", "CrisisLine"),
         ("clinic", "Person"),
     }
 

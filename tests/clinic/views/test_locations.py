@@ -15,7 +15,10 @@ def test_locations_page_lists_active_locations_with_click_to_call_and_status(cli
     LocationFactory(name="Old office", is_active=False)
     html = client.get(reverse("clinic:locations")).content.decode()
     assert "Downtown" in html and "Old office" not in html
-    assert '<a href="tel:+1-416-555-0100">(416) 555-0100</a>' in html
+    assert (
+        '<a href="tel:+1-416-555-0100"><span class="visually-hidden">Call Downtown at </span>'
+        "(416) 555-0100</a>"
+    ) in html
     assert "mailto:hello@example.org" in html and "https://example.org/book" in html
     assert ("Open now" in html) or ("Closed now" in html)
     assert "Today" in html
