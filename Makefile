@@ -67,11 +67,14 @@ objectstore-stop:
 cluster-test: $(STAMP)
 	timeout 600 $(PY) -m tests.cluster.cluster_test
 
-# Load test under gunicorn with wrk (apt-get install -y wrk): cold and warm pages vs a static file.
-# SQLite by default; PostgreSQL when DATABASE_URL is set. BENCH_DURATION=seconds per row.
+# Load test under gunicorn with wrk (apt-get install -y wrk): cold and warm pages vs a static file,
+# then every page cold at 100 and at BENCH_ARTICLES articles side by side, search p50/p99 included.
+# SQLite by default; PostgreSQL when DATABASE_URL is set. BENCH_DURATION=seconds per row. The
+# seeded databases are kept in .bench/ (or <name>_pages_<N>) and reused: BENCH_FRESH=1 seeds again.
+BENCH_ARTICLES ?= 2000
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-	$(PY) -m tests.bench.run_bench
+	$(PY) -m tests.bench.run_bench --articles $(BENCH_ARTICLES) $(if $(BENCH_FRESH),--fresh)
 
 # Search alone (no wrk needed): p50/p99 of the search page at 2,000 articles and recall@3/MRR
 # of the relevance set on the demo content, on SQLite or the DATABASE_URL's PostgreSQL.

@@ -19,12 +19,13 @@ class PageType:
     status: int = 200
     html: bool = True
     path: str = ""
+    kwargs: tuple = ()  # fixed URL arguments, as (name, value) pairs
 
     def url(self, content):
         """The path of this page for `content`, a dict of the objects the page types need."""
         if self.url_name is None:
             return self.path
-        kwargs = {"slug": content[self.needs].slug} if self.needs else {}
+        kwargs = {"slug": content[self.needs].slug} if self.needs else dict(self.kwargs)
         return reverse(self.url_name, kwargs=kwargs) + self.query
 
 
@@ -55,6 +56,7 @@ PAGE_TYPES = [
     PageType("topic feed", "articles:topic-feed", needs="topic", html=False),
     PageType("topic atom feed", "articles:topic-atom-feed", needs="topic", html=False),
     PageType("sitemap", "sitemap", html=False),
+    PageType("sitemap page", "sitemap-section", html=False, kwargs=(("section", "articles"),)),
     PageType("robots.txt", "robots", html=False),
 ]
 

@@ -49,8 +49,11 @@ class TopicQuerySet(models.QuerySet):
         return self.exclude(from_import=True, description="")
 
     def with_published_articles(self):
-        """Listed topics with at least one live article: one used only by drafts stays unseen."""
-        return self.listed().filter(articles__in=Article.objects.published()).distinct()
+        """Listed topics with at least one live article: one used only by drafts stays unseen.
+
+        A semi-join per topic that stops at its first live article (not a scan of every link)."""
+        live = Article.objects.published().filter(topics=models.OuterRef("pk"))
+        return self.listed().filter(models.Exists(live))
 
 
 class Topic(models.Model):
@@ -101,9 +104,9 @@ class ArticleQuerySet(models.QuerySet):
         """Not published: nobody but staff sees them, whatever their publish time."""
         return self.filter(status=Article.Status.DRAFT)
 
-    def published(self):
+    def published(self, now=None):
         """What the public may see: published, and the publish time has come."""
-        return self.marked_published().filter(publish_at__lte=timezone.now())
+        return self.marked_published().filter(publish_at__lte=now or timezone.now())
 
     def scheduled(self, now=None):
         """Published, but waiting for a publish time still to come."""
@@ -124,6 +127,13 @@ class ArticleQuerySet(models.QuerySet):
             studies__notices__isnull=False, studies__notices__resolved_at__isnull=True
         )
         return self.filter(pk__in=flagged.values("pk"))
+
+    def in_topic(self, topic):
+        """Articles about `topic`, as a test on each article rather than a join: a list of them,
+        newest first, then walks the (status, publish time, id) index and stops when the page
+        is full, instead of reading and sorting every article of the topic."""
+        links = Article.topics.through.objects.filter(article=models.OuterRef("pk"), topic=topic)
+        return self.filter(models.Exists(links))
 
     def for_cards(self):
         """Just what a list card shows (its picture too), with the author in the same query."""
@@ -261,9 +271,25 @@ class Article(ReadingTrailMixin, EditTracked):
 
     class Meta:
         ordering = ["-publish_at", "-id"]
+        # Each page reads only what it shows: the live articles newest first, the newest
+        # substantive update (the sitemap's dates), a person's bylines and reviews.
         indexes = [
             models.Index(fields=["status", "publish_at", "id"], name="article_public_idx"),
             PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector_gin"),
+            models.Index(fields=["status", "updated_at"], name="article_updated_idx"),
+            # Whether an article found by id (a search match, a topic link) is live, and a page
+            # of the sitemap, without reading the rows: on SQLite, their large text would have
+            # to be read past first (a sitemap page of 1,000: 13 ms instead of 1).
+            models.Index(
+                fields=["id", "status", "publish_at", "updated_at", "slug"],
+                name="article_live_idx",
+            ),
+            models.Index(
+                fields=["author", "status", "publish_at", "id"], name="article_author_idx"
+            ),
+            models.Index(
+                fields=["reviewer", "status", "publish_at", "id"], name="article_reviewer_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

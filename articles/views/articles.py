@@ -16,6 +16,7 @@ from clinic.seo.graph import collection_page, organization_id, ref, web_page, we
 from clinic.seo.library import article_page
 from clinic.seo.meta import article_meta, meta_description, page_meta
 from clinic.seo.mixin import PageMetadataMixin, list_start
+from clinic.seo.pagination import LibraryPagesMixin
 from clinic.seo.structured_data import home_crumb
 
 from .findings import split_lead
@@ -52,7 +53,7 @@ class HomeView(PageMetadataMixin, ListView):
         return page, website_data(clinic)
 
 
-class ArticleListView(PageMetadataMixin, ListView):
+class ArticleListView(LibraryPagesMixin, PageMetadataMixin, ListView):
     """All live articles, newest first; `?topic=<slug>` narrows them to one topic."""
 
     template_name = "articles/article_list.html"
@@ -64,7 +65,7 @@ class ArticleListView(PageMetadataMixin, ListView):
         self.topic = None
         if topic_slug := self.request.GET.get("topic"):  # a NUL byte never gets here (400)
             self.topic = get_object_or_404(Topic.objects.listed(), slug=topic_slug)
-            articles = articles.filter(topics=self.topic)
+            articles = articles.in_topic(self.topic)
         return articles
 
     def get_context_data(self, **kwargs):

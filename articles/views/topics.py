@@ -10,6 +10,7 @@ from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page
 from clinic.seo.meta import meta_description, page_meta
 from clinic.seo.mixin import PageMetadataMixin, list_start
+from clinic.seo.pagination import LibraryPagesMixin
 from clinic.seo.structured_data import home_crumb
 
 from .articles import LIBRARY, article_entries
@@ -34,7 +35,7 @@ class TopicListView(PageMetadataMixin, ListView):
         )
 
 
-class TopicDetailView(PageMetadataMixin, ListView):
+class TopicDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
     template_name = "articles/topic_detail.html"
     context_object_name = "articles"
     paginate_by = settings.ARTICLES_PER_PAGE
@@ -42,7 +43,7 @@ class TopicDetailView(PageMetadataMixin, ListView):
     def get_queryset(self):
         topics = Topic.objects.with_published_articles()
         self.topic = get_object_or_404(topics, slug=self.kwargs["slug"])
-        return Article.objects.published().filter(topics=self.topic).for_cards()
+        return Article.objects.published().in_topic(self.topic).for_cards()
 
     def get_context_data(self, **kwargs):
         topic = self.topic

@@ -147,6 +147,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 # Articles on one page of a list (the library, a topic, a person's articles, search results).
 ARTICLES_PER_PAGE = 12
+# How deep the lists of articles go (library, topic, person), newest first: past it, a page
+# points to topics and search. Each page then costs the same whatever the library's size.
+MAX_LIST_PAGES = env_int("MAX_LIST_PAGES", 20)
 
 # Whole pages for anonymous visitors (clinic/site/page_cache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

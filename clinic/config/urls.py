@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.views.sitemaps import (
@@ -13,6 +12,7 @@ from articles.views.sitemaps import (
     TopicSitemap,
 )
 from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, for_editors
+from clinic.seo.sitemaps import sitemap_index, sitemap_section
 from clinic.site import errors
 from clinic.site.logins import StaffLoginForm
 from clinic.views import files, locations, safety, team
@@ -42,7 +42,19 @@ editor_patterns = [
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("editor/", include((editor_patterns, "editor"))),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of the sections' pages, 1,000 addresses at most each (sitemap-articles.xml?p=2).
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "section_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_section,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("robots.txt", files.robots_txt, name="robots"),
     path("", include((clinic_patterns, "clinic"))),
     path("", include("articles.urls")),

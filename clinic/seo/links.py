@@ -73,3 +73,8 @@ def remember_request(request):
 
 def forget_request(token):
     _current_request.reset(token)
+
+
+def current_request():
+    """The request being answered, or None outside one."""
+    return _current_request.get()

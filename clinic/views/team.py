@@ -11,6 +11,7 @@ from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, web_page
 from clinic.seo.meta import meta_description, page_meta, social_image
 from clinic.seo.mixin import PageMetadataMixin
+from clinic.seo.pagination import LibraryPagesMixin
 from clinic.seo.structured_data import home_crumb, person_data
 
 
@@ -42,7 +43,7 @@ class TeamView(PageMetadataMixin, ListView):
         )
 
 
-class PersonDetailView(PageMetadataMixin, ListView):
+class PersonDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
     """A person's page: who they are, the articles they wrote, the ones they reviewed.
 
     Inactive people keep their page, so bylines on their articles still work.

@@ -1,11 +1,13 @@
 """`make bench`: load-test the site under gunicorn with wrk and print a table.
 
-Then the search page's latency (`search_bench`), the admin's save time with a phone photo
-(`save_bench`) and the article admin's change form and list at 2,000 articles
-(`admin_bench`), each in a throwaway database of its own.
+Then every page's cold time at 100 articles and at BENCH_ARTICLES side by side, with the search
+page's p50/p99 (`pages_bench`), search relevance on the demo content (`search_bench`), the
+admin's save time with a phone photo (`save_bench`) and the article admin's change form and list
+at 2,000 articles (`admin_bench`).
 
-Seeds a separate database (SQLite in .bench/, or `<name>_bench` on the PostgreSQL server named
-by DATABASE_URL), collects static files, then for the page cache off ("cold") and on ("warm")
+Seeds a database of BENCH_ARTICLES articles, or reuses the one a previous run seeded (SQLite in
+.bench/, or `<name>_pages_<N>` on the PostgreSQL server named by DATABASE_URL; `--fresh` seeds
+again), collects static files, then for the page cache off ("cold") and on ("warm")
 starts gunicorn on 127.0.0.1 with DEBUG off and drives each page with wrk for a fixed time at a
 fixed number of connections. A static file served by WhiteNoise is the ceiling. Everything it
 starts, it stops.
@@ -22,14 +24,15 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from tests.bench.pages_bench import database_for
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / ".bench"
 PAGES = {
     "home": "/",
     "list": "/articles/",
-    "article": "/articles/study-1000/",
+    "article": "/articles/study-{middle}/",
     "topic": "/topics/topic-3/",
     "search": "/search/?q=ketamine+trial",
     "team": "/team/",
@@ -40,23 +43,6 @@ PAGES = {
 # allowed keep-alive but often left most connections on one worker: a bimodal, noisier result.)
 GUNICORN = ["-w", "2", "-k", "sync", "--log-level", "warning"]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def bench_database(env):
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(url)
-        name = parts.path.lstrip("/") + "_bench"
-        admin = parts._replace(path="/postgres").geturl()
-        import psycopg
-
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return parts._replace(path="/" + name).geturl()
-    database = WORK / "bench.sqlite3"
-    database.unlink(missing_ok=True)
-    return f"sqlite:///{database}"
 
 
 def manage(env, *args):
@@ -138,33 +124,36 @@ def run(args):
         "LOG_LEVEL": "ERROR",
         "SITE_URL": "http://127.0.0.1",
     }
-    env["DATABASE_URL"] = bench_database(env)
+    env["DATABASE_URL"] = database_for(args.articles, args.fresh)
     cache_url = env.get("CACHE_URL") or env.get("REDIS_URL") or "locmem"
     print(f"Database: {env['DATABASE_URL']}  cache: {cache_url}")
-    manage(env, "migrate", "--noinput", "-v0")
-    seed = [sys.executable, "-m", "tests.bench.seed", "--articles", str(args.articles)]
-    subprocess.run(seed, cwd=ROOT, env=env, check=True)  # noqa: S603
     manage(env, "collectstatic", "--noinput", "-v0")
+    pages = {name: path.format(middle=args.articles // 2) for name, path in PAGES.items()}
     results = {}
     for mode, seconds in [("cold", "0"), ("warm", "600")]:
         server = start_gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, args.port)
         try:
-            for name, path in PAGES.items():
+            for name, path in pages.items():
                 url = f"http://127.0.0.1:{args.port}{path}"
                 urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - warms the cache
                 results[(name, mode)] = wrk(url, args.duration, args.connections)
             if mode == "cold":  # latency of one reader's search, without queueing behind others
-                url = f"http://127.0.0.1:{args.port}{PAGES['search']}"
+                url = f"http://127.0.0.1:{args.port}{pages['search']}"
                 results[("search", "cold, 1 connection")] = wrk(url, args.duration, 1)
             if mode == "warm":
                 url = f"http://127.0.0.1:{args.port}{static_path()}"
                 results[("static file", "ceiling")] = wrk(url, args.duration, args.connections)
-                weight = page_weight(args.port, PAGES["article"])
+                weight = page_weight(args.port, pages["article"])
         finally:
             stop(server)
     report(results, weight, args)
-    print("\nSearch (python -m tests.bench.search_bench):")
-    search = [sys.executable, "-m", "tests.bench.search_bench", "--articles", str(args.articles)]
+    print(
+        f"\nEvery page cold, 100 vs {args.articles} articles (python -m tests.bench.pages_bench):"
+    )
+    every = [sys.executable, "-m", "tests.bench.pages_bench", "--articles", str(args.articles)]
+    subprocess.run(every, cwd=ROOT, check=True)  # noqa: S603
+    print("\nSearch relevance (python -m tests.bench.search_bench):")
+    search = [sys.executable, "-m", "tests.bench.search_bench", "--relevance-only"]
     subprocess.run(search, cwd=ROOT, check=True)  # noqa: S603
     print("\nAdmin save with a phone photo (python -m tests.bench.save_bench):")
     save = [sys.executable, "-m", "tests.bench.save_bench"]
@@ -193,7 +182,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10)))
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 2000)))
+    parser.add_argument("--fresh", action="store_true", help="seed the database again")
     parser.add_argument("--port", type=int, default=8089)
     args = parser.parse_args()
     if not shutil.which("wrk"):

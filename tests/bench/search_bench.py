@@ -112,12 +112,15 @@ def main():
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("SEARCH_ROUNDS", 10)))
     parser.add_argument("--measure", choices=["latency", "relevance"])
+    parser.add_argument("--relevance-only", action="store_true", help="no latency (make bench "
+                        "times search in pages_bench)")  # fmt: skip
     args = parser.parse_args()
     if args.measure:
         return measure(args.measure, args.rounds)
     me = ["-m", "tests.bench.search_bench", "--rounds", str(args.rounds)]
-    env = prepare("search", ["-m", "tests.bench.seed", "--articles", str(args.articles)])
-    child(env, *me, "--measure", "latency")
+    if not args.relevance_only:
+        env = prepare("search", ["-m", "tests.bench.seed", "--articles", str(args.articles)])
+        child(env, *me, "--measure", "latency")
     env = prepare("relevance", ["manage.py", "load_demo", "-v0"])
     child(env, *me, "--measure", "relevance")
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from clinic.seo.links import FALLBACK_SITE_URL, absolute_url
 from tests.factories import ArticleFactory
+from tests.sitemaps import all_locs
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +70,8 @@ def test_with_site_url_every_absolute_url_uses_it(client, settings):
 
     sitemap = client.get(reverse("sitemap"), HTTP_HOST="localhost").content
     locs = [loc.text for loc in ElementTree.fromstring(sitemap).iter() if loc.tag.endswith("loc")]
+    assert locs and all(loc.startswith(site + "/sitemap-") for loc in locs)
+    locs = all_locs(client, HTTP_HOST="localhost")
     assert locs and all(loc.startswith(site + "/") for loc in locs)
 
     feed = client.get(reverse("articles:feed"), HTTP_HOST="localhost").text

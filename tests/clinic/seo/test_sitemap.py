@@ -1,11 +1,13 @@
 """sitemap.xml: every indexable page, each with <lastmod>, in the sitemaps.org 0.9 format.
 
-The structure checks are the rules of sitemaps.org's sitemap.xsd: a <urlset> in its
-namespace holding at most 50,000 <url>s, each an absolute <loc> under 2,048 characters and
+/sitemap.xml is a <sitemapindex> naming the pages of each section. The structure checks are
+the rules of sitemaps.org's sitemap.xsd: each page a <urlset> in its namespace holding at most
+1,000 <url>s here (50,000 in the schema), each an absolute <loc> under 2,048 characters and
 optionally <lastmod> (W3C date), <changefreq> (one of seven words) and <priority> (0.0-1.0).
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from defusedxml import ElementTree
@@ -13,8 +15,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article
+from tests.factories import ArticleFactory, PersonFactory
+from tests.sitemaps import NS, index_entries, page_urls
 
-NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 W3C_DATE = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$")
 CHANGEFREQ = {"always", "hourly", "daily", "weekly", "monthly", "yearly", "never"}
 SEQUENCE = ["loc", "lastmod", "changefreq", "priority"]
@@ -22,21 +25,25 @@ NOT_INDEXED = {"search", "search-results"}  # noindex
 
 
 def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ElementTree.fromstring(response.content)
-    assert root.tag == f"{NS}urlset"
     entries = {}
-    for url in root:
+    for loc, lastmod in index_entries(client):
+        assert loc.startswith(settings.SITE_URL + "/sitemap-") and W3C_DATE.match(lastmod)
+        urls = page_urls(client, loc)
+        assert 0 < len(urls) <= 1000
+        entries.update(page_entries(urls, entries))
+    return entries
+
+
+def page_entries(urls, seen):
+    entries = {}
+    for url in urls:
         assert url.tag == f"{NS}url"
         fields = {child.tag.removeprefix(NS): (child.text or "").strip() for child in url}
         assert len(fields) == len(url), "each field once"
         order = [child.tag.removeprefix(NS) for child in url]
         assert order == [name for name in SEQUENCE if name in fields], "the schema's order"
-        assert fields["loc"] not in entries, "each URL once"
+        assert fields["loc"] not in entries and fields["loc"] not in seen, "each URL once"
         entries[fields["loc"]] = fields
-    assert 0 < len(entries) <= 50_000
     return entries
 
 
@@ -79,3 +86,59 @@ def test_list_pages_are_dated_by_the_newest_change_they_show(site, client):
     assert entries[settings.SITE_URL + "/"]["lastmod"] == day
     topic = entries[settings.SITE_URL + site["topic"]]["lastmod"]
     assert topic >= timezone.localtime(article.updated_at).date().isoformat()
+
+
+@pytest.mark.django_db
+def test_articles_come_in_pages_of_1000_ids_that_keep_their_addresses(client, settings):
+    settings.SITE_URL = "https://clinic.example"
+    author = PersonFactory()
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(title=f"Study {n}", slug=f"study-{n}", summary="S.", body="B.", author=author,
+                status="published" if n % 7 else "draft", publish_at=now - timedelta(hours=n),
+                disclaimer="D.")
+        for n in range(2101)
+    )  # fmt: skip
+    Article.objects.filter(slug="study-5").update(updated_at=now - timedelta(minutes=1))
+    ids = {a.pk: a.slug for a in Article.objects.published()}
+    pages = [loc for loc, _ in index_entries(client) if "/sitemap-articles.xml" in loc]
+    count = -(-max(ids) // 1000)
+    base = "https://clinic.example/sitemap-articles.xml"
+    assert pages == [base] + [f"{base}?p={n}" for n in range(2, count + 1)]
+    listed = {}
+    for number, loc in enumerate(pages, start=1):
+        urls = page_urls(client, loc)
+        assert len(urls) <= 1000
+        for url in urls:
+            listed[url.findtext(f"{NS}loc")] = (number, url.findtext(f"{NS}lastmod"))
+    expected = {
+        f"https://clinic.example/articles/{slug}/": (-(-pk // 1000)) for pk, slug in ids.items()
+    }
+    assert {loc: number for loc, (number, _) in listed.items()} == expected
+    assert listed["https://clinic.example/articles/study-5/"][1] == timezone.localdate().isoformat()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["?p=0", "?p={past}", "?p=-1", "?p=x", "?p=1.5", "?p=99999999999", "?p=%EF%BC%91"]
+)
+def test_a_page_that_does_not_exist_is_not_found(client, query):
+    past = -(-ArticleFactory().pk // 1000) + 1  # the page after the last
+    query = query.format(past=past)
+    assert client.get("/sitemap-articles.xml" + query).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+@pytest.mark.django_db
+def test_pages_say_what_djangos_own_sitemap_view_would(site, client, rf):
+    from django.contrib.sitemaps.views import sitemap as djangos_view
+
+    from clinic.config.urls import SITEMAPS
+
+    for section in SITEMAPS:
+        ours = page_urls(client, f"/sitemap-{section}.xml")
+        theirs = djangos_view(rf.get("/"), SITEMAPS, section=section).render()
+        theirs = ElementTree.fromstring(theirs.content)
+        assert [[(c.tag, c.text) for c in url] for url in ours] == [
+            [(c.tag, (c.text or "").strip()) for c in url] for url in theirs
+        ], section

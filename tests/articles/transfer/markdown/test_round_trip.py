@@ -85,7 +85,9 @@ def whole_site():
 
 def public_paths():
     paths = ["/", "/articles/", "/topics/", "/team/", "/locations/", "/feed/", "/feed/atom/",
-             "/sitemap.xml", "/search/?q=ketamine", "/search/?q=ptsd", "/glossary/"]  # fmt: skip
+             "/sitemap.xml", "/sitemap-pages.xml", "/sitemap-topics.xml", "/sitemap-people.xml",
+             "/sitemap-locations.xml", "/search/?q=ketamine", "/search/?q=ptsd",
+             "/glossary/"]  # fmt: skip
     paths += [a.get_absolute_url() for a in Article.objects.published()]
     paths += [f"/topics/{t.slug}/" for t in Topic.objects.all()]
     paths += [f"/topics/{t.slug}/feed/" for t in Topic.objects.all()]
