@@ -16,7 +16,7 @@ crawlers see the newest page change, the older ones stay as they were.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Exists, ExpressionWrapper, F, IntegerField, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -88,12 +88,13 @@ def newest_of(row, *names):
 
 
 class KeyRangePaginator(Paginator):
-    """Pages by ranges of primary keys: page 2 holds the live articles with ids 1001 to 2000.
+    """Pages by ranges of primary keys: page 2 holds the live articles of the second range of
+    1,000 ids that has any.
 
-    A page is a range scan of the primary key, whatever its number, and keeps its addresses
-    for good (a new article goes on the last page); the number of pages comes from the
-    highest live id, the first live entry of the primary key read from its end. A page may
-    hold fewer than `per_page` addresses where drafts or deleted articles leave gaps."""
+    A page is a range scan of the primary key and keeps its addresses while its range has live
+    articles (a new article goes on the last page); the ranges come from one read of the live
+    ids' index, so no page is ever empty. A page may hold fewer than `per_page` addresses where
+    drafts or deleted articles leave gaps."""
 
     def validate_number(self, number):
         number = int(number) if str(number).isascii() and str(number).isdigit() else 0
@@ -104,14 +105,20 @@ class KeyRangePaginator(Paginator):
         return number
 
     @cached_property
+    def ranges(self):
+        """The numbers of the id ranges (0 for ids 1 to 1,000) that hold a live article."""
+        bucket = ExpressionWrapper((F("pk") - 1) / self.per_page, output_field=IntegerField())
+        ranges = self.object_list.order_by().annotate(range=bucket).values_list("range", flat=True)
+        return sorted(set(ranges.distinct()))
+
+    @cached_property
     def num_pages(self):
-        highest = self.object_list.order_by("-pk").values_list("pk", flat=True)[:1]
-        return max(1, -(-next(iter(highest), 0) // self.per_page))
+        return max(1, len(self.ranges))
 
     def page(self, number):
         number = self.validate_number(number)
-        first = (number - 1) * self.per_page + 1
-        keys = (first, first + self.per_page - 1)
+        start = self.ranges[number - 1] * self.per_page + 1 if self.ranges else 1
+        keys = (start, start + self.per_page - 1)
         return self._get_page(list(self.object_list.filter(pk__range=keys)), number, self)
 
 

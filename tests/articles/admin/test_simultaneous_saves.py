@@ -141,7 +141,7 @@ def test_publishing_while_an_editor_saves_never_undoes_either(
 ):
     """The publish action and a change-form save race: both land, and the version moves
     twice, so a form opened before either is refused."""
-    article = ArticleFactory(draft=True, body="Original")
+    article = ArticleFactory(draft=True, body="We read the study. It was short.")
     url = reverse("admin:articles_article_change", args=[article.pk])
     opened = article_change_form(article)
     (editor,) = editors(django_user_model, count=1)
@@ -154,11 +154,11 @@ def test_publishing_while_an_editor_saves_never_undoes_either(
 
     publisher = threading.Thread(target=publish)
     publisher.start()
-    response = editor.post(url, {**opened, "body": "Edited while publishing"})
+    response = editor.post(url, {**opened, "body": "We read the study again. It was good."})
     publisher.join(timeout=60)
     saved = Article.objects.get(pk=article.pk)
     if response.status_code == 302:  # the save went first; publishing came after it
-        assert saved.body == "Edited while publishing"
+        assert saved.body == "We read the study again. It was good."
         assert saved.status == Article.Status.PUBLISHED
         assert saved.edit_version == article.edit_version + 2
     else:  # publishing went first: the form opened before it is refused
