@@ -16,7 +16,7 @@ crawlers see the newest page change, the older ones stay as they were.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Exists, ExpressionWrapper, F, IntegerField, Max, OuterRef, Q, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -88,37 +88,40 @@ def newest_of(row, *names):
 
 
 class KeyRangePaginator(Paginator):
-    """Pages by ranges of primary keys: page 2 holds the live articles of the second range of
-    1,000 ids that has any.
+    """Pages by ranges of primary keys: page 2 holds the live articles with ids 1001 to 2000.
 
-    A page is a range scan of the primary key and keeps its addresses while its range has live
-    articles (a new article goes on the last page); the ranges come from one read of the live
-    ids' index, so no page is ever empty. A page may hold fewer than `per_page` addresses where
-    drafts or deleted articles leave gaps."""
+    A page is a range scan of the primary key, whatever its number, and keeps its addresses
+    for good (a new article goes on the last page). The pages run from the range of the lowest
+    live id to that of the highest, each read as the first entry of the primary key from one
+    end, so the index never lists the empty ranges below the first article. A page may hold
+    fewer than `per_page` addresses where drafts or deleted articles leave gaps."""
 
     def validate_number(self, number):
         number = int(number) if str(number).isascii() and str(number).isdigit() else 0
         if number < 1:
             raise PageNotAnInteger("That page number is not a whole number.")
-        if number > self.num_pages:
+        if number == 1:  # the section's own address shows its first page with articles
+            number = self.first_page
+        if number < self.first_page or number > self.num_pages:
             raise EmptyPage("That page contains no results.")
         return number
 
+    def _page_of(self, ordering):
+        key = next(iter(self.object_list.order_by(ordering).values_list("pk", flat=True)[:1]), 0)
+        return max(1, -(-key // self.per_page))
+
     @cached_property
-    def ranges(self):
-        """The numbers of the id ranges (0 for ids 1 to 1,000) that hold a live article."""
-        bucket = ExpressionWrapper((F("pk") - 1) / self.per_page, output_field=IntegerField())
-        ranges = self.object_list.order_by().annotate(range=bucket).values_list("range", flat=True)
-        return sorted(set(ranges.distinct()))
+    def first_page(self):
+        return self._page_of("pk")
 
     @cached_property
     def num_pages(self):
-        return max(1, len(self.ranges))
+        return self._page_of("-pk")
 
     def page(self, number):
         number = self.validate_number(number)
-        start = self.ranges[number - 1] * self.per_page + 1 if self.ranges else 1
-        keys = (start, start + self.per_page - 1)
+        first = (number - 1) * self.per_page + 1
+        keys = (first, first + self.per_page - 1)
         return self._get_page(list(self.object_list.filter(pk__range=keys)), number, self)
 
 

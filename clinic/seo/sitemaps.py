@@ -51,9 +51,9 @@ def sitemap_index(request, sitemaps, section_url_name):
         lastmod = sitemap.get_latest_lastmod()
         newest = max(filter(None, (newest, lastmod)), default=None)
         url = absolute_url(reverse(section_url_name, kwargs={"section": section}))
-        pages = sitemap.paginator.num_pages
+        pages = range(getattr(sitemap.paginator, "first_page", 1), sitemap.paginator.num_pages + 1)
         entries += [SitemapIndexItem(url if page == 1 else f"{url}?p={page}", lastmod)
-                    for page in range(1, pages + 1)]  # fmt: skip
+                    for page in pages]  # fmt: skip
     lines = [
         f"<sitemap><loc>{escape(entry.location)}</loc>"
         + (f"<lastmod>{_day(entry.last_mod)}</lastmod>" if entry.last_mod else "")
