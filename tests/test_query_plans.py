@@ -21,8 +21,9 @@ ARTICLES = 3000
 HOT_PAGES = [
     "/", "/articles/", "/articles/?page=last", "/topics/topic-3/", "/topics/topic-3/?page=last",
     "/team/person-7/", "/team/person-0/?page=last", "/articles/study-1501/",
-    "/articles/study-1501/?topic=topic-3", "/feed/", "/sitemap.xml", "/sitemap-articles.xml?p=3",
-    "/sitemap-topics.xml", "/sitemap-people.xml", "/sitemap-pages.xml",
+    "/articles/study-1501/?topic=topic-3", "/feed/", "/sitemap.xml",
+    "/sitemap-articles.xml?p={page}", "/sitemap-topics.xml", "/sitemap-people.xml",
+    "/sitemap-pages.xml",
 ]  # fmt: skip
 # Rows a query may read from each table (3,000 articles, 6,000 topic links): a few pages'
 # worth, far short of the whole table.
@@ -91,7 +92,10 @@ def rows_read(node):
 def test_hot_pages_read_articles_through_indexes(client, library):
     client.get("/")  # the site-wide parts, cached after the first request
     scans = {}
-    for path in HOT_PAGES:
+    # A page of the article sitemap is a range of 1,000 ids: the one holding a middle article
+    # (ids run on from earlier tests on PostgreSQL, so its number is not fixed).
+    page = -(-Article.objects.get(slug="study-1501").pk // 1000)
+    for path in (path.format(page=page) for path in HOT_PAGES):
         for sql, plan in plans(client, path):
             many = {(table, scan): rows for (table, scan), rows in rows_read(plan).items()
                     if rows > MOST_ROWS_READ[table]}  # fmt: skip

@@ -102,11 +102,15 @@ def test_articles_come_in_pages_of_1000_ids_that_keep_their_addresses(client, se
     Article.objects.filter(slug="study-5").update(updated_at=now - timedelta(minutes=1))
     ids = {a.pk: a.slug for a in Article.objects.published()}
     pages = [loc for loc, _ in index_entries(client) if "/sitemap-articles.xml" in loc]
-    count = -(-max(ids) // 1000)
+    # Page n holds ids (n-1)*1000+1 to n*1000; the index runs from the page of the lowest
+    # live id (ids need not start at 1) to that of the highest, and page 1 is the bare address.
+    first, count = (-(-key // 1000) for key in (min(ids), max(ids)))
     base = "https://clinic.example/sitemap-articles.xml"
-    assert pages == [base] + [f"{base}?p={n}" for n in range(2, count + 1)]
+    numbers = range(first, count + 1)
+    assert pages == [base if n == 1 else f"{base}?p={n}" for n in numbers]
+    assert len(pages) in (3, 4)  # 2,101 consecutive ids span three or four ranges
     listed = {}
-    for number, loc in enumerate(pages, start=1):
+    for number, loc in zip(numbers, pages, strict=True):
         urls = page_urls(client, loc)
         assert len(urls) <= 1000
         for url in urls:
@@ -116,6 +120,24 @@ def test_articles_come_in_pages_of_1000_ids_that_keep_their_addresses(client, se
     }
     assert {loc: number for loc, (number, _) in listed.items()} == expected
     assert listed["https://clinic.example/articles/study-5/"][1] == timezone.localdate().isoformat()
+
+
+@pytest.mark.django_db
+def test_a_library_whose_ids_start_high_lists_no_empty_page(client, settings):
+    """Ids left by deleted articles (or a database's sequence) need not start at 1: the index
+    starts at the range of the lowest live id and the bare address shows that page."""
+    settings.SITE_URL = "https://clinic.example"
+    author = PersonFactory()
+    for pk in (2501, 2502, 3999, 4001):
+        ArticleFactory(pk=pk, slug=f"study-{pk}", author=author, status="published")
+    pages = [loc for loc, _ in index_entries(client) if "/sitemap-articles.xml" in loc]
+    base = "https://clinic.example/sitemap-articles.xml"
+    assert pages == [f"{base}?p=3", f"{base}?p=4", f"{base}?p=5"]
+    slugs = [[url.findtext(f"{NS}loc").rsplit("/", 2)[1] for url in page_urls(client, page)]
+             for page in [base, *pages]]  # fmt: skip
+    assert slugs == [["study-2501", "study-2502"], ["study-2501", "study-2502"], ["study-3999"],
+                     ["study-4001"]]  # fmt: skip
+    assert client.get(f"{base}?p=2").status_code == 404
 
 
 @pytest.mark.django_db
