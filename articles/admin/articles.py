@@ -5,6 +5,7 @@ from django.contrib.admin import DateFieldListFilter
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationAdmin
 
 from articles.editorial.gates import may_publish_despite_checks
 from articles.models import Article, ArticleChange, Topic
@@ -279,7 +280,7 @@ def _refusal_message(article, refusal):
 
 
 @admin.register(Topic)
-class TopicAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+class TopicAdmin(SaveWhenBusyMixin, TranslationAdmin):
     list_display = ["name", "slug", "is_clinic_service", "is_public"]
     list_filter = ["is_clinic_service", "from_import"]
     search_fields = ["name"]

@@ -1,6 +1,7 @@
 """The glossary in the admin: Marketing keeps the terms that articles explain in place."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from articles.models import GlossaryTerm
 from clinic.domain.admin import FORMFIELD_OVERRIDES
@@ -8,7 +9,7 @@ from clinic.domain.busy_saves import SaveWhenBusyMixin
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+class GlossaryTermAdmin(SaveWhenBusyMixin, TranslationAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
     list_display = ["term", "also_known_as", "is_marked_in_articles", "updated_at"]
     list_filter = ["is_marked_in_articles"]

@@ -2,10 +2,12 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from modeltranslation.utils import build_localized_fieldname
 
 from clinic.domain.models import has_visible_text
 
@@ -59,6 +61,8 @@ class GlossaryTerm(models.Model):
         ordering = [Lower("term"), "id"]
         constraints = [
             models.UniqueConstraint(Lower("term"), name="glossary_term_unique_ci"),
+            # The French term (clinic.domain.translation gives each term one per language).
+            models.UniqueConstraint(Lower("term_fr"), name="glossary_term_fr_unique_ci"),
             models.CheckConstraint(
                 condition=has_visible_text("definition"),
                 name="glossary_term_has_definition",
@@ -87,21 +91,35 @@ class GlossaryTerm(models.Model):
         first = self.term.strip()[:1].upper()
         return first if first.isalpha() and first.isascii() else "#"
 
+    def names_in(self, language):
+        """The term and its other names as written in `language` (empty if not written)."""
+        term = getattr(self, build_localized_fieldname("term", language)) or ""
+        aliases = getattr(self, build_localized_fieldname("also_known_as", language)) or ""
+        return [name for name in [term.strip(), *split_names(aliases)] if name]
+
     def clean(self):
         errors = {}
-        if len(_SENTENCE_END.findall(self.definition.strip())) > MAX_SENTENCES:
-            errors["definition"] = "Keep the definition to one or two sentences."
+        for language in settings.MODELTRANSLATION_LANGUAGES:
+            field = build_localized_fieldname("definition", language)
+            if len(_SENTENCE_END.findall((getattr(self, field) or "").strip())) > MAX_SENTENCES:
+                errors[field] = "Keep the definition to one or two sentences."
+            taken = self._names_used_elsewhere(language)
+            if clashes := [name for name in self.names_in(language) if name.lower() in taken]:
+                errors[build_localized_fieldname("also_known_as", language)] = (
+                    f"Already used by another term: {', '.join(clashes)}. Each name may belong "
+                    "to one term only, so articles know which definition to show."
+                )
         if self.source_name and not self.source_url:
             errors["source_url"] = "Add the link for this source, or clear its name."
-        taken = self._names_used_elsewhere()
-        if clashes := [name for name in self.names if name.lower() in taken]:
-            errors["also_known_as"] = (
-                f"Already used by another term: {', '.join(clashes)}. Each name may belong to "
-                "one term only, so articles know which definition to show."
-            )
         if errors:
             raise ValidationError(errors)
 
-    def _names_used_elsewhere(self):
-        others = GlossaryTerm.objects.exclude(pk=self.pk).values_list("term", "also_known_as")
-        return {name.lower() for term, aliases in others for name in [term, *split_names(aliases)]}
+    def _names_used_elsewhere(self, language):
+        columns = [build_localized_fieldname(name, language) for name in ("term", "also_known_as")]
+        others = GlossaryTerm.objects.exclude(pk=self.pk).values_list(*columns)
+        return {
+            name.lower()
+            for term, aliases in others
+            for name in [term or "", *split_names(aliases)]
+            if name
+        }

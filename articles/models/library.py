@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 from markdownx.models import MarkdownxField
 
 from clinic.authoring.markdown import render_markdown
+from clinic.domain.languages import TranslatedSlugQuerySet
 from clinic.domain.models import EditTracked, Person, has_visible_text
 from clinic.domain.models.constraints import validate_constraints_in_python
 
@@ -43,7 +44,7 @@ DISCLAIMER_REQUIRED = (
 _WORD = re.compile(r"\w+")
 
 
-class TopicQuerySet(models.QuerySet):
+class TopicQuerySet(TranslatedSlugQuerySet):
     def listed(self):
         """Topics the public may see: one an import created is hidden until it is described."""
         return self.exclude(from_import=True, description="")

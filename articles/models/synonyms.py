@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
+from clinic.domain.languages import site_languages
 from clinic.domain.models import has_visible_text
 
 from ..words import MAX_TERM_WORDS, split_terms, words_of
@@ -17,6 +18,13 @@ class SynonymGroup(models.Model):
         help_text="Two or more words or phrases that mean the same, one per line (or separated "
         "by commas), e.g. “PTSD”, “post-traumatic stress disorder”, “posttraumatic stress”. "
         "Searches use the list at once; no rebuilding needed.",
+    )
+    language = models.CharField(
+        max_length=8,
+        choices=site_languages,
+        default="en",
+        help_text="The language of searches it applies to. French words go in rows of their "
+        "own: a French list is not a translation of the English one.",
     )
     note = models.CharField(
         max_length=200, blank=True, help_text="Optional: why these belong together, for editors."
@@ -65,6 +73,12 @@ class NarrowerTerm(models.Model):
         help_text="A word or phrase as patients write it: a symptom (“nightmares”, “can’t "
         "sleep”), an event (“car accident”) or a medicine (“sertraline”).",
     )
+    language = models.CharField(
+        max_length=8,
+        choices=site_languages,
+        default="en",
+        help_text="The language of searches it applies to. French words go in rows of their own.",
+    )
     broader = models.TextField(
         "belongs to",
         help_text="The conditions or wider terms it belongs to, one per line (or separated by "
@@ -91,7 +105,8 @@ class NarrowerTerm(models.Model):
             ),
             models.UniqueConstraint(
                 Lower("term"),
-                name="narrowerterm_term_unique",
+                "language",
+                name="narrowerterm_term_unique_per_language",
                 violation_error_message="This term is already listed: add to its row instead.",
             ),
         ]

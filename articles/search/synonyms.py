@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from articles.words import MAX_TERM_WORDS, split_terms, words_of
+from clinic.domain.languages import content_language, site_languages
 
 
 def _key(words):
@@ -99,26 +100,32 @@ class Thesaurus:
         return 0, (), (), ()
 
 
-LISTS_KEY = "search:lists:v1"
+LISTS_KEY = "search:lists:v2:{language}"
 CACHE_SECONDS = 60 * 60  # also bounds how long a change made without signals goes unseen
 
 
 def current_thesaurus():
-    """The synonym list and the narrower terms as they are now (cached; else two queries)."""
+    """The synonym list and the narrower terms of the page's language as they are now (cached;
+    else two queries). French searches use the French rows, English ones the English."""
     from articles.models import NarrowerTerm, SynonymGroup
 
-    lists = cache.get(LISTS_KEY)
+    language = content_language()
+    key = LISTS_KEY.format(language=language)
+    lists = cache.get(key)
     if lists is None:
+        groups = SynonymGroup.objects.filter(language=language)
+        narrower = NarrowerTerm.objects.filter(language=language)
+        pairs = narrower.values_list("term", "broader")
         lists = (
-            [split_terms(terms) for terms in SynonymGroup.objects.values_list("terms", flat=True)],
-            [(term, split_terms(broader))
-             for term, broader in NarrowerTerm.objects.values_list("term", "broader")],
-        )  # fmt: skip
-        cache.set(LISTS_KEY, lists, timeout=CACHE_SECONDS)
+            [split_terms(terms) for terms in groups.values_list("terms", flat=True)],
+            [(term, split_terms(broader)) for term, broader in pairs],
+        )
+        cache.set(key, lists, timeout=CACHE_SECONDS)
     return Thesaurus(*lists)
 
 
 def forget_lists(**kwargs):
     """Signal receiver: a synonym group or narrower term changed (now and on commit)."""
-    cache.delete(LISTS_KEY)
-    transaction.on_commit(lambda: cache.delete(LISTS_KEY))
+    keys = [LISTS_KEY.format(language=code) for code, _ in site_languages()]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))

@@ -64,7 +64,7 @@ class ArticleListView(LibraryPagesMixin, PageMetadataMixin, ListView):
         articles = Article.objects.published().for_cards()
         self.topic = None
         if topic_slug := self.request.GET.get("topic"):  # a NUL byte never gets here (400)
-            self.topic = get_object_or_404(Topic.objects.listed(), slug=topic_slug)
+            self.topic = get_object_or_404(Topic.objects.listed().with_slug(topic_slug))
             articles = articles.in_topic(self.topic)
         return articles
 

@@ -86,7 +86,7 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class TopicFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Topic.objects.with_published_articles(), slug=slug)
+        return get_object_or_404(Topic.objects.with_published_articles().with_slug(slug))
 
     def title(self, topic):
         return f"{clinic_profile().name}: {topic.name}"

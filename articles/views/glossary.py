@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 
 from articles.models import GlossaryTerm
+from clinic.domain.languages import content_language, site_languages
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import ref, web_page
 from clinic.seo.library import glossary_data
@@ -29,8 +30,8 @@ from clinic.seo.meta import page_meta
 from clinic.seo.mixin import PageMetadataMixin
 from clinic.seo.structured_data import home_crumb
 
-# v2: the cached `Entry` moved to this module, so entries pickled by older code are not read.
-ENTRIES_KEY = "glossary:entries:v2"
+# v3: one list per language, each term in the page's language (clinic.domain.translation).
+ENTRIES_KEY = "glossary:entries:v3:{language}"
 BODY_KEY = "glossary:body:v2:{version}:{digest}"
 CACHE_SECONDS = 24 * 60 * 60
 # Text inside these is left alone: a link inside a link is invalid, and a heading, code or an
@@ -136,8 +137,11 @@ def mark_terms(html, glossary):
 
 
 def current_entries():
-    """(version, entries) of the terms explained in articles, from the cache when there."""
-    cached = cache.get(ENTRIES_KEY)
+    """(version, entries) of the terms explained in articles, in the page's language (the
+    French term and its other names on a French page, the English where they are empty),
+    from the cache when there."""
+    key = ENTRIES_KEY.format(language=content_language())
+    cached = cache.get(key)
     if cached is not None:
         return cached
     entries = [
@@ -145,14 +149,15 @@ def current_entries():
         for term in GlossaryTerm.objects.filter(is_marked_in_articles=True)
     ]
     version = hashlib.sha256(repr(entries).encode()).hexdigest()[:16]
-    cache.set(ENTRIES_KEY, (version, entries), timeout=CACHE_SECONDS)
+    cache.set(key, (version, entries), timeout=CACHE_SECONDS)
     return version, entries
 
 
 def forget_entries(**kwargs):
     """Signal receiver: a term changed, so articles are marked afresh (now and on commit)."""
-    cache.delete(ENTRIES_KEY)
-    transaction.on_commit(lambda: cache.delete(ENTRIES_KEY))
+    keys = [ENTRIES_KEY.format(language=code) for code, _ in site_languages()]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 _compiled = {}
@@ -163,7 +168,8 @@ def compiled_glossary(version, entries):
     took most of a millisecond to build for every article not in the cache)."""
     glossary = _compiled.get(version)
     if glossary is None:
-        _compiled.clear()  # only the current version is kept
+        if len(_compiled) >= len(site_languages()):
+            _compiled.clear()  # only the current versions (one per language) are kept
         glossary = _compiled[version] = Glossary(entries)
     return glossary
 

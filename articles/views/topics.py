@@ -42,7 +42,7 @@ class TopicDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
 
     def get_queryset(self):
         topics = Topic.objects.with_published_articles()
-        self.topic = get_object_or_404(topics, slug=self.kwargs["slug"])
+        self.topic = get_object_or_404(topics.with_slug(self.kwargs["slug"]))
         return Article.objects.published().in_topic(self.topic).for_cards()
 
     def get_context_data(self, **kwargs):

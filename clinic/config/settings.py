@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "articles",
     "clinic.site",
     "clinic.operations",
+    # Before the admin: the wording in each language (clinic/domain/translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -193,6 +195,13 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "en-ca"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Toronto")
 USE_I18N = True
+# The languages the clinic's editable wording (site settings, crisis lines, people, locations,
+# topics, glossary) is kept in, each a column of its own: English first, the one an empty field
+# falls back to (never a disclaimer). Another language here needs a migration
+# (docs/editors.md#wording-in-french).
+MODELTRANSLATION_LANGUAGES = ("en", "fr")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 USE_TZ = True
 
 STATIC_URL = "static/"

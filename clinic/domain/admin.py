@@ -1,12 +1,16 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import AdminFileWidget, AdminTimeWidget
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from markdownx.models import MarkdownxField
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.utils import build_localized_fieldname
 
 from clinic.authoring.editor import MarkdownEditor
 from clinic.authoring.tasks import picture_versions
@@ -55,7 +59,7 @@ FORMFIELD_OVERRIDES = {
 
 
 @admin.register(ClinicProfile)
-class ClinicProfileAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+class ClinicProfileAdmin(SaveWhenBusyMixin, TranslationAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
     fieldsets = [
         (None, {"fields": ["name", "tagline", "about"]}),
@@ -84,9 +88,13 @@ class ClinicProfileAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        obj.has_new_disclaimer = change and "default_disclaimer" in form.changed_data
-        if obj.has_new_disclaimer:
-            obj.remember_previous_disclaimer(form.initial.get("default_disclaimer"))
+        obj.has_new_disclaimer = False
+        for language in settings.MODELTRANSLATION_LANGUAGES:  # each its own default
+            field = build_localized_fieldname("default_disclaimer", language)
+            if change and field in form.changed_data:
+                obj.has_new_disclaimer = True
+                with translation.override(language):
+                    obj.remember_previous_disclaimer(form.initial.get(field))
         super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):
@@ -102,7 +110,7 @@ class ColourInput(forms.TextInput):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+class SiteSettingsAdmin(SaveWhenBusyMixin, TranslationAdmin):
     """Brand, wording and booking: for superusers and holders of the site-settings permission."""
 
     formfield_overrides = FORMFIELD_OVERRIDES
@@ -134,7 +142,9 @@ class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in {"brand_color_light", "brand_color_dark"}:
             kwargs["widget"] = ColourInput
-        elif db_field.name in self.sentence_fields:  # a sentence or two: room to read it whole
+        elif (
+            getattr(db_field, "translated_field", db_field).name in self.sentence_fields
+        ):  # a sentence or two: room to read it whole
             kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -164,7 +174,7 @@ class SiteSettingsAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+class PersonAdmin(SaveWhenBusyMixin, TranslationAdmin):
     formfield_overrides = FORMFIELD_OVERRIDES
 
     list_display = ["name", "role_title", "credentials", "is_active", "position"]
@@ -240,7 +250,7 @@ class OpeningHoursInline(CompactInline):
     fields = ["weekday", "opens", "closes"]
 
 
-class LocationExceptionInline(CompactInline):
+class LocationExceptionInline(TranslationTabularInline, CompactInline):
     model = LocationException
     extra = 1
     fields = ["date", "is_closed", "opens", "closes", "note"]
@@ -253,7 +263,7 @@ class LocationAdminForm(EditVersionFormMixin, forms.ModelForm):
 
 
 @admin.register(Location)
-class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+class LocationAdmin(SaveWhenBusyMixin, TranslationAdmin):
     form = LocationAdminForm
     formfield_overrides = FORMFIELD_OVERRIDES
     inlines = [OpeningHoursInline, LocationExceptionInline]
@@ -288,8 +298,10 @@ class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and edits_contact_details_only(request.user):
-            editable = {*CONTACT_DETAIL_FIELDS, "opened_version"}
-            return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
+            # Each wording field in every language (its French beside its English).
+            editable = set(self.replace_orig_field([*CONTACT_DETAIL_FIELDS, "opened_version"]))
+            shown = self.replace_orig_field(flatten_fieldsets(self.fieldsets))
+            return [name for name in shown if name not in editable]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -303,7 +315,7 @@ class LocationAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
 
 
 @admin.register(CrisisLine)
-class CrisisLineAdmin(SaveWhenBusyMixin, admin.ModelAdmin):
+class CrisisLineAdmin(SaveWhenBusyMixin, TranslationAdmin):
     """The lines on the urgent-help page, by region (Marketing and superusers)."""
 
     formfield_overrides = FORMFIELD_OVERRIDES

@@ -13,6 +13,7 @@ class ClinicConfig(AppConfig):
         from clinic.authoring.tasks import connect_renditions
         from clinic.branding.brand import make_brand_files
 
+        from . import checks  # noqa: F401  (registers the system checks)
         from .models import ClinicProfile, Location, Person, SiteSettings, redirect_old_urls
         from .roles import sync_roles_after_migrate
         from .sitewide import forget_site_chrome

@@ -1,9 +1,11 @@
 """People who write and review articles, and collective bylines."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from markdownx.models import MarkdownxField
+from modeltranslation.utils import build_localized_fieldname
 
 from clinic.authoring.markdown import render_markdown
 
@@ -91,7 +93,10 @@ class Person(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.bio_html = render_markdown(self.bio)
+        # The bio in each language (clinic.domain.translation), each rendered from its own.
+        for language in settings.MODELTRANSLATION_LANGUAGES:
+            bio = getattr(self, build_localized_fieldname("bio", language)) or ""
+            setattr(self, build_localized_fieldname("bio_html", language), render_markdown(bio))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -166,6 +166,26 @@ class ClinicProfile(BrandFields, WordingFields, SafetyFields, models.Model):
                 name="clinicprofile_crisis_line_not_blank",
                 violation_error_message="The crisis line cannot be empty.",
             ),
+            # The French wording (clinic.domain.translation) a French page cannot do without:
+            # the disclaimer never falls back to the English.
+            models.CheckConstraint(
+                condition=models.Q(default_disclaimer_fr__isnull=False)
+                & has_visible_text("default_disclaimer_fr"),
+                name="clinicprofile_disclaimer_fr_not_blank",
+                violation_error_message="The French default disclaimer cannot be empty.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(crisis_line_fr__isnull=False)
+                & has_visible_text("crisis_line_fr"),
+                name="clinicprofile_crisis_line_fr_not_blank",
+                violation_error_message="The French crisis line cannot be empty.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(urgent_help_intro_fr__isnull=False)
+                & has_visible_text("urgent_help_intro_fr"),
+                name="clinicprofile_urgent_help_fr_not_blank",
+                violation_error_message="The French urgent help introduction cannot be empty.",
+            ),
         ]
 
     def __str__(self):

@@ -168,8 +168,8 @@ def test_validation_refuses_long_definitions_and_names_taken_by_another_term():
     )
     with pytest.raises(ValidationError) as error:
         term.full_clean()
-    assert set(error.value.message_dict) == {"definition", "also_known_as", "source_url"}
-    assert "RCT" in error.value.message_dict["also_known_as"][0]
+    assert set(error.value.message_dict) == {"definition_en", "also_known_as_en", "source_url"}
+    assert "RCT" in error.value.message_dict["also_known_as_en"][0]
 
 
 def _article_with(body):

@@ -17,11 +17,13 @@ from django.core.cache.backends.redis import RedisCacheClient
 from django.test import override_settings
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from articles.views.glossary import ENTRIES_KEY
+from articles.views.glossary import ENTRIES_KEY as ENTRIES_KEYS
 from clinic.site.cache_backend import reset_health
 from clinic.site.cache_breaker import breaker_for
 from tests.factories import ArticleFactory
 from tests.helpers import REDIS_URL, redis_or_skip
+
+ENTRIES_KEY = ENTRIES_KEYS.format(language="en")
 
 BACKEND = "clinic.site.cache_backend.ResilientRedisCache"
 THREADS = 12
