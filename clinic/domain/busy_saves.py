@@ -75,7 +75,7 @@ class SaveWhenBusyMixin:
         return self._changeform_view(request, object_id, form_url, extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+        form = super().get_form(request, obj, change=change, **kwargs)
         if getattr(request, "database_was_busy", False):
             return type(form)(form.__name__, (NotSavedForm, form), {})
         return form

@@ -11,7 +11,7 @@ single: they are the same in every language.
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ClinicProfile, CrisisLine, Location, LocationException, Person
+from .models import ClinicProfile, CrisisLine, Location, LocationException, Person, SiteSettings
 from .models.wording_fr import FRENCH_DEFAULTS
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -63,6 +63,11 @@ class ClinicProfileTranslation(WordingOptions):
         "default": REQUIRED_IN_EVERY_LANGUAGE,
     }
     field_options = starting_wording(ClinicProfile, PROFILE_FIELDS)
+
+
+@register(SiteSettings)
+class SiteSettingsTranslation(WordingOptions):
+    fields = ()  # the profile's own columns, under their admin page of their own
 
 
 @register(CrisisLine)

@@ -160,7 +160,9 @@ def test_the_seeded_list_has_at_least_forty_groups():
 
 def test_marketing_edits_the_synonym_list_in_the_admin(marketing_client):
     url = reverse("admin:articles_synonymgroup_add")
-    response = marketing_client.post(url, {"terms": "zolpidem, Ambien", "note": ""})
+    response = marketing_client.post(
+        url, {"language": "en", "terms": "zolpidem, Ambien", "note": ""}
+    )
     assert response.status_code == 302
     group = SynonymGroup.objects.get(terms="zolpidem\nAmbien")
     assert group.term_list() == ["zolpidem", "Ambien"]
@@ -172,7 +174,9 @@ def test_marketing_edits_the_synonym_list_in_the_admin(marketing_client):
 
 def test_a_group_of_one_term_is_refused_with_a_message(marketing_client):
     url = reverse("admin:articles_synonymgroup_add")
-    response = marketing_client.post(url, {"terms": "insomnia, Insomnia", "note": ""})
+    response = marketing_client.post(
+        url, {"language": "en", "terms": "insomnia, Insomnia", "note": ""}
+    )
     assert response.status_code == 200
     assert "List at least two different words or phrases." in response.text
 
@@ -182,7 +186,8 @@ def test_the_crisis_line_is_edited_in_the_clinic_profile_admin(admin_client):
     url = reverse("admin:clinic_clinicprofile_change", args=[ClinicProfile.SINGLETON_ID])
     response = admin_client.get(url)
     assert response.status_code == 200
-    assert 'name="crisis_line"' in response.text
+    assert 'name="crisis_line_en"' in response.text
+    assert 'name="crisis_line_fr"' in response.text  # the French beside the English
 
 
 def test_a_word_from_the_synonym_list_is_never_corrected(client):

@@ -287,7 +287,9 @@ def test_a_narrower_term_is_checked_before_it_is_saved():
 @pytest.mark.django_db
 def test_marketing_edits_the_narrower_terms_in_the_admin(marketing_client):
     add = reverse("admin:articles_narrowerterm_add")
-    response = marketing_client.post(add, {"term": "jumpy", "broader": "anxiety, PTSD"})
+    response = marketing_client.post(
+        add, {"language": "en", "term": "jumpy", "broader": "anxiety, PTSD"}
+    )
     assert response.status_code == 302
     term = NarrowerTerm.objects.get(term="jumpy")
     assert term.broader_list() == ["anxiety", "PTSD"]

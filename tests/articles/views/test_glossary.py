@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import override
 
 from articles.models import GlossaryTerm
 from articles.views.glossary import Entry, Glossary, article_body, mark_terms
@@ -265,10 +266,13 @@ def test_marketing_may_edit_the_glossary(marketing_client):
     response = marketing_client.post(
         url,
         {
-            "term": "Placebo",
+            "term_en": "Placebo",
+            "term_fr": "Placebo",
             "slug": "placebo",
-            "also_known_as": "dummy treatment",
-            "definition": "A dummy treatment with no active ingredient.",
+            "also_known_as_en": "dummy treatment",
+            "also_known_as_fr": "traitement factice",
+            "definition_en": "A dummy treatment with no active ingredient.",
+            "definition_fr": "Un traitement factice, sans substance active.",
             "source_url": "",
             "source_name": "",
             "is_marked_in_articles": "on",
@@ -277,4 +281,6 @@ def test_marketing_may_edit_the_glossary(marketing_client):
     assert response.status_code == 302
     term.refresh_from_db()
     assert term.definition == "A dummy treatment with no active ingredient."
+    with override("fr"):
+        assert term.definition == "Un traitement factice, sans substance active."
     assert marketing_client.get(reverse("admin:articles_glossaryterm_add")).status_code == 200

@@ -49,9 +49,9 @@ def opened(client, instance):
 
 EDITED = [
     pytest.param(ArticleFactory, "body", id="article"),
-    pytest.param(LocationFactory, "parking_notes", id="location"),
-    pytest.param(PersonFactory, "bio", id="person"),
-    pytest.param(site_settings, "footer_note", id="site-settings"),
+    pytest.param(LocationFactory, "parking_notes_en", id="location"),
+    pytest.param(PersonFactory, "bio_en", id="person"),
+    pytest.param(site_settings, "footer_note_en", id="site-settings"),
 ]
 
 

@@ -26,9 +26,10 @@ def test_front_desk_edits_contact_details_and_sees_the_rest_read_only(front_desk
     page = front_desk_client.get(change_url(location))
     form = page.context["adminform"].form
     assert set(form.fields) == {
-        "phone", "alternate_phone", "alternate_phone_label", "email", "accessibility_notes",
-        "parking_notes", "transit_notes", "opened_version",
-    }  # fmt: skip
+        "phone", "alternate_phone", "alternate_phone_label_en", "alternate_phone_label_fr",
+        "email", "accessibility_notes_en", "accessibility_notes_fr", "parking_notes_en",
+        "parking_notes_fr", "transit_notes_en", "transit_notes_fr", "opened_version",
+    }  # its wording in English and French beside each other  # fmt: skip
     assert "Downtown" in page.text and "1 King St" in page.text  # shown, not editable
 
     data = form_data(page, form_id="location_form", phone="416-555-0199",
@@ -65,5 +66,5 @@ def test_each_hours_cell_carries_its_label_for_small_screens(admin_client):
     weekly_hours(location, days=[0])
     page = admin_client.get(change_url(location)).text
     assert 'class="compact-inline__label" for="id_hours-0-closes">Closes</label>' in page
-    assert 'for="id_exceptions-0-note">Public note</label>' in page
+    assert 'for="id_exceptions-0-note_fr">Public note [fr]</label>' in page
     assert "css/admin-locations.css" in page

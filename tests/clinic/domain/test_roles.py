@@ -53,7 +53,7 @@ def test_front_desk_changes_phone_hours_and_closures(client, django_user_model):
         **{"hours-TOTAL_FORMS": "1", "hours-0-weekday": "0", "hours-0-opens": "08:00",
            "hours-0-closes": "16:00", "exceptions-TOTAL_FORMS": "1",
            "exceptions-0-date": "2026-12-25", "exceptions-0-is_closed": "on",
-           "exceptions-0-note": "Christmas Day"},
+           "exceptions-0-note_en": "Christmas Day"},
     )  # fmt: skip
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -88,8 +88,8 @@ def test_marketing_creates_and_publishes_articles_and_people(client, django_user
     login_as(client, django_user_model, MARKETING)
     response = client.post(
         reverse("admin:clinic_person_add"),
-        {"name": "New Writer", "slug": "new-writer", "role_title": "", "credentials": "",
-         "bio": "", "photo_alt": "", "regulator": "", "registration_number": "",
+        {"name": "New Writer", "slug": "new-writer", "role_title_en": "", "credentials": "",
+         "bio_en": "", "photo_alt": "", "regulator": "", "registration_number": "",
          "register_url": "", "is_active": "on", "position": "0"},
     )  # fmt: skip
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -101,8 +101,8 @@ def test_marketing_keeps_the_crisis_lines_and_the_page_shows_the_change(client, 
     client.force_login(staff_in_role(django_user_model, MARKETING))
     response = client.post(
         reverse("admin:clinic_crisisline_add"),
-        {"region": "Ontario", "name": "Distress line", "phone": "416-555-0123",
-         "text_number": "", "text_keyword": "", "description": "Any time.", "url": "",
+        {"region_en": "Ontario", "name_en": "Distress line", "phone": "416-555-0123",
+         "text_number": "", "text_keyword_en": "", "description_en": "Any time.", "url_en": "",
          "is_active": "on", "position": "0"},
     )  # fmt: skip
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -110,8 +110,8 @@ def test_marketing_keeps_the_crisis_lines_and_the_page_shows_the_change(client, 
     assert ">Ontario</h2>" in html and 'href="tel:4165550123"' in html
     refused = client.post(
         reverse("admin:clinic_crisisline_add"),
-        {"region": "Ontario", "name": "Nowhere", "phone": "", "text_number": "",
-         "text_keyword": "", "description": "", "url": "", "position": "0"},
+        {"region_en": "Ontario", "name_en": "Nowhere", "phone": "", "text_number": "",
+         "text_keyword_en": "", "description_en": "", "url_en": "", "position": "0"},
     )  # fmt: skip
     assert refused.status_code == 200
     assert "Give a number to call, a number to text or a web address." in refused.text
