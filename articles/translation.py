@@ -22,6 +22,8 @@ class WordingOptions(TranslationOptions):
 class TopicTranslation(WordingOptions):
     fields = ("name", "slug", "description")
     required_languages = {"en": ("name", "slug")}
+    # Empty, not NULL, as the single column was (`Topic.objects.listed()` looks for "").
+    field_options = {"description": {"default": {"default": "", "null": False}}}
     # Unique in each language: an empty one is stored as NULL, so many can be empty.
     empty_values = {"name": None, "slug": None}
 
@@ -33,3 +35,7 @@ class GlossaryTermTranslation(WordingOptions):
     required_languages = {"en": ("term", "definition")}
     # Unique in each language (ignoring case): an empty one is stored as NULL.
     empty_values = {"term": None}
+    field_options = {
+        name: {"default": {"default": "", "null": False}}
+        for name in ("also_known_as", "definition")
+    }

@@ -30,14 +30,23 @@ def required_in_english(model, fields):
 
 def starting_wording(model, fields):
     """Each other language's column starts with its own wording, or empty (then the English
-    shows), never with a copy of the English default."""
+    shows), never with a copy of the English default; a field without a default starts empty
+    in every language. Empty is "", never NULL (which queries for "" would miss), as in the
+    single column."""
     options = {}
     for name in fields:
         if not model._meta.get_field(name).has_default():
+            options[name] = {"default": {"default": "", "null": False}}
             continue
         options[name] = {
-            code: {"default": FRENCH_DEFAULTS.get(name, "") if code == "fr" else ""}
-            for code in OTHER_LANGUAGES
+            DEFAULT_LANGUAGE: {"null": False},
+            **{
+                code: {
+                    "default": FRENCH_DEFAULTS.get(name, "") if code == "fr" else "",
+                    "null": False,
+                }
+                for code in OTHER_LANGUAGES
+            },
         }
     return options
 
@@ -76,21 +85,25 @@ class CrisisLineTranslation(WordingOptions):
     # (Kids Help Phone: CONNECT, Jeunesse, J'écoute: PARLER), and so may the web page.
     fields = ("region", "name", "description", "text_keyword", "url")
     required_languages = {DEFAULT_LANGUAGE: ("region", "name")}
+    field_options = starting_wording(CrisisLine, fields)
 
 
 @register(Person)
 class PersonTranslation(WordingOptions):
     fields = ("role_title", "bio", "bio_html")
+    field_options = starting_wording(Person, fields)
 
 
 @register(Location)
 class LocationTranslation(WordingOptions):
     fields = ("alternate_phone_label", "accessibility_notes", "parking_notes", "transit_notes")
+    field_options = starting_wording(Location, fields)
 
 
 @register(LocationException)
 class LocationExceptionTranslation(WordingOptions):
     fields = ("note",)
+    field_options = starting_wording(LocationException, fields)
 
 
 def _without_fallback(model, names):

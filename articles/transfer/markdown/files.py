@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.db import connection, models
+from modeltranslation import settings as mt_settings
 
 from clinic.authoring.uploads import UploadRejected, clean_image_upload
 
@@ -37,7 +38,11 @@ def plain(value):
 
 
 def data_fields(model, exclude=()):
-    """The fields an editor sets on `model` (files included); keys and relations are apart."""
+    """The fields an editor sets on `model` (files included); keys and relations are apart.
+
+    Wording kept per language (clinic.domain.translation) is written as the field's own name
+    for the English, as before, and `name_fr` for the French: the English column is not
+    written twice."""
     return [
         field
         for field in model._meta.concrete_fields
@@ -45,6 +50,7 @@ def data_fields(model, exclude=()):
         and not field.primary_key
         and not field.is_relation
         and field.name not in exclude
+        and getattr(field, "language", None) != mt_settings.DEFAULT_LANGUAGE
     ]
 
 

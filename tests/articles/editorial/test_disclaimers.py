@@ -65,7 +65,7 @@ def test_changing_the_default_leads_a_superuser_to_the_review_page(admin_client)
         .form
     )
     data = {name: form.initial.get(name) for name in form.fields}
-    data.update(default_disclaimer=NEW, require_review_before_publishing="")
+    data.update(default_disclaimer_en=NEW, require_review_before_publishing="")
 
     response = admin_client.post(reverse("admin:clinic_clinicprofile_change", args=[1]), data)
 

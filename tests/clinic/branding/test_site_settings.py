@@ -30,6 +30,12 @@ def png(width, height, colour=(200, 30, 90, 255), name="logo.png"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
+WORDING = [
+    "home_title", "home_intro", "contact_heading", "contact_text", "articles_intro",
+    "topics_intro", "team_intro", "locations_intro", "footer_note", "urgent_help_intro",
+]  # fmt: skip
+
+
 def settings_form(**changes):
     profile = ClinicProfile.load()
     fields = [
@@ -38,9 +44,15 @@ def settings_form(**changes):
         "locations_intro", "footer_note", "urgent_help_intro", "quick_exit_url",
     ]  # fmt: skip
     data = {name: getattr(profile, name) for name in fields}
+    for name in WORDING:  # each in English and in French
+        data[f"{name}_en"], data[f"{name}_fr"] = (
+            getattr(profile, f"{name}_en"),
+            getattr(profile, f"{name}_fr"),
+        )
+        data.pop(name)
     if profile.quick_exit_enabled:
         data["quick_exit_enabled"] = "on"
-    data.update(changes)
+    data.update({f"{key}_en" if key in WORDING else key: value for key, value in changes.items()})
     return data
 
 
