@@ -50,6 +50,7 @@ PAGE_TYPES = [
     PageType("editorial policy", "articles:editorial-policy"),
     PageType("corrections", "articles:corrections"),
     PageType("urgent help", "clinic:urgent-help"),
+    PageType("not yet translated", "clinic:not-translated", query="?from=/fr/"),
     PageType("not found", None, path="/no-such-page/", status=404),
     PageType("rss feed", "articles:feed", html=False),
     PageType("atom feed", "articles:atom-feed", html=False),
@@ -64,7 +65,7 @@ PAGE_TYPES = [
 NOT_PAGES = {
     "articles:preview": "signed draft previews: tests/articles/test_preview_links.py",
     "articles:view-beacon": "the view-count image: tests/articles/views/test_view_counts.py",
-    "clinic:brand-css": "the brand stylesheet: tests/clinic/branding/test_site_settings.py",
+    "brand-css": "the brand stylesheet: tests/clinic/branding/test_site_settings.py",
 }
 
 

@@ -22,7 +22,7 @@ def brand_css(request, digest):
     """
     brand = site_brand()
     if digest != brand["css_digest"]:
-        response = HttpResponseRedirect(reverse("clinic:brand-css", args=[brand["css_digest"]]))
+        response = HttpResponseRedirect(reverse("brand-css", args=[brand["css_digest"]]))
         response["Cache-Control"] = "no-cache"
         return response
     response = HttpResponse(brand["css"], content_type="text/css; charset=utf-8")
