@@ -1,1 +1,1 @@
-"""Date and time formats where the site writes a language differently from Django's defaults."""
+"""Date and time formats for languages the site writes differently from Django's defaults."""
