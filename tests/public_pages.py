@@ -7,7 +7,7 @@ nor `NOT_PAGES`, so a new page cannot be left out of those checks by accident.
 
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import reverse, translate_url
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,13 @@ def html_pages():
 def page_url(page, content):
     """`page.url(content)`, with `{topic}` in a query filled from the content's topic."""
     return page.url(content).replace("{topic}", content["topic"].slug)
+
+
+def page_url_in(language, page, content):
+    """`page_url` at its address in `language` (`/fr/equipe/`); a made-up path goes under the
+    language's prefix, and the “not yet translated” page names a page in the default language."""
+    url = page_url(page, content)
+    if page.url_name == "clinic:not-translated":
+        url = url.replace("?from=/fr/", "?from=/")
+    translated = translate_url(url, language)
+    return translated if translated != url else f"/{language}{url}"
