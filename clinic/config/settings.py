@@ -191,6 +191,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 LANGUAGE_CODE = "en-ca"
+# The site's languages, the first the default (English addresses stay unprefixed).
+LANGUAGES = [("en", "English"), ("fr", "Français")]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Toronto")
 USE_I18N = True
 USE_TZ = True
