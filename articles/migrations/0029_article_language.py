@@ -30,7 +30,6 @@ class Migration(migrations.Migration):
         migrations.RemoveIndex(model_name="article", name="article_updated_idx"),
         migrations.RemoveIndex(model_name="article", name="article_live_idx"),
         migrations.RemoveIndex(model_name="article", name="article_author_idx"),
-        migrations.RemoveIndex(model_name="article", name="article_reviewer_idx"),
         migrations.AddField(
             model_name="article",
             name="language",
@@ -98,7 +97,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="article",
             index=models.Index(
-                fields=["language", "status", "publish_at", "id"], name="article_public_idx"
+                fields=["status", "language", "publish_at", "id"], name="article_public_idx"
             ),
         ),
         migrations.AddIndex(
@@ -119,13 +118,6 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["author", "language", "status", "publish_at", "id"],
                 name="article_author_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="article",
-            index=models.Index(
-                fields=["reviewer", "language", "status", "publish_at", "id"],
-                name="article_reviewer_idx",
             ),
         ),
         migrations.AddConstraint(

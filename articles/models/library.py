@@ -284,7 +284,7 @@ class Article(ReadingTrailMixin, Translatable, EditTracked):
         # and reviews.
         indexes = [
             models.Index(
-                fields=["language", "status", "publish_at", "id"], name="article_public_idx"
+                fields=["status", "language", "publish_at", "id"], name="article_public_idx"
             ),
             PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector_gin"),
             models.Index(fields=["language", "status", "updated_at"], name="article_updated_idx"),
@@ -300,8 +300,7 @@ class Article(ReadingTrailMixin, Translatable, EditTracked):
                 name="article_author_idx",
             ),
             models.Index(
-                fields=["reviewer", "language", "status", "publish_at", "id"],
-                name="article_reviewer_idx",
+                fields=["reviewer", "status", "publish_at", "id"], name="article_reviewer_idx"
             ),
         ]
         constraints = [
