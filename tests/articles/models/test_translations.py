@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from articles.models import ANY_LANGUAGE, Article
+from clinic.domain.models import Redirect
 from tests.factories import ArticleFactory, StudyFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +105,14 @@ def test_an_address_is_made_in_the_articles_own_language():
         assert expected.endswith("/articles/ketamine-tspt/")
     assert translated.get_absolute_url() == expected  # whatever the active language
     assert original.get_absolute_url() == "/articles/ketamine-ptsd/"
+
+
+def test_a_live_translations_new_address_redirects_from_its_old_one_in_its_language():
+    original = ArticleFactory(slug="ketamine-ptsd")
+    translated = french(original, slug="ketamine-tspt")
+    with translation.override("fr"):
+        old_path = translated.get_absolute_url()
+    translated.slug = "la-ketamine-et-le-tspt"
+    translated.save()
+    redirect = Redirect.objects.get(old_path=old_path)
+    assert redirect.new_path == translated.get_absolute_url()
