@@ -8,14 +8,13 @@ from django.core.management import call_command
 from articles.models import Article
 from tests.factories import ArticleFactory, StudyFactory
 
-pytestmark = pytest.mark.django_db
-
 FRENCH_DISCLAIMER = (
     "Ce résumé est offert à titre informatif et ne remplace pas un avis médical. Parlez à "
     "votre médecin. En cas d'urgence, composez le 911."
 )
 
 
+@pytest.mark.django_db(transaction=True)  # a real flush: PostgreSQL cannot TRUNCATE mid-transaction
 def test_an_original_and_its_translation_with_one_address_round_trip(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     original = ArticleFactory(slug="ketamine", title="Ketamine for PTSD")
