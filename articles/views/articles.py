@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, CitationNotice, Topic
+from articles.models import Article, CitationNotice, Topic, active_language, default_language
 from articles.previews import PreviewLinkRevoked, article_from_preview_token
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
@@ -112,13 +112,24 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         return self.request.user.has_perm("articles.change_article")
 
     def get_queryset(self):
-        articles = Article.objects.all() if self.can_preview() else Article.objects.published()
-        notices = CitationNotice.objects.shown_to_readers().filter(study__article=OuterRef("pk"))
+        # Addresses are unique within a language: the reader's (its /fr/ prefix for French).
+        articles = (
+            Article.objects.in_language() if self.can_preview() else Article.objects.published()
+        )
+        notices = CitationNotice.objects.shown_to_readers()
+        if active_language() == default_language():
+            notices = notices.filter(study__article=OuterRef("pk"))
+        else:  # a translation shows its original's studies, and their notices
+            notices = notices.filter(
+                study__article__translation_key=OuterRef("translation_key"),
+                study__article__language=default_language(),
+            )
         return articles.select_related("author", "reviewer").annotate(has_notices=Exists(notices))
 
     def get_studies(self, article):
-        """The studies, each with the notices readers see (read only when there are any)."""
-        studies = article.studies.all()
+        """The studies (a translation's are its original's), each with the notices readers
+        see (read only when there are any)."""
+        studies = article.shared_studies()
         if getattr(article, "has_notices", True):
             shown = CitationNotice.objects.shown_to_readers().by_severity()
             studies = studies.prefetch_related(Prefetch("notices", shown, to_attr="shown_notices"))

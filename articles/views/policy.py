@@ -68,7 +68,14 @@ class CorrectionsLogView(PageMetadataMixin, ListView):
             ArticleChange.objects.exclude(kind=ArticleChange.Kind.UPDATE)
             .filter(article__in=Article.objects.published())
             .select_related("article")
-            .only("changed_at", "note", "kind", "article__title", "article__slug")
+            .only(
+                "changed_at",
+                "note",
+                "kind",
+                "article__title",
+                "article__slug",
+                "article__language",
+            )  # fmt: skip
             .order_by("-changed_at", "-id")
         )
 
