@@ -24,7 +24,7 @@ def english_from_the_single_columns(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0028_indexes_for_a_large_library'),
+        ('articles', '0029_article_language'),
     ]
 
     operations = [
