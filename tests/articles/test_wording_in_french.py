@@ -32,6 +32,7 @@ def test_the_topic_page_answers_at_its_french_slug(client):
     topic.name_fr, topic.slug_fr = "TSPT", "tspt"
     topic.save()
     ArticleFactory().topics.add(topic)
+    ArticleFactory(language="fr", title="Le TSPT et la kétamine").topics.add(topic)
     with override("fr"):
         url = reverse("articles:topic-detail", kwargs={"slug": "tspt"})
         response = client.get(url)
