@@ -91,7 +91,11 @@ class Search:
         own = _best_first(backend.candidates(self.live, direct, limit))
         if len(own) == limit:
             return own
-        broader = backend.candidates(self.live, self.query, limit - len(own), without=direct)
+        # Fewer than `limit` match the reader's own words, so `own` is all of them: what the
+        # widened query finds besides them is found only through a broader term.
+        mine = set(own)
+        broader = [row for row in backend.candidates(self.live, self.query, limit)
+                   if row[0] not in mine][: limit - len(own)]  # fmt: skip
         self.only_broader = not own and bool(broader)
         return own + _best_first(broader)
 

@@ -50,33 +50,27 @@ class PostgreSQLBackend:
     vendor = "postgresql"
 
     @staticmethod
-    def _tsquery(query, without=None):
+    def _tsquery(query):
         def choice(alternatives):
             return reduce(or_, (reduce(and_, map(_phrase, phrases)) for phrases in alternatives))
 
         matched = reduce(and_, map(choice, query.clauses))
         for alternatives in query.excluded:
             matched &= _none_of(alternatives)
-        if without is not None:  # not all of its clauses: De Morgan once more
-            matched &= reduce(or_, map(_none_of, without.clauses))
         return matched
 
-    def matches(self, articles, query, without=None):
-        """The articles that match `query` (and not all of `without`), unranked."""
-        return articles.filter(search_vector=self._tsquery(query, without))
+    def matches(self, articles, query):
+        """The articles that match `query`, unranked."""
+        return articles.filter(search_vector=self._tsquery(query))
 
-    def candidates(self, articles, query, limit, without=None):
-        """[(id, rank, publish_at)] of the `limit` newest matches, ranked by ts_rank: the newest
-        matches read through the primary key (or the GIN index when they are few), and only
-        those ranked, so neither grows with the library."""
-        from articles.models import Article
-
-        tsquery = self._tsquery(query, without)
-        newest = articles.filter(search_vector=tsquery).order_by("-pk").values("pk")[:limit]
-        rows = Article.objects.filter(pk__in=newest).annotate(
-            rank=SearchRank(F("search_vector"), tsquery)
-        )
-        return list(rows.values_list("pk", "rank", "publish_at"))
+    def candidates(self, articles, query, limit):
+        """[(id, rank, publish_at)] of the `limit` matches added last, ranked by ts_rank: read
+        backwards along the primary key until there are enough (or from the GIN index when
+        they are few), and only those ranked."""
+        tsquery = self._tsquery(query)
+        newest = articles.filter(search_vector=tsquery).order_by("-pk")[:limit]
+        ranked = newest.annotate(rank=SearchRank(F("search_vector"), tsquery))
+        return list(ranked.values_list("pk", "rank", "publish_at"))
 
     def snippets(self, articles, query):
         """{article id: summary fragment with hits between START and STOP}."""
@@ -118,11 +112,7 @@ def fts_expression(query):
 class SQLiteBackend:
     vendor = "sqlite"
 
-    def _expression(self, query, without=None):
-        matched = fts_expression(query)
-        return f"({matched}) NOT ({fts_expression(without)})" if without else matched
-
-    def _joined(self, articles, query, without, **extra):
+    def _joined(self, articles, query, **extra):
         # A join with the FTS5 table. The unary + keeps SQLite from looking the index up by
         # rowid once per article (a full MATCH each time), so it walks the index once and
         # finds each article by primary key.
@@ -132,20 +122,20 @@ class SQLiteBackend:
                 "+articles_article_fts.rowid = articles_article.id",
                 "articles_article_fts MATCH %s",
             ],
-            params=[self._expression(query, without)],
+            params=[fts_expression(query)],
             **extra,
         )
 
-    def matches(self, articles, query, without=None):
-        """The articles that match `query` (and not all of `without`), unranked."""
-        return self._joined(articles, query, without)
+    def matches(self, articles, query):
+        """The articles that match `query`, unranked."""
+        return self._joined(articles, query)
 
-    def candidates(self, articles, query, limit, without=None):
-        """[(id, rank, publish_at)] of the `limit` newest matches, ranked by bm25 (negated:
-        higher is better). The index hands its matches over newest first (by rowid, without
-        sorting), and bm25 is computed for those `limit` rows only."""
+    def candidates(self, articles, query, limit):
+        """[(id, rank, publish_at)] of the `limit` matches added last, ranked by bm25 (negated:
+        higher is better). The index hands its matches over by rowid, highest first, without
+        sorting, and bm25 is computed for those `limit` rows only."""
         rows = self._joined(
-            articles, query, without, select={"rank": f"-{BM25}"},
+            articles, query, select={"rank": f"-{BM25}"},
             order_by=["-articles_article_fts.rowid"],
         )[:limit]  # fmt: skip
         return list(rows.values_list("pk", "rank", "publish_at"))
