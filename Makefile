@@ -76,8 +76,9 @@ bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	$(PY) -m tests.bench.run_bench --articles $(BENCH_ARTICLES) $(if $(BENCH_FRESH),--fresh)
 
-# Search alone (no wrk needed): p50/p99 of the search page at 2,000 articles and recall@3/MRR
-# of the relevance set on the demo content, on SQLite or the DATABASE_URL's PostgreSQL.
+# Search alone (no wrk needed): p50/p99 (wall and CPU) of the search page at 100 and 20,000
+# articles (seeded once, then reused) and recall@3/MRR of the relevance set on the demo content,
+# on SQLite or the DATABASE_URL's PostgreSQL.
 bench-search: $(STAMP)
 	$(PY) -m tests.bench.search_bench
 

@@ -150,11 +150,11 @@ def _article_rows_read(plan):
 def test_on_postgresql_search_reads_the_gin_index_or_a_page_of_the_newest(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     add_articles(3000, title="Sleep study {n}", body="A sleep diary.")
-    add_articles(20, start=5000, title="Prazosin study {n}", body="Prazosin at night.")
+    add_articles(20, start=5000, title="Quorbitine study {n}", body="Quorbitine at night.")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
     client.get(URL, {"q": "warm up"})
-    rare = _plans(client, "prazosin")
+    rare = _plans(client, "quorbitine")
     gin = [node for plan in rare for node in _nodes(plan)
            if node.get("Index Name") == "article_search_vector_gin"]  # fmt: skip
     assert gin and max(map(_article_rows_read, rare)) < 200
