@@ -1,0 +1,24 @@
+"""Pages of the article list that cost the same on page 1 and page 400, at any library size.
+
+A page is found in two steps: the ids of its articles first, in the list's order, a query
+that an index answers without reading an article (newest first, or any of the filters, each
+backed by an index that ends in the publish time and id); then just those articles, with
+their columns and annotations. Asking for the whole rows at once made the database read, and
+on SQLite sort, every article that matched to keep fifty: seconds deep in a list of 20,000.
+"""
+
+from django.core.paginator import Paginator
+
+
+class LateRowPaginator(Paginator):
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        articles = self.object_list
+        if articles.query.distinct or articles.query.is_sliced:
+            return self._get_page(articles[bottom:top], number, self)  # as Django does
+        ids = list(articles.values_list("pk", flat=True)[bottom:top])
+        return self._get_page(articles.filter(pk__in=ids), number, self)
