@@ -8,9 +8,27 @@ on SQLite sort, every article that matched to keep fifty: seconds deep in a list
 """
 
 from django.core.paginator import Paginator
+from django.db import connection, transaction
+from django.utils.functional import cached_property
 
 
 class LateRowPaginator(Paginator):
+    # True for a search (FullTextSearchMixin): PostgreSQL then counts the matches through the
+    # full-text index. When most articles match, its planner prefers reading the whole table,
+    # not costing the search vector it unpacks from each row: a second at 20,000 articles,
+    # against a tenth through the index.
+    search = False
+
+    @cached_property
+    def count(self):
+        if not (self.search and connection.vendor == "postgresql"):
+            return super().count
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            count = super().count
+            cursor.execute("SET LOCAL enable_seqscan = on")
+        return count
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page

@@ -10,6 +10,7 @@ every article's text read all of it.
 
 import re
 
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField
@@ -57,3 +58,8 @@ class FullTextSearchMixin:
         if not words:  # only punctuation: no article has such a word
             return queryset.none(), False
         return matching(queryset, words), False
+
+    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
+        paginator = super().get_paginator(request, queryset, per_page, *args, **kwargs)
+        paginator.search = bool(request.GET.get(SEARCH_VAR, "").strip())
+        return paginator
