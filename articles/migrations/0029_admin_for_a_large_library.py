@@ -2,6 +2,7 @@
 
 import re
 
+import articles.models.indexes
 from django.conf import settings
 from django.db import migrations, models
 from django.db.models import Q
@@ -42,7 +43,7 @@ class Migration(migrations.Migration):
         migrations.RunPython(mark_missing_alt_text, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name='article',
-            index=models.Index(fields=['publish_at', 'id'], name='article_admin_list_idx'),
+            index=articles.models.indexes.SQLiteIndex(fields=['publish_at', 'id'], name='article_admin_list_idx'),
         ),
         migrations.AddIndex(
             model_name='article',
