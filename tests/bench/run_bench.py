@@ -139,7 +139,7 @@ def run(args):
         try:
             for name, path in pages.items():
                 url = f"http://127.0.0.1:{args.port}{path}"
-                urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - warms the cache
+                urllib.request.urlopen(url, timeout=60).read()  # noqa: S310 - warms the cache
                 results[(name, mode)] = wrk(url, args.duration, args.connections)
             if mode == "cold":  # latency of one reader's search, without queueing behind others
                 url = f"http://127.0.0.1:{args.port}{pages['search']}"
