@@ -31,11 +31,13 @@ from .pagination import LateRowPaginator
 from .revisions import ArticleRevisionAdmin, when
 from .search import FullTextSearchMixin
 from .studies import StudyFillMixin, StudyInline
+from .translations import TranslationAdminMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
     FullTextSearchMixin,
+    TranslationAdminMixin,
     SaveWhenBusyMixin,
     StudyFillMixin,
     DefaultDisclaimerAdminMixin,

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from articles.editorial.review import DUE_SOON_DAYS
-from articles.models import Topic
+from articles.models import ANY_LANGUAGE, Topic
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -16,7 +16,7 @@ class LiveFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "live":
-            return queryset.published()
+            return queryset.published(language=ANY_LANGUAGE)
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "draft":

@@ -23,7 +23,7 @@ def _worklist(soon_days, today):
         Article.objects.marked_published()
         .filter(reviewed_on__isnull=True)
         .order_by("publish_at", "id")
-        .only("title", "publish_at", "slug")
+        .only("title", "publish_at", "slug", "language")
     )
     return never, articles.review_overdue(today), articles.review_due_within(today, soon_days)
 
@@ -62,14 +62,16 @@ def open_citation_notices():
     """Unresolved notices about cited studies, the most serious and then the newest first:
     each article concerned needs its medical review before anything else. (Their studies and
     articles by id afterwards, so the few notices, not the whole library, lead the query.)"""
-    studies = Prefetch("study__article", Article.objects.only("title", "slug", "status"))
+    studies = Prefetch(
+        "study__article", Article.objects.only("title", "slug", "status", "language")
+    )
     return list(CitationNotice.objects.open().by_severity().prefetch_related("study", studies))
 
 
 def open_publishing_overrides():
     """Published articles that went out despite the content checks, newest first, with who
     decided and why; each leaves the list once a later save passes the checks."""
-    articles = Prefetch("article", Article.objects.only("title", "slug", "status"))
+    articles = Prefetch("article", Article.objects.only("title", "slug", "status", "language"))
     return list(
         PublishingOverride.objects.open().select_related("created_by").prefetch_related(articles)
     )

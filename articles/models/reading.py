@@ -1,9 +1,10 @@
 """What a reader is offered after an article: the previous and next, and related ones.
 
-Each is read from the (status, publish time, id) index starting at the article, or at the
-newest articles of its topics, so it costs the same in a library of 100 or of 20,000. The SQL
-is written out (standard SQL, the same on SQLite and PostgreSQL): every article page runs these
-queries, and building them through the ORM cost more CPU than running them.
+Each is read from the (language, status, publish time, id) index starting at the article, or
+at the newest articles of its topics, in the article's own language, so it costs the same in a
+library of 100 or of 20,000. The SQL is written out (standard SQL, the same on SQLite and
+PostgreSQL): every article page runs these queries, and building them through the ORM cost
+more CPU than running them.
 """
 
 from django.db import connection
@@ -14,15 +15,18 @@ RELATED_WINDOW = 24
 
 NEAREST = """
     SELECT a.id FROM {article} a
-    WHERE a.status = %s AND {range} AND NOT (a.publish_at = %s AND a.id {beyond} %s) {topic}
+    WHERE a.status = %s AND a.language = %s AND {range}
+      AND NOT (a.publish_at = %s AND a.id {beyond} %s) {topic}
     ORDER BY a.publish_at {order}, a.id {order} LIMIT 1
 """
 IN_TOPIC = "AND EXISTS (SELECT 1 FROM {links} l WHERE l.article_id = a.id AND l.topic_id = %s)"
-NEIGHBOURS = "SELECT id, title, slug, publish_at FROM {article} WHERE id IN (({older}), ({newer}))"
+NEIGHBOURS = (
+    "SELECT id, title, slug, language, publish_at FROM {article} WHERE id IN (({older}), ({newer}))"
+)
 RELATED = """
     SELECT a.id, (SELECT COUNT(*) FROM {links} s WHERE s.article_id = a.id AND s.topic_id IN
                   ({topics})) FROM {article} a
-    WHERE a.status = %s AND a.publish_at <= %s AND a.id NOT IN ({left_out})
+    WHERE a.status = %s AND a.language = %s AND a.publish_at <= %s AND a.id NOT IN ({left_out})
       AND EXISTS (SELECT 1 FROM {links} l WHERE l.article_id = a.id AND l.topic_id IN ({topics}))
     ORDER BY a.publish_at DESC, a.id DESC LIMIT {window}
 """
@@ -40,8 +44,8 @@ class ReadingTrailMixin:
     """Previous/next and related live articles, for the Article model."""
 
     def get_neighbours(self, topic=None):
-        """(previous, next) live articles, found in one query with two scalar subqueries, each
-        a range of article_public_idx that starts at this article."""
+        """(previous, next) live articles in the article's language, found in one query with
+        two scalar subqueries, each a range of article_public_idx that starts at this article."""
         if self.pk is None:
             return None, None
         model, now = type(self), timezone.now()
@@ -56,8 +60,9 @@ class ReadingTrailMixin:
         )  # fmt: skip
         when, pk = _moment(self.publish_at), self.pk
         topic_param = [topic.pk] if topic is not None else []
-        params = [live, _moment(min(self.publish_at, now)), when, pk, *topic_param]
-        params += [live, when, _moment(now), when, pk, *topic_param]
+        lang = self.language
+        params = [live, lang, _moment(min(self.publish_at, now)), when, pk, *topic_param]
+        params += [live, lang, when, _moment(now), when, pk, *topic_param]
         sql = NEIGHBOURS.format(**tables, older=older, newer=newer)
         previous = next_ = None
         for article in model.objects.raw(sql, params):
@@ -68,8 +73,8 @@ class ReadingTrailMixin:
         return previous, next_
 
     def get_related(self, limit=3, topics=None, exclude=()):
-        """Live articles sharing the most topics with this one, then the newest, leaving out
-        `exclude` (the previous and next articles, already linked).
+        """Live articles in its language sharing the most topics with it, then the newest,
+        leaving out `exclude` (the previous and next articles, already linked).
 
         Chosen among the `RELATED_WINDOW` newest articles sharing a topic, read newest first from
         article_public_idx with a test of the topic links for each (their keys only, and how
@@ -84,7 +89,8 @@ class ReadingTrailMixin:
             **_tables(model), topics=", ".join(["%s"] * len(topic_ids)),
             left_out=", ".join(["%s"] * len(left_out)), window=int(RELATED_WINDOW),
         )  # fmt: skip
-        params = [*topic_ids, model.Status.PUBLISHED, _moment(timezone.now()), *left_out]
+        params = [*topic_ids, model.Status.PUBLISHED, self.language, _moment(timezone.now())]
+        params += left_out
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *topic_ids])
             shared = dict(cursor.fetchall())  # newest first

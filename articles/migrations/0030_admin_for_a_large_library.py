@@ -29,7 +29,7 @@ def mark_missing_alt_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0028_indexes_for_a_large_library'),
+        ('articles', '0029_article_language'),
         ('clinic', '0014_seed_crisis_lines'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
