@@ -5,6 +5,8 @@ kept in the cache until a ClinicProfile or Location is saved or deleted (`clinic
 connects `forget_site_chrome`).
 """
 
+import uuid
+
 from django.core.cache import cache
 from django.db import transaction
 
@@ -12,12 +14,13 @@ from clinic.branding.brand import brand_for
 
 from .models import ClinicProfile, Location
 
-CACHE_KEY = "clinic:site-chrome:v3"
+CACHE_KEY = "clinic:site-chrome:v4"
 CHROME_SECONDS = 3600  # a safety net; saves and deletes clear it at once
 
 
 def site_chrome():
-    """{"clinic": ClinicProfile, "locations": [active Location, ...]} for headers and footers."""
+    """{"clinic": ClinicProfile, "locations": [active Location, ...], "brand": ..., "version":
+    a new value each time these are read from the database} for headers and footers."""
     chrome = cache.get(CACHE_KEY)
     if chrome is None:
         locations = list(
@@ -32,7 +35,8 @@ def site_chrome():
             location.phone_display = location.phone.as_national
         clinic = ClinicProfile.objects.filter(pk=ClinicProfile.SINGLETON_ID).first()
         clinic = clinic or ClinicProfile()
-        chrome = {"clinic": clinic, "locations": locations, "brand": brand_for(clinic)}
+        chrome = {"clinic": clinic, "locations": locations, "brand": brand_for(clinic),
+                  "version": uuid.uuid4().hex}  # fmt: skip
         cache.set(CACHE_KEY, chrome, timeout=CHROME_SECONDS)
     return chrome
 
