@@ -9,12 +9,17 @@ made without the site's context), the inside is rendered as usual.
 """
 
 from django import template
+from django.template.loader_tags import BlockNode
 from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 
 class PartNode(template.Node):
+    # Not searched for blocks (a part holds none, see below): Django looks for the blocks of a
+    # page's base template on every render, and the site chrome's parts are most of it.
+    child_nodelists = ()
+
     def __init__(self, name, store, nodelist):
         self.name, self.store, self.nodelist = name, store, nodelist
 
@@ -44,4 +49,6 @@ def do_part(parser, token):
         raise template.TemplateSyntaxError('Usage: {% part "name" [in variable] %}…{% endpart %}')
     nodelist = parser.parse(("endpart",))
     parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):  # a child template could not fill it
+        raise template.TemplateSyntaxError("A {% part %} cannot hold a {% block %}.")
     return PartNode(bits[1][1:-1], store, nodelist)
