@@ -7,7 +7,7 @@ nor `NOT_PAGES`, so a new page cannot be left out of those checks by accident.
 
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import reverse, translate_url
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ PAGE_TYPES = [
     PageType("editorial policy", "articles:editorial-policy"),
     PageType("corrections", "articles:corrections"),
     PageType("urgent help", "clinic:urgent-help"),
+    PageType("not yet translated", "clinic:not-translated", query="?from=/fr/"),
     PageType("not found", None, path="/no-such-page/", status=404),
     PageType("rss feed", "articles:feed", html=False),
     PageType("atom feed", "articles:atom-feed", html=False),
@@ -64,7 +65,7 @@ PAGE_TYPES = [
 NOT_PAGES = {
     "articles:preview": "signed draft previews: tests/articles/test_preview_links.py",
     "articles:view-beacon": "the view-count image: tests/articles/views/test_view_counts.py",
-    "clinic:brand-css": "the brand stylesheet: tests/clinic/branding/test_site_settings.py",
+    "brand-css": "the brand stylesheet: tests/clinic/branding/test_site_settings.py",
 }
 
 
@@ -75,3 +76,13 @@ def html_pages():
 def page_url(page, content):
     """`page.url(content)`, with `{topic}` in a query filled from the content's topic."""
     return page.url(content).replace("{topic}", content["topic"].slug)
+
+
+def page_url_in(language, page, content):
+    """`page_url` at its address in `language` (`/fr/equipe/`); a made-up path goes under the
+    language's prefix, and the “not yet translated” page names a page in the default language."""
+    url = page_url(page, content)
+    if page.url_name == "clinic:not-translated":
+        url = url.replace("?from=/fr/", "?from=/")
+    translated = translate_url(url, language)
+    return translated if translated != url else f"/{language}{url}"

@@ -13,9 +13,10 @@ SETTINGS_MODULES = [
     "clinic/config/env.py",
     "clinic/config/gunicorn.py",
 ]
-# os.environ.get("NAME" / os.environ["NAME" / env_int("NAME" and the other typed readers.
+# os.environ.get("NAME" / os.environ["NAME" / env_int("NAME" and the other typed readers
+# (languages_from_env("LANGUAGES" too).
 READ = re.compile(
-    r'(?:os\.environ(?:\.get)?\s*[(\[]|env_(?:bool|int|float|list)\()\s*"([A-Z][A-Z0-9_]+)"'
+    r'(?:os\.environ(?:\.get)?\s*[(\[]|(?:env_(?:bool|int|float|list)|languages_from_env)\()\s*"([A-Z][A-Z0-9_]+)"'
 )
 TABLE_ROW = re.compile(r"^\| ([^|]+) \|", re.MULTILINE)
 NAME = re.compile(r"`([A-Z][A-Z0-9_]+)`")

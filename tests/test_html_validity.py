@@ -28,7 +28,7 @@ from tests.factories import (
     seed_crisis_lines,
     weekly_hours,
 )
-from tests.public_pages import html_pages, page_url
+from tests.public_pages import html_pages, page_url, page_url_in
 
 VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -101,6 +101,9 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
     pages = {page.name: page_url(page, content) for page in html_pages()}
     # The longest-possible refused query: 201 characters, one past the limit.
     pages["search too long by one"] = reverse("articles:search") + "?q=" + "x" * 201
+    # The same pages in French, at their French addresses.
+    for page in html_pages():
+        pages[f"{page.name} in French"] = page_url_in("fr", page, content)
     files = []
     for name, url in pages.items():
         response = client.get(url)

@@ -29,10 +29,12 @@ from .forms import ArticleAdminForm
 from .mixins import ContentChecksMixin, ViewCountsMixin
 from .revisions import ArticleRevisionAdmin, when
 from .studies import StudyFillMixin, StudyInline
+from .translations import TranslationAdminMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    TranslationAdminMixin,
     SaveWhenBusyMixin,
     StudyFillMixin,
     DefaultDisclaimerAdminMixin,

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.editorial.review import DUE_SOON_DAYS
+from articles.models import ANY_LANGUAGE
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -16,7 +17,7 @@ class LiveFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "live":
-            return queryset.published()
+            return queryset.published(language=ANY_LANGUAGE)
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "draft":

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-import textstat
-
 from clinic.authoring.markdown import render_markdown
 from clinic.domain.sitewide import clinic_profile
+
+from .reading_level import reading_grade, reading_warnings  # noqa: F401 - as before
 
 PROMOTIONAL = "is promotional wording that advertising rules for clinics forbid"
 TESTIMONIAL = "reads as a patient testimonial, which advertising rules for clinics forbid"
@@ -118,7 +118,6 @@ BLOCK_KINDS = {
     "dt": "term", "dd": "definition", "figcaption": "caption", "caption": "caption",
     **{f"h{level}": "heading" for level in range(1, 7)},
 }  # fmt: skip
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)]*$")
 PLAIN_HTTP_ADDRESS = re.compile(r"\bhttp://[^\s<>\"')\]]+", re.IGNORECASE)
 
 
@@ -235,31 +234,6 @@ def link_warnings(where, urls, text=""):
     ]
 
 
-def reading_grade(blocks):
-    """Flesch-Kincaid school grade of the body's paragraphs and list items (0 if empty)."""
-    sentences = []
-    for block in blocks:
-        if block.kind in {"paragraph", "list item"} and block.text:
-            end = "" if SENTENCE_END.search(block.text) else "."
-            sentences.append(block.text + end)
-    return textstat.flesch_kincaid_grade(" ".join(sentences)) if sentences else 0
-
-
-def reading_warnings(blocks, limit):
-    # Rounded as shown, so the message never says “grade 9.0, above the limit of 9”.
-    grade = round(reading_grade(blocks), 1)
-    if grade <= limit:
-        return []
-    message = (
-        f"Reading level: grade {grade:.1f}, above the clinic's limit of grade {limit} "
-        "(Flesch-Kincaid). Shorter sentences and everyday words bring it down."
-    )
-    hardest = max(blocks, key=lambda block: reading_grade([block]))
-    if reading_grade([hardest]) > limit:
-        message += f" Start with {hardest.where[len('Body, ') :]}."
-    return [message]
-
-
 def content_warnings(article, studies, *, max_reading_grade=None):
     """Everything worth a second look before `article` (with `studies`) is published."""
     if max_reading_grade is None:
@@ -270,7 +244,7 @@ def content_warnings(article, studies, *, max_reading_grade=None):
         warnings.append(
             "No study is attached. Add the research this summary describes under “Studies”."
         )
-    warnings += reading_warnings(blocks, max_reading_grade)
+    warnings += reading_warnings(blocks, max_reading_grade, article.language)
     warnings += wording_warnings("Title", article.title)
     warnings += wording_warnings("Summary", article.summary)
     for block in blocks:

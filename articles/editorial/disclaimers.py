@@ -39,7 +39,26 @@ DISCLAIMER_POINTS = [
         r"\bemergenc(?:y|ies)\b|\bin crisis\b|\b(?:911|988|999|112|000)\b",
     ),
 ]
-_POINT_PATTERNS = [(point, re.compile(words, re.IGNORECASE)) for point, words in DISCLAIMER_POINTS]
+# The same four points said in French (a translation's disclaimer is checked in its language).
+FRENCH_DISCLAIMER_POINTS = [
+    r"\b(?:éducati(?:f|ve|on)|information(?:s)? générale|à titre (?:informatif|d'information)|"
+    r"fins? (?:éducatives?|d'information|informatives?))",
+    r"\b(?:ne|n['’])\s*(?:\w+\s+){0,3}(?:pas|jamais)\b[\w\s,'’-]{0,30}\b(?:avis|conseils?)\b|"
+    r"\bne (?:remplace|remplacent|se substitue) (?:pas|jamais)\b|"
+    r"\b(?:pas|aucun) (?:un |d['’]|de )?(?:avis|conseils?) (?:médica|professionn)",
+    r"\b(?:parle[rz]?|parlez-en|consulte[rz]?|demande[rz]?|discute[rz]?|voye[z]|voir|"
+    r"adresse[rz]-vous)\b[\w\s,'’-]{0,40}\b(?:médecins?|cliniciens?|cliniciennes?|"
+    r"professionnel(?:le)?s? de (?:la )?santé|équipe (?:soignante|de soins)|psychiatres?|"
+    r"infirmières? praticiennes?|prescripteurs?|soignants?)\b",
+    r"\burgences?\b|\ben crise\b|\b(?:911|988|999|112|000)\b",
+]
+_POINT_PATTERNS = {
+    "en": [(point, re.compile(words, re.IGNORECASE)) for point, words in DISCLAIMER_POINTS],
+    "fr": [
+        (point, re.compile(words, re.IGNORECASE))
+        for (point, _), words in zip(DISCLAIMER_POINTS, FRENCH_DISCLAIMER_POINTS, strict=True)
+    ],
+}
 
 
 def same_text(first, second):
@@ -47,10 +66,12 @@ def same_text(first, second):
     return " ".join((first or "").split()) == " ".join((second or "").split())
 
 
-def missing_disclaimer_points(text):
-    """What of `DISCLAIMER_POINTS` the disclaimer `text` does not say, in their order."""
+def missing_disclaimer_points(text, language="en"):
+    """What of `DISCLAIMER_POINTS` the disclaimer `text` (in `language`: English or French;
+    another is checked as English) does not say, in their order."""
     text = " ".join((text or "").split())
-    return [point for point, pattern in _POINT_PATTERNS if not pattern.search(text)]
+    patterns = _POINT_PATTERNS.get(language, _POINT_PATTERNS["en"])
+    return [point for point, pattern in patterns if not pattern.search(text)]
 
 
 def articles_with_disclaimer(text):

@@ -10,6 +10,9 @@ sources are listed in the README ("Weighing the evidence").
 from dataclasses import dataclass, field
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from articles.models import Study
 
@@ -18,10 +21,10 @@ Design, Comparison, Funder = Study.Design, Study.Comparison, Study.Funder
 # The ladder of evidence for "does this treatment help?", after the Oxford Centre for
 # Evidence-Based Medicine's 2011 Levels of Evidence (treatment benefits, levels 1-4).
 LADDER = [
-    (1, "Systematic reviews and meta-analyses", "pool many studies"),
-    (2, "Randomised controlled trials", "chance decides who gets the treatment"),
-    (3, "Cohort studies", "follow groups who chose or were given different care"),
-    (4, "Case series", "describe people who all had the treatment"),
+    (1, _lazy("Systematic reviews and meta-analyses"), _lazy("pool many studies")),
+    (2, _lazy("Randomised controlled trials"), _lazy("chance decides who gets the treatment")),
+    (3, _lazy("Cohort studies"), _lazy("follow groups who chose or were given different care")),
+    (4, _lazy("Case series"), _lazy("describe people who all had the treatment")),
 ]
 LEVEL = {
     Design.META_ANALYSIS: 1,
@@ -43,48 +46,74 @@ SIZE_THRESHOLDS = {
 FEW_STUDIES = 10
 
 KIND = {
-    Design.META_ANALYSIS: "A systematic review with a meta-analysis: researchers gathered the "
-    "studies on one question and combined their results.",
-    Design.SYSTEMATIC_REVIEW: "A systematic review: researchers gathered and appraised the "
-    "studies on one question in a planned way.",
-    Design.RCT: "A randomised controlled trial: chance decided who received the treatment.",
-    Design.COHORT: "A cohort study: researchers followed groups of people over time without "
-    "deciding who received which treatment.",
-    Design.CASE_SERIES: "A case series: a report on people who all received the treatment.",
+    Design.META_ANALYSIS: _lazy(
+        "A systematic review with a meta-analysis: researchers gathered the "
+        "studies on one question and combined their results."
+    ),
+    Design.SYSTEMATIC_REVIEW: _lazy(
+        "A systematic review: researchers gathered and appraised the "
+        "studies on one question in a planned way."
+    ),
+    Design.RCT: _lazy("A randomised controlled trial: chance decided who received the treatment."),
+    Design.COHORT: _lazy(
+        "A cohort study: researchers followed groups of people over time without "
+        "deciding who received which treatment."
+    ),
+    Design.CASE_SERIES: _lazy("A case series: a report on people who all received the treatment."),
 }
 PLACE = {
-    1: "Reviews sit at the top of the usual ladder of evidence, but a review is only as strong "
-    "as the studies it pools.",
-    2: "Randomised trials are the strongest kind of single study of whether a treatment helps.",
-    3: "Without chance deciding who was treated, other differences between the groups may "
-    "explain part of the result.",
-    4: "Without a comparison group, a case series can suggest an idea but cannot show that the "
-    "treatment caused the change.",
+    1: _lazy(
+        "Reviews sit at the top of the usual ladder of evidence, but a review is only as strong "
+        "as the studies it pools."
+    ),
+    2: _lazy(
+        "Randomised trials are the strongest kind of single study of whether a treatment helps."
+    ),
+    3: _lazy(
+        "Without chance deciding who was treated, other differences between the groups may "
+        "explain part of the result."
+    ),
+    4: _lazy(
+        "Without a comparison group, a case series can suggest an idea but cannot show that the "
+        "treatment caused the change."
+    ),
 }
 COMPARED = {
-    Comparison.PLACEBO: "People were compared with a group given a placebo (a dummy "
-    "treatment), which helps separate the treatment’s effect from expectation.",
-    Comparison.ACTIVE: "People were compared with a group given another active treatment, "
-    "which makes it harder to guess who got what.",
-    Comparison.USUAL_CARE: "People were compared with a group receiving usual care or waiting "
-    "for treatment. That shows the difference from no new treatment, but people knew which "
-    "group they were in.",
-    Comparison.NONE: "There was no comparison group, so we cannot tell how much of the change "
-    "would have happened anyway.",
+    Comparison.PLACEBO: _lazy(
+        "People were compared with a group given a placebo (a dummy "
+        "treatment), which helps separate the treatment’s effect from expectation."
+    ),
+    Comparison.ACTIVE: _lazy(
+        "People were compared with a group given another active treatment, "
+        "which makes it harder to guess who got what."
+    ),
+    Comparison.USUAL_CARE: _lazy(
+        "People were compared with a group receiving usual care or waiting "
+        "for treatment. That shows the difference from no new treatment, but people knew which "
+        "group they were in."
+    ),
+    Comparison.NONE: _lazy(
+        "There was no comparison group, so we cannot tell how much of the change "
+        "would have happened anyway."
+    ),
 }
 PAID = {
-    Funder.PUBLIC: "Public or charitable money paid for it.",
-    Funder.INDUSTRY: "A company with an interest in the result paid for it. Studies paid for "
-    "by a treatment’s maker more often report favourable results, though that does not mean "
-    "this one is wrong.",
-    Funder.MIXED: "Both public money and a company with an interest in the result paid for it.",
-    Funder.NONE: "The authors declare that no one funded it.",
+    Funder.PUBLIC: _lazy("Public or charitable money paid for it."),
+    Funder.INDUSTRY: _lazy(
+        "A company with an interest in the result paid for it. Studies paid for "
+        "by a treatment’s maker more often report favourable results, though that does not mean "
+        "this one is wrong."
+    ),
+    Funder.MIXED: _lazy(
+        "Both public money and a company with an interest in the result paid for it."
+    ),
+    Funder.NONE: _lazy("The authors declare that no one funded it."),
 }
 NOT_SAID = {
-    "size": "The record does not say how many people took part.",
-    "comparison": "The record does not say what the treatment was compared with.",
-    "follow_up": "The record does not say how long people were followed.",
-    "funding": "The record does not say who paid for the study.",
+    "size": _lazy("The record does not say how many people took part."),
+    "comparison": _lazy("The record does not say what the treatment was compared with."),
+    "follow_up": _lazy("The record does not say how long people were followed."),
+    "funding": _lazy("The record does not say who paid for the study."),
 }
 
 
@@ -120,99 +149,127 @@ def size_word(design, participants):
 def duration(weeks):
     """12 -> “12 weeks”, 39 -> “about 9 months”, 104 -> “about 2 years”."""
     if weeks < 13:
-        return f"{weeks} week{'s' if weeks != 1 else ''}"
+        return ngettext("%(count)d week", "%(count)d weeks", weeks) % {"count": weeks}
     if weeks < 104:
-        return f"about {round(weeks / 4.345)} months"
-    return f"about {round(weeks / 52.18)} years"
+        months = round(weeks / 4.345)
+        return ngettext("about %(count)d month", "about %(count)d months", months) % {
+            "count": months
+        }
+    years = round(weeks / 52.18)
+    return ngettext("about %(count)d year", "about %(count)d years", years) % {"count": years}
 
 
 def _kind(study, level):
     if level is None:
         return Point(
-            "Kind of study",
-            "The record gives no design we can place on the usual ladder of evidence, so this "
-            "box does not judge it. Ask how the study was done.",
+            _("Kind of study"),
+            _(
+                "The record gives no design we can place on the usual ladder of evidence, so "
+                "this box does not judge it. Ask how the study was done."
+            ),
             is_known=False,
         )
-    return Point("Kind of study", f"{KIND[study.design]} {PLACE[level]}")
+    return Point(_("Kind of study"), f"{KIND[study.design]} {PLACE[level]}")
+
+
+def _few_studies():
+    return _("With so few studies, a review cannot reliably check for unpublished ones.")
 
 
 def _size(study, level):
     people, pooled = study.participants, study.studies_pooled
+    label = _("How many people")
     if not people:
         if level == 1 and pooled:  # the number of studies is worth saying on its own
-            text = f"It pooled {_studies(pooled)}."
+            text = _("It pooled %(studies)s.") % {"studies": _studies(pooled)}
             if pooled < FEW_STUDIES:
-                text += " With so few studies, a review cannot reliably check for unpublished ones."
-            return Point("How many people", text)
-        return Point("How many people", NOT_SAID["size"], is_known=False)
-    count = f"{intcomma(people)} {'person' if people == 1 else 'people'}"
-    word = size_word(study.design, people)
-    text = f"{count} took part"
+                text += " " + _few_studies()
+            return Point(label, text)
+        return Point(label, str(NOT_SAID["size"]), is_known=False)
+    count = ngettext("%(count)s person", "%(count)s people", people) % {"count": intcomma(people)}
     if level == 1 and pooled:
-        text = f"{count} took part across {_studies(pooled)}"
-    if word:
-        text += f", which is {word} for this kind of study."
-        if word == "small":
-            text += " Small studies often find bigger effects than larger studies later confirm."
+        text = _("%(people)s took part across %(studies)s") % {
+            "people": count,
+            "studies": _studies(pooled),
+        }
     else:
-        text += "."
+        text = _("%(people)s took part") % {"people": count}
+    word = size_word(study.design, people)
+    sizes = {
+        "small": _("which is small for this kind of study."),
+        "moderate": _("which is moderate for this kind of study."),
+        "large": _("which is large for this kind of study."),
+    }
+    text += f", {sizes[word]}" if word else "."
+    if word == "small":
+        text += " " + _(
+            "Small studies often find bigger effects than larger studies later confirm."
+        )
     if level == 1 and pooled and pooled < FEW_STUDIES:
-        text += " With so few studies, a review cannot reliably check for unpublished ones."
-    return Point("How many people", text)
+        text += " " + _few_studies()
+    return Point(label, text)
 
 
 def _studies(count):
-    return f"{count} {'study' if count == 1 else 'studies'}"
+    return ngettext("%(count)d study", "%(count)d studies", count) % {"count": count}
 
 
 def _comparison(study, level):
+    label = _("Compared with")
     if study.comparison:
-        text = COMPARED[study.comparison]
+        text = str(COMPARED[study.comparison])
         if level == 1:
-            text = "In the pooled studies: " + text[0].lower() + text[1:]
-        return Point("Compared with", text)
+            text = _("In the pooled studies: %(comparison)s") % {
+                "comparison": text[0].lower() + text[1:]
+            }
+        return Point(label, text)
     if level == 4:
-        return Point("Compared with", COMPARED[Comparison.NONE])
-    return Point("Compared with", NOT_SAID["comparison"], is_known=False)
+        return Point(label, str(COMPARED[Comparison.NONE]))
+    return Point(label, str(NOT_SAID["comparison"]), is_known=False)
 
 
 def _follow_up(study):
     if not study.follow_up_weeks:
-        return Point("How long", NOT_SAID["follow_up"], is_known=False)
+        return Point(_("How long"), str(NOT_SAID["follow_up"]), is_known=False)
     return Point(
-        "How long",
-        f"People were followed for {duration(study.follow_up_weeks)}. The study cannot tell us "
-        "what happened after that.",
+        _("How long"),
+        _(
+            "People were followed for %(duration)s. The study cannot tell us what happened "
+            "after that."
+        )
+        % {"duration": duration(study.follow_up_weeks)},
     )
 
 
 def _funding(study):
     if study.funder:
-        return Point("Who paid", PAID[study.funder])
+        return Point(_("Who paid"), str(PAID[study.funder]))
     if study.funding_note.strip():
-        return Point("Who paid", "See the funding statement above.")
-    return Point("Who paid", NOT_SAID["funding"], is_known=False)
+        return Point(_("Who paid"), _("See the funding statement above."))
+    return Point(_("Who paid"), str(NOT_SAID["funding"]), is_known=False)
 
 
 def _questions(study, level):
     questions = []
     if level in {3, 4} or study.comparison == Comparison.NONE:
-        questions.append("Is there a randomised trial of this treatment yet?")
+        questions.append(_("Is there a randomised trial of this treatment yet?"))
     if size_word(study.design, study.participants) == "small" or (
         level == 1 and study.studies_pooled and study.studies_pooled < FEW_STUDIES
     ):
-        questions.append("Have larger studies looked at this since?")
+        questions.append(_("Have larger studies looked at this since?"))
     if study.follow_up_weeks:
         questions.append(
-            f"What is known about how people do after {duration(study.follow_up_weeks)}?"
+            _("What is known about how people do after %(duration)s?")
+            % {"duration": duration(study.follow_up_weeks)}
         )
     elif level is not None:
-        questions.append("How long do the benefits tend to last?")
+        questions.append(_("How long do the benefits tend to last?"))
     if study.funder in {Funder.INDUSTRY, Funder.MIXED}:
-        questions.append("Have independent researchers found the same?")
-    questions.append("Were people like me included in this study, and does the result apply to me?")
-    questions.append("What are the other options, and how do their risks and benefits compare?")
+        questions.append(_("Have independent researchers found the same?"))
+    questions.append(
+        _("Were people like me included in this study, and does the result apply to me?")
+    )
+    questions.append(_("What are the other options, and how do their risks and benefits compare?"))
     return questions
 
 

@@ -66,7 +66,8 @@ def content_problems(article, profile):
     for block in blocks:
         problems += _wording("body", block.where, block.text)
     problems += [
-        Problem("body", text) for text in reading_warnings(blocks, profile.max_reading_grade)
+        Problem("body", text)
+        for text in reading_warnings(blocks, profile.max_reading_grade, article.language)
     ]
     for block in blocks:
         for src, alt in block.images:
@@ -83,7 +84,7 @@ def content_problems(article, profile):
         problems.append(
             Problem("hero_alt", "The hero image has no alt text: describe what it shows.")
         )
-    if missing := missing_disclaimer_points(article.disclaimer):
+    if missing := missing_disclaimer_points(article.disclaimer, article.language):
         problems.append(
             Problem(
                 "disclaimer",

@@ -18,7 +18,7 @@ def review_worklist(*, soon_days=DUE_SOON_DAYS, today=None):
         Article.objects.marked_published()
         .filter(reviewed_on__isnull=True)
         .order_by("publish_at", "id")
-        .only("title", "publish_at", "slug")
+        .only("title", "publish_at", "slug", "language")
     )
     overdue = list(articles.review_overdue(today))
     due_soon = list(articles.review_due_within(today, soon_days))

@@ -2,6 +2,7 @@
 
 from .changes import ArticleChange, PublishingOverride
 from .glossary import GlossaryTerm
+from .languages import ANY_LANGUAGE, active_language, default_language, language_codes
 from .library import (
     DISCLAIMER_REQUIRED,
     WORDS_PER_MINUTE,
@@ -17,6 +18,7 @@ from .studies import Study, doi_validator, pmid_validator
 from .synonyms import NarrowerTerm, SynonymGroup
 
 __all__ = [
+    "ANY_LANGUAGE",
     "DISCLAIMER_REQUIRED",
     "WORDS_PER_MINUTE",
     "Article",
@@ -34,7 +36,10 @@ __all__ = [
     "SynonymGroup",
     "Topic",
     "TopicQuerySet",
+    "active_language",
     "add_months",
+    "default_language",
+    "language_codes",
     "doi_validator",
     "pmid_validator",
 ]

@@ -18,6 +18,7 @@ from clinic.authoring.markdown import render_markdown
 from clinic.domain.models import EditTracked, Person, has_visible_text
 from clinic.domain.models.constraints import validate_constraints_in_python
 
+from .languages import ANY_LANGUAGE, active_language
 from .reading import ReadingTrailMixin
 from .search_columns import (
     PostgreSQLGeneratedField,
@@ -25,6 +26,7 @@ from .search_columns import (
     unstemmed_words,
     weighted_vector,
 )
+from .translations import Translatable
 
 WORDS_PER_MINUTE = 200
 
@@ -104,9 +106,15 @@ class ArticleQuerySet(models.QuerySet):
         """Not published: nobody but staff sees them, whatever their publish time."""
         return self.filter(status=Article.Status.DRAFT)
 
-    def published(self, now=None):
-        """What the public may see: published, and the publish time has come."""
-        return self.marked_published().filter(publish_at__lte=now or timezone.now())
+    def published(self, now=None, language=None):
+        """What the public may see: published, the publish time has come, and written in the
+        reader's language (the active one, or `language`; `ANY_LANGUAGE` for all of them)."""
+        live = self.marked_published().filter(publish_at__lte=now or timezone.now())
+        return live if language == ANY_LANGUAGE else live.in_language(language)
+
+    def in_language(self, language=None):
+        """Articles written in `language`, by default the active language (the reader's)."""
+        return self.filter(language=language or active_language())
 
     def scheduled(self, now=None):
         """Published, but waiting for a publish time still to come."""
@@ -138,7 +146,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_cards(self):
         """Just what a list card shows (its picture too), with the author in the same query."""
         return self.select_related("author").only(
-            "title", "slug", "summary", "publish_at", "updated_at", "reading_minutes",
+            "title", "slug", "language", "summary", "publish_at", "updated_at", "reading_minutes",
             "reviewer", "author__name", "author__slug", "hero_image", "hero_width", "hero_height",
         )  # fmt: skip
 
@@ -156,7 +164,7 @@ class ServiceDisclosure(models.TextChoices):
     HIDDEN = "hidden", "Not shown (the clinic does not offer what the article discusses)"
 
 
-class Article(ReadingTrailMixin, EditTracked):
+class Article(ReadingTrailMixin, Translatable, EditTracked):
     """A plain-language summary of published research, written for patients."""
 
     ServiceDisclosure = ServiceDisclosure
@@ -171,10 +179,10 @@ class Article(ReadingTrailMixin, EditTracked):
     slug = models.SlugField(
         "address",
         max_length=200,
-        unique=True,
+        db_index=False,  # the (slug, language) unique index serves lookups by address
         help_text="The last part of the page's address, as in /articles/this-part/: lower-case "
-        "words joined by hyphens. If you change it once the article is public, the old address "
-        "sends readers to the new one.",
+        "words joined by hyphens, in the article's language (unique within it). If you change "
+        "it once the article is public, the old address sends readers to the new one.",
     )
     summary = models.TextField(
         "summary",
@@ -271,27 +279,42 @@ class Article(ReadingTrailMixin, EditTracked):
 
     class Meta:
         ordering = ["-publish_at", "-id"]
-        # Each page reads only what it shows: the live articles newest first, the newest
-        # substantive update (the sitemap's dates), a person's bylines and reviews.
+        # Each page reads only what it shows, in the reader's language: the live articles
+        # newest first, the newest substantive update (the sitemap's dates), a person's bylines
+        # and reviews.
         indexes = [
-            models.Index(fields=["status", "publish_at", "id"], name="article_public_idx"),
+            models.Index(
+                fields=["status", "language", "publish_at", "id"], name="article_public_idx"
+            ),
             PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector_gin"),
-            models.Index(fields=["status", "updated_at"], name="article_updated_idx"),
+            models.Index(fields=["language", "status", "updated_at"], name="article_updated_idx"),
             # Whether an article found by id (a search match, a topic link) is live, and a page
             # of the sitemap, without reading the rows: on SQLite, their large text would have
             # to be read past first (a sitemap page of 1,000: 13 ms instead of 1).
             models.Index(
-                fields=["id", "status", "publish_at", "updated_at", "slug"],
+                fields=["id", "status", "publish_at", "language", "updated_at", "slug"],
                 name="article_live_idx",
             ),
             models.Index(
-                fields=["author", "status", "publish_at", "id"], name="article_author_idx"
+                fields=["author", "language", "status", "publish_at", "id"],
+                name="article_author_idx",
             ),
             models.Index(
                 fields=["reviewer", "status", "publish_at", "id"], name="article_reviewer_idx"
             ),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "language"],
+                name="article_slug_unique_per_language",
+                violation_error_message="Another article in this language has this address.",
+            ),
+            models.UniqueConstraint(
+                fields=["translation_key", "language"],
+                name="article_one_translation_per_language",
+                violation_error_message="This article already has a translation in this language.",
+            ),
+            # Every language: a translation carries the disclaimer as its original does.
             models.CheckConstraint(
                 condition=has_visible_text("disclaimer"),
                 name="article_disclaimer_not_blank",
@@ -326,9 +349,6 @@ class Article(ReadingTrailMixin, EditTracked):
         ):
             kwargs["update_fields"] = {*kwargs["update_fields"], "review_due_on"}
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         # The CHECK constraint is the guarantee; this puts its message on the field.

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from clinic.domain.models import Person, has_visible_text
 
@@ -45,9 +47,9 @@ class CitationNotice(models.Model):
 
     class Kind(models.TextChoices):
         # The values are those of articles.citations.records, most serious first.
-        RETRACTION = "retraction", "Retraction"
-        EXPRESSION_OF_CONCERN = "expression_of_concern", "Expression of concern"
-        CORRECTION = "correction", "Correction"
+        RETRACTION = "retraction", gettext_lazy("Retraction")
+        EXPRESSION_OF_CONCERN = "expression_of_concern", gettext_lazy("Expression of concern")
+        CORRECTION = "correction", gettext_lazy("Correction")
 
     class Precision(models.TextChoices):
         DAY = "day", "Day"
@@ -136,10 +138,28 @@ class CitationNotice(models.Model):
     @property
     def what_happened(self):
         """“This study was retracted on 4 June 2020”, for readers."""
-        on = f" on {self.date_text}" if self.date_precision == "day" else f" in {self.date_text}"
-        on = on if self.published_on else ""
-        if self.kind == self.Kind.RETRACTION:
-            return f"This study was retracted{on}"
-        if self.kind == self.Kind.EXPRESSION_OF_CONCERN:
-            return f"The journal published an expression of concern about this study{on}"
-        return f"The journal published a correction to this study{on}"
+        when = "" if not self.published_on else "on" if self.date_precision == "day" else "in"
+        kind = self.kind if self.kind in self.Kind.values else self.Kind.CORRECTION
+        return _what_happened()[kind, when] % {"date": self.date_text}
+
+
+def _what_happened():
+    """Each sentence whole, so that every language can place the date where it belongs."""
+    kind = CitationNotice.Kind
+    return {
+        (kind.RETRACTION, ""): _("This study was retracted"),
+        (kind.RETRACTION, "on"): _("This study was retracted on %(date)s"),
+        (kind.RETRACTION, "in"): _("This study was retracted in %(date)s"),
+        (kind.EXPRESSION_OF_CONCERN, ""): _(
+            "The journal published an expression of concern about this study"
+        ),
+        (kind.EXPRESSION_OF_CONCERN, "on"): _(
+            "The journal published an expression of concern about this study on %(date)s"
+        ),
+        (kind.EXPRESSION_OF_CONCERN, "in"): _(
+            "The journal published an expression of concern about this study in %(date)s"
+        ),
+        (kind.CORRECTION, ""): _("The journal published a correction to this study"),
+        (kind.CORRECTION, "on"): _("The journal published a correction to this study on %(date)s"),
+        (kind.CORRECTION, "in"): _("The journal published a correction to this study in %(date)s"),
+    }

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from clinic.domain.models.constraints import validate_constraints_in_python
 
@@ -22,12 +23,12 @@ class Study(models.Model):
     """The published research an article summarises (one or more per article)."""
 
     class Design(models.TextChoices):
-        META_ANALYSIS = "meta-analysis", "Systematic review and meta-analysis"
-        SYSTEMATIC_REVIEW = "systematic-review", "Systematic review"
-        RCT = "rct", "Randomised controlled trial"
-        COHORT = "cohort", "Cohort study"
-        CASE_SERIES = "case-series", "Case series"
-        OTHER = "other", "Other"
+        META_ANALYSIS = "meta-analysis", _("Systematic review and meta-analysis")
+        SYSTEMATIC_REVIEW = "systematic-review", _("Systematic review")
+        RCT = "rct", _("Randomised controlled trial")
+        COHORT = "cohort", _("Cohort study")
+        CASE_SERIES = "case-series", _("Case series")
+        OTHER = "other", _("Other")
 
     class Comparison(models.TextChoices):
         PLACEBO = "placebo", "A placebo (a dummy treatment)"

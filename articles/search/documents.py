@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from asgiref.local import Local
 
-from ..models import Article, Study
+from ..models import Article, Study, default_language
 
 _batch = Local()
 
@@ -42,24 +42,28 @@ def mark_stale(article_ids):
 
 
 def refresh_search_documents(article_ids):
-    """Rewrite the study and topic text that search reads for these articles."""
+    """Rewrite the study and topic text that search reads for these articles and their
+    translations (a translation reads its original's studies, which it shares)."""
+    originals, family = default_language(), {}
+    keys = Article.objects.filter(pk__in=article_ids).values("translation_key")
+    for row in Article.objects.filter(translation_key__in=keys).values_list(
+        "pk", "translation_key", "language", "author__name", "reviewer__name", "search_document"
+    ):
+        family[row[0]] = row[1:]
+    studied = {key: pk for pk, (key, language, *_) in family.items() if language == originals}
     studies = {}
-    for study in Study.objects.filter(article_id__in=article_ids).order_by("position", "id"):
+    for study in Study.objects.filter(article_id__in=studied.values()).order_by("position", "id"):
         studies.setdefault(study.article_id, []).append(
             " ".join([study.title, study.journal, study.authors, study.population, study.measures])
         )
     topics = {}
     for article_id, name in Article.topics.through.objects.filter(
-        article_id__in=article_ids
+        article_id__in=family
     ).values_list("article_id", "topic__name"):
         topics.setdefault(article_id, []).append(name)
-    people = {}
-    for article_id, author, reviewer, current in Article.objects.filter(
-        pk__in=article_ids
-    ).values_list("pk", "author__name", "reviewer__name", "search_document"):
-        people[article_id] = ([author or "", reviewer or ""], current)
-    for article_id, (names, current) in people.items():
-        parts = studies.get(article_id, []) + topics.get(article_id, []) + names
+    for article_id, (key, _, author, reviewer, current) in family.items():
+        names = [author or "", reviewer or ""]
+        parts = studies.get(studied.get(key), []) + topics.get(article_id, []) + names
         document = "\n".join(part for part in parts if part)
         if document != current:
             Article.objects.filter(pk=article_id).update(search_document=document)

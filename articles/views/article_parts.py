@@ -144,17 +144,23 @@ def _article_ids(sender, instance):
     from articles.models import Article, ArticleChange, CitationNotice, Study
 
     if sender is Article:
-        return [instance.pk]
-    if sender in (Study, ArticleChange, Article.topics.through):
-        return [instance.article_id]
-    if sender is CitationNotice:
-        return list(Study.objects.filter(pk=instance.study_id).values_list("article", flat=True))
-    return None
+        pks = [instance.pk]
+    elif sender in (Study, ArticleChange, Article.topics.through):
+        pks = [instance.article_id]
+    elif sender is CitationNotice:
+        pks = list(Study.objects.filter(pk=instance.study_id).values_list("article", flat=True))
+    else:
+        return None
+    # A translation shows its original's studies and notices: the same key's articles too.
+    keys = Article.objects.filter(pk__in=pks).values("translation_key")
+    return [*pks, *Article.objects.filter(translation_key__in=keys).values_list("pk", flat=True)]
 
 
-def content_written(sender, instance=None, **kwargs):
-    """Signal receiver for a save or delete (or new renditions) of anything a page shows."""
-    pks = _article_ids(sender, instance) if instance is not None else None
+def content_written(sender, instance=None, signal=None, **kwargs):
+    """Signal receiver for a save or delete (or new renditions) of anything a page shows; an
+    article deleted may have been a translation's original, so every article's parts go."""
+    deleted = signal is post_delete and getattr(sender, "__name__", "") == "Article"
+    pks = _article_ids(sender, instance) if instance is not None and not deleted else None
     if pks is None:
         shared_changed()
     else:

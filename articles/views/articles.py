@@ -6,14 +6,17 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, CitationNotice, Topic
+from articles.models import Article, CitationNotice, Topic, default_language
 from articles.previews import PreviewLinkRevoked, article_from_preview_token
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
+from clinic.seo.languages import active_language, language_codes
 from clinic.seo.library import article_page
 from clinic.seo.links import canonical_url
 from clinic.seo.meta import article_meta, meta_description, page_meta
@@ -26,7 +29,9 @@ from . import article_parts
 from .findings import split_lead
 from .glossary import article_body
 
-LIBRARY = "Plain-language summaries of published research, written for patients and families."
+LIBRARY = gettext_lazy(
+    "Plain-language summaries of published research, written for patients and families."
+)
 
 
 def article_entries(articles):
@@ -42,7 +47,7 @@ class HomeView(PageMetadataMixin, ListView):
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        title = f"{clinic.name} research library"
+        title = _("%(clinic)s research library") % {"clinic": clinic.name}
         return page_meta(clinic, title=title, description=meta_description(clinic.tagline, LIBRARY))
 
     def get_page_node(self, context):
@@ -50,7 +55,7 @@ class HomeView(PageMetadataMixin, ListView):
         page = web_page(
             "WebPage",
             url=self.page_url(),
-            name=f"{clinic.name} research library",
+            name=_("%(clinic)s research library") % {"clinic": clinic.name},
             description=context["page_meta"].description,
             about=ref(organization_id()),
         )
@@ -77,17 +82,21 @@ class ArticleListView(LibraryPagesMixin, PageMetadataMixin, ListView):
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        about = f" about {self.topic.name}" if self.topic else ""
-        description = f"Every research summary{about} from {clinic.name}, newest first. {LIBRARY}"
-        return page_meta(
-            clinic, title=f"Research summaries{about}", description=meta_description(description)
-        )
+        names = {"clinic": clinic.name, "topic": self.topic.name if self.topic else ""}
+        if self.topic:
+            title = _("Research summaries about %(topic)s") % names
+            description = _("Every research summary about %(topic)s from %(clinic)s, newest first.")
+        else:
+            title = _("Research summaries")
+            description = _("Every research summary from %(clinic)s, newest first.")
+        description = meta_description(f"{description % names} {LIBRARY}")
+        return page_meta(clinic, title=title, description=description)
 
     def get_page_node(self, context):
         return collection_page(
             url=self.page_url(),
-            name="Research summaries",
-            description=LIBRARY,
+            name=_("Research summaries"),
+            description=str(LIBRARY),
             entries=article_entries(context["articles"]),
             start=list_start(context),
         )
@@ -110,8 +119,18 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         return self.request.user.has_perm("articles.change_article")
 
     def get_queryset(self):
-        articles = Article.objects.all() if self.can_preview() else Article.objects.published()
-        notices = CitationNotice.objects.shown_to_readers().filter(study__article=OuterRef("pk"))
+        # Addresses are unique within a language: the reader's (its /fr/ prefix for French).
+        articles = (
+            Article.objects.in_language() if self.can_preview() else Article.objects.published()
+        )
+        notices = CitationNotice.objects.shown_to_readers()
+        if active_language() == default_language():
+            notices = notices.filter(study__article=OuterRef("pk"))
+        else:  # a translation shows its original's studies, and their notices
+            notices = notices.filter(
+                study__article__translation_key=OuterRef("translation_key"),
+                study__article__language=default_language(),
+            )
         return articles.select_related("author", "reviewer").annotate(has_notices=Exists(notices))
 
     def get_object(self, queryset=None):
@@ -122,7 +141,7 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
             return get_object_or_404(self.get_queryset(), slug=slug)
         self.parts = article_parts.lookup(url=url, language=get_language())
         if self.parts.may_be_current:
-            found = Article.page_head(slug, live_only=not self.can_preview())
+            found = Article.page_head(slug, active_language(), live_only=not self.can_preview())
             if found is None:
                 raise Http404("No article at this address.")
             if found.is_live and self.parts.is_current_for(found):
@@ -135,8 +154,9 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         return article
 
     def get_studies(self, article):
-        """The studies, each with the notices readers see (read only when there are any)."""
-        studies = article.studies.all()
+        """The studies (a translation's are its original's), each with the notices readers
+        see (read only when there are any)."""
+        studies = article.shared_studies()
         if getattr(article, "has_notices", True):
             shown = CitationNotice.objects.shown_to_readers().by_severity()
             studies = studies.prefetch_related(Prefetch("notices", shown, to_attr="shown_notices"))
@@ -165,11 +185,12 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
                 page_parts=parts.page,
                 page_meta=stored["page_meta"],
                 structured_data=stored["structured_data"],
+                page_translations=self.get_page_translations(article),
                 **self.reading_trail(article, stored["topics"]),
                 **kwargs,
             )
         topics = list(article.topics.listed())
-        crumbs = [home_crumb(), ("Research summaries", reverse("articles:list"))]
+        crumbs = [home_crumb(), (_("Research summaries"), reverse("articles:list"))]
         if topics:
             crumbs.append((topics[0].name, topics[0].get_absolute_url()))
         crumbs.append((article.title, article.get_absolute_url()))
@@ -187,12 +208,25 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
             changes=[change for change in changes if not change.is_correction],
             corrections=[change for change in changes if change.is_correction],
             offered_treatments=article.offered_treatments(topics),
+            page_translations=self.get_page_translations(article),
             page_parts=parts.page if parts is not None else None,
             **self.reading_trail(article, topics),
             **kwargs,
         )
         context["structured_data"] = jsonld(context["structured_data"])  # made once
         return context
+
+    def get_page_translations(self, article):
+        """{language: path or None} of the article in the site's other languages. Articles
+        are in the default language; in any other the switcher offers the “not yet
+        translated” page."""
+        with translation.override(settings.LANGUAGE_CODE):
+            original = article.get_absolute_url()
+        return {
+            code: original if code == settings.LANGUAGE_CODE else None
+            for code in language_codes()
+            if code != active_language()
+        }
 
     def get_page_meta(self, context):
         return article_meta(self.object, clinic_profile(), topics=context["topics"])

@@ -9,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from articles.models import Article, Topic
 from clinic.domain.sitewide import clinic_profile
@@ -32,13 +33,13 @@ def article_guid(article):
 
 class LatestArticlesFeed(Feed):
     def title(self):
-        return f"{clinic_profile().name}: research summaries"
+        return _("%(clinic)s: research summaries") % {"clinic": clinic_profile().name}
 
     def link(self):
         return absolute_url(reverse("articles:list"))
 
     def description(self):
-        return "Plain-language summaries of published research, newest first."
+        return _("Plain-language summaries of published research, newest first.")
 
     def feed_url(self):
         return absolute_url(reverse("articles:feed"))
@@ -95,7 +96,7 @@ class TopicFeed(LatestArticlesFeed):
         return absolute_url(topic.get_absolute_url())
 
     def description(self, topic):
-        return topic.description or f"Research summaries about {topic.name}."
+        return topic.description or _("Research summaries about %(topic)s.") % {"topic": topic.name}
 
     def feed_url(self, topic):
         return absolute_url(reverse("articles:topic-feed", kwargs={"slug": topic.slug}))

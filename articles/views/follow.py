@@ -1,6 +1,7 @@
 """The Follow page: what a feed is, and the address of each one to copy."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from articles.models import Topic
@@ -23,7 +24,7 @@ class FollowView(PageMetadataMixin, TemplateView):
             topic.feed_address = absolute_url(
                 reverse("articles:topic-feed", kwargs={"slug": topic.slug})
             )
-        crumbs = [home_crumb(), ("Follow", reverse("articles:follow"))]
+        crumbs = [home_crumb(), (_("Follow"), reverse("articles:follow"))]
         return super().get_context_data(
             feeds={
                 "rss": absolute_url(reverse("articles:feed")),
@@ -36,12 +37,12 @@ class FollowView(PageMetadataMixin, TemplateView):
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        description = (
-            f"Get new research summaries from {clinic.name} in a feed reader app, for every "
+        description = _(
+            "Get new research summaries from %(clinic)s in a feed reader app, for every "
             "topic or only the ones you choose."
-        )
-        return page_meta(clinic, title="Follow new summaries", description=description)
+        ) % {"clinic": clinic.name}
+        return page_meta(clinic, title=_("Follow new summaries"), description=description)
 
     def get_page_node(self, context):
         description = context["page_meta"].description
-        return web_page("WebPage", url=self.page_url(), name="Follow", description=description)
+        return web_page("WebPage", url=self.page_url(), name=_("Follow"), description=description)

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from articles.models import GlossaryTerm
@@ -198,17 +199,17 @@ class GlossaryView(PageMetadataMixin, ListView):
         return super().get_context_data(
             sections=sorted(sections.items(), key=lambda item: (item[0] != "#", item[0])),
             letters=["#", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"],
-            breadcrumbs=[home_crumb(), ("Glossary", reverse("articles:glossary"))],
+            breadcrumbs=[home_crumb(), (_("Glossary"), reverse("articles:glossary"))],
             **kwargs,
         )
 
     def get_page_meta(self, context):
-        description = (
+        description = _(
             "Plain-language definitions of the research and clinical terms used in our "
             "summaries, A to Z."
         )
         return page_meta(
-            clinic_profile(), title="Glossary of research terms", description=description
+            clinic_profile(), title=_("Glossary of research terms"), description=description
         )
 
     def get_page_node(self, context):
@@ -216,7 +217,7 @@ class GlossaryView(PageMetadataMixin, ListView):
         page = web_page(
             "WebPage",
             url=self.page_url(),
-            name="Glossary of research terms",
+            name=_("Glossary of research terms"),
             description=context["page_meta"].description,
             mainEntity=ref(terms["@id"]),
         )

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 
 from articles.models import Article, ArticleChange, Topic
@@ -12,12 +14,12 @@ from clinic.seo.meta import meta_description, page_meta
 from clinic.seo.mixin import PageMetadataMixin, list_start
 from clinic.seo.structured_data import home_crumb
 
-POLICY = "Editorial policy"
-CORRECTIONS = "Corrections"
+POLICY = gettext_lazy("Editorial policy")
+CORRECTIONS = gettext_lazy("Corrections")
 
 
 def policy_crumbs():
-    return [home_crumb(), (POLICY, reverse("articles:editorial-policy"))]
+    return [home_crumb(), (str(POLICY), reverse("articles:editorial-policy"))]
 
 
 class EditorialPolicyView(PageMetadataMixin, TemplateView):
@@ -38,17 +40,17 @@ class EditorialPolicyView(PageMetadataMixin, TemplateView):
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        description = (
-            f"How {clinic.name} writes, reviews and corrects its research summaries, how it "
+        description = _(
+            "How %(clinic)s writes, reviews and corrects its research summaries, how it "
             "chooses studies, and the interests it declares."
-        )
-        return page_meta(clinic, title=POLICY, description=meta_description(description))
+        ) % {"clinic": clinic.name}
+        return page_meta(clinic, title=str(POLICY), description=meta_description(description))
 
     def get_page_node(self, context):
         return web_page(
             "WebPage",
             url=self.page_url(),
-            name=POLICY,
+            name=str(POLICY),
             description=context["page_meta"].description,
             about=ref(organization_id()),
         )
@@ -66,21 +68,28 @@ class CorrectionsLogView(PageMetadataMixin, ListView):
             ArticleChange.objects.exclude(kind=ArticleChange.Kind.UPDATE)
             .filter(article__in=Article.objects.published())
             .select_related("article")
-            .only("changed_at", "note", "kind", "article__title", "article__slug")
+            .only(
+                "changed_at",
+                "note",
+                "kind",
+                "article__title",
+                "article__slug",
+                "article__language",
+            )  # fmt: skip
             .order_by("-changed_at", "-id")
         )
 
     def get_context_data(self, **kwargs):
-        crumbs = [*policy_crumbs(), (CORRECTIONS, reverse("articles:corrections"))]
+        crumbs = [*policy_crumbs(), (str(CORRECTIONS), reverse("articles:corrections"))]
         return super().get_context_data(breadcrumbs=crumbs, **kwargs)
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        description = (
-            f"Every correction {clinic.name} has made to its research summaries, and how it "
+        description = _(
+            "Every correction %(clinic)s has made to its research summaries, and how it "
             "answered retractions and corrections of the studies they cite."
-        )
-        return page_meta(clinic, title=CORRECTIONS, description=meta_description(description))
+        ) % {"clinic": clinic.name}
+        return page_meta(clinic, title=str(CORRECTIONS), description=meta_description(description))
 
     def get_page_node(self, context):
         entries = [
@@ -89,7 +98,7 @@ class CorrectionsLogView(PageMetadataMixin, ListView):
         ]
         return collection_page(
             url=self.page_url(),
-            name=CORRECTIONS,
+            name=str(CORRECTIONS),
             description=context["page_meta"].description,
             entries=entries,
             start=list_start(context),

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.models import GlossaryTerm, Topic
 from articles.search import MAX_QUERY_LENGTH, search_articles
@@ -25,11 +27,13 @@ from clinic.seo.mixin import site_graph
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search the research summaries",
+        label=gettext_lazy("Search the research summaries"),
         max_length=MAX_QUERY_LENGTH,
         error_messages={
-            "max_length": "Please shorten your search to %(limit_value)d characters or fewer "
-            "(it has %(show_value)d).",
+            "max_length": gettext_lazy(
+                "Please shorten your search to %(limit_value)d characters or fewer "
+                "(it has %(show_value)d)."
+            ),
         },
     )
 
@@ -38,12 +42,13 @@ def search_metadata(request):
     """The search page's head tags and graph: the same for every query (it is not indexed)."""
     clinic = clinic_profile()
     description = meta_description(
-        f"Search the research summaries of {clinic.name} by condition, treatment or study."
+        _("Search the research summaries of %(clinic)s by condition, treatment or study.")
+        % {"clinic": clinic.name}
     )
     url = absolute_url(reverse("articles:search"))
-    page = web_page("SearchResultsPage", url=url, name="Search", description=description)
+    page = web_page("SearchResultsPage", url=url, name=_("Search"), description=description)
     return {
-        "page_meta": page_meta(clinic, title="Search", description=description),
+        "page_meta": page_meta(clinic, title=_("Search"), description=description),
         "structured_data": site_graph(page),
     }
 

@@ -59,6 +59,7 @@ def _newest_change():
     # (one scheduled for later, updated, is rare; past a few, ask for it exactly).
     updates = (
         Article.objects.marked_published()
+        .in_language()
         .filter(updated_at__isnull=False)
         .order_by("-updated_at")
         .values_list("updated_at", "publish_at")

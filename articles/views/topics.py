@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from articles.models import Article, Topic
@@ -25,13 +26,17 @@ class TopicListView(PageMetadataMixin, ListView):
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        description = f"Research summaries from {clinic.name}, by condition and treatment."
-        return page_meta(clinic, title="Topics", description=meta_description(description, LIBRARY))
+        description = _("Research summaries from %(clinic)s, by condition and treatment.") % {
+            "clinic": clinic.name
+        }
+        return page_meta(
+            clinic, title=_("Topics"), description=meta_description(description, LIBRARY)
+        )
 
     def get_page_node(self, context):
         entries = [(topic.name, topic.get_absolute_url()) for topic in context["topics"]]
         return collection_page(
-            url=self.page_url(), name="Topics", description=LIBRARY, entries=entries
+            url=self.page_url(), name=_("Topics"), description=str(LIBRARY), entries=entries
         )
 
 
@@ -47,13 +52,16 @@ class TopicDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
 
     def get_context_data(self, **kwargs):
         topic = self.topic
-        crumbs = [home_crumb(), ("Topics", reverse("articles:topic-list")),
+        crumbs = [home_crumb(), (_("Topics"), reverse("articles:topic-list")),
                   (topic.name, topic.get_absolute_url())]  # fmt: skip
         return super().get_context_data(topic=topic, breadcrumbs=crumbs, **kwargs)
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        fallback = f"Research summaries about {self.topic.name} from {clinic.name}."
+        fallback = _("Research summaries about %(topic)s from %(clinic)s.") % {
+            "topic": self.topic.name,
+            "clinic": clinic.name,
+        }
         description = meta_description(self.topic.description, fallback, LIBRARY)
         return page_meta(clinic, title=self.topic.name, description=description)
 

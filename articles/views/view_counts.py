@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from articles.models import Article, ArticleDailyViews
+from articles.models import ANY_LANGUAGE, Article, ArticleDailyViews
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def is_countable(request):
 
 def _add_view(article_id, day):
     """One more view on the day's existing row, if the article is live; the rows changed."""
-    live = Article.objects.published().filter(pk=article_id)
+    live = Article.objects.published(language=ANY_LANGUAGE).filter(pk=article_id)
     rows = ArticleDailyViews.objects.filter(article__in=live, day=day)
     return rows.update(views=F("views") + 1)
 
@@ -62,7 +62,7 @@ def record_article_view(article_id, *, day=None):
     with transaction.atomic():
         if _add_view(article_id, day):
             return True
-        if not Article.objects.published().filter(pk=article_id).exists():
+        if not Article.objects.published(language=ANY_LANGUAGE).filter(pk=article_id).exists():
             return False
         try:
             with transaction.atomic():

@@ -24,9 +24,7 @@ def brand_for(profile):
     brand = {
         "css": css,
         "css_digest": palette.css_digest(css),
-        "css_url": ""
-        if is_default
-        else reverse("clinic:brand-css", args=[palette.css_digest(css)]),
+        "css_url": "" if is_default else reverse("brand-css", args=[palette.css_digest(css)]),
         "theme_light": light,
         "theme_dark": dark,
         "logo_url": "",

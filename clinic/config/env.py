@@ -32,6 +32,23 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def languages_from_env(name="LANGUAGES", default="en,fr"):
+    """[(code, name)] for Django's LANGUAGES from a list such as `en,fr,es`, the first the
+    site's default language. Each name is the language's own ("Français", "Español"): the
+    language switcher shows it to readers of the other languages."""
+    from django.conf.locale import LANG_INFO
+
+    codes = [code.lower() for code in env_list(name, default)]
+    unknown = [code for code in codes if "name_local" not in LANG_INFO.get(code, {})]
+    if not codes or unknown or len(set(codes)) != len(codes):
+        raise ImproperlyConfigured(
+            f"{name} must list language codes Django knows, each once, the default first "
+            f"(for example `en,fr`); got {os.environ.get(name)!r}."
+        )
+    names = [LANG_INFO[code]["name_local"] for code in codes]
+    return [(code, label[:1].upper() + label[1:]) for code, label in zip(codes, names, strict=True)]
+
+
 def env_int(name, default):
     value = os.environ.get(name, "").strip()
     return int(value) if value else default

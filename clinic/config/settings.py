@@ -20,6 +20,7 @@ from .env import (  # noqa: F401 - cache_from_url is also read by tests and the 
     env_float,
     env_int,
     env_list,
+    languages_from_env,
     media_storage_from_env,
 )
 
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "clinic.site.middleware.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The page's language, from its address alone, before anything below renders a page.
+    "clinic.site.middleware.LanguageFromPathMiddleware",
     "clinic.site.middleware.RejectNulCharactersMiddleware",
     "clinic.site.middleware.CurrentRequestMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -190,7 +193,16 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-LANGUAGE_CODE = "en-ca"
+# The site's languages (LANGUAGES=en,fr), the first the default: its addresses have no prefix,
+# the others live under /fr/, /es/… (clinic/config/urls.py). Adding one is this setting plus a
+# translation file in locale/ (docs/languages.md). LANGUAGE_REGION completes each page's
+# language tag (fr-CA in <html lang>, hreflang and JSON-LD; fr_CA in og:locale).
+LANGUAGES = languages_from_env("LANGUAGES", "en,fr")
+LANGUAGE_CODE = LANGUAGES[0][0]
+LANGUAGE_REGION = os.environ.get("LANGUAGE_REGION", "CA").strip().upper()
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times as each language writes them where Django's own formats differ (9 h 30).
+FORMAT_MODULE_PATH = ["clinic.config.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Toronto")
 USE_I18N = True
 USE_TZ = True

@@ -1,8 +1,15 @@
-"""The site's URLs: public pages by app, the admin at ADMIN_URL, staff-only editor endpoints."""
+"""The site's URLs: public pages by app, the admin at ADMIN_URL, staff-only editor endpoints.
+
+Public pages are in every language: the default's addresses have no prefix, the others' are
+under theirs, with the words translated (`/team/`, `/fr/equipe/`). The admin, the editor's
+endpoints, the sitemaps, robots.txt and the brand stylesheet have one address each.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from articles.views.sitemaps import (
     ArticleSitemap,
@@ -15,7 +22,7 @@ from clinic.authoring.editor import EditorImageUploadView, EditorPreviewView, fo
 from clinic.seo.sitemaps import sitemap_index, sitemap_section
 from clinic.site import errors
 from clinic.site.logins import StaffLoginForm
-from clinic.views import files, locations, safety, team
+from clinic.views import files, languages, locations, safety, team
 
 SITEMAPS = {
     "pages": StaticPageSitemap,
@@ -26,12 +33,16 @@ SITEMAPS = {
 }
 
 clinic_patterns = [
-    path("team/", team.TeamView.as_view(), name="team"),
-    path("team/<slug:slug>/", team.PersonDetailView.as_view(), name="person-detail"),
-    path("locations/", locations.LocationListView.as_view(), name="locations"),
-    path("locations/<slug:slug>/", locations.LocationDetailView.as_view(), name="location-detail"),
-    path("urgent-help/", safety.UrgentHelpView.as_view(), name="urgent-help"),
-    path("brand/<slug:digest>.css", files.brand_css, name="brand-css"),
+    path(_("team/"), team.TeamView.as_view(), name="team"),
+    path(_("team/<slug:slug>/"), team.PersonDetailView.as_view(), name="person-detail"),
+    path(_("locations/"), locations.LocationListView.as_view(), name="locations"),
+    path(
+        _("locations/<slug:slug>/"),
+        locations.LocationDetailView.as_view(),
+        name="location-detail",
+    ),
+    path(_("urgent-help/"), safety.UrgentHelpView.as_view(), name="urgent-help"),
+    path(_("not-translated/"), languages.NotTranslatedView.as_view(), name="not-translated"),
 ]
 
 editor_patterns = [
@@ -56,9 +67,13 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", files.robots_txt, name="robots"),
+    path("brand/<slug:digest>.css", files.brand_css, name="brand-css"),
+]
+urlpatterns += i18n_patterns(
     path("", include((clinic_patterns, "clinic"))),
     path("", include("articles.urls")),
-]
+    prefix_default_language=False,
+)
 
 # One template for every error page (templates/error.html), the wording by status.
 handler400 = errors.bad_request

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
-from django.utils.dateformat import time_format
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
 
 from .models.locations import Weekday
 
@@ -36,7 +36,7 @@ class DayHours:
     @property
     def label(self):
         if self.is_closed:
-            return "Closed"
+            return _("Closed")
         return ", ".join(f"{_clock(opens)}–{_clock(closes)}" for opens, closes in self.intervals)
 
 
@@ -52,27 +52,29 @@ class OpeningStatus:
     def summary(self):
         """“Open now, until 5 p.m.” or “Closed now, opens tomorrow at 9 a.m.”."""
         if self.is_open:
-            return f"Open now, until {_clock(self.closes_at)}"
+            return _("Open now, until %(time)s") % {"time": _clock(self.closes_at)}
         if self.next_opens_at:
-            return f"Closed now, opens {describe_moment(self.next_opens_at, self.now)}"
-        return "Closed now"
+            return _("Closed now, opens %(when)s") % {
+                "when": describe_moment(self.next_opens_at, self.now)
+            }
+        return _("Closed now")
 
 
 def _clock(moment):
-    return time_format(moment, "P")
+    """The time as the page's language writes it: “5 p.m.”, “17 h 00”."""
+    return time_format(moment)
 
 
 def describe_moment(moment, now):
     """A moment relative to now, as a person says it: “today at 1 p.m.”, “Monday at 9 a.m.”."""
     days_ahead = (moment.date() - now.date()).days
-    at = f"at {_clock(moment)}"
+    time = _clock(moment)
     if days_ahead == 0:
-        return f"today {at}"
+        return _("today at %(time)s") % {"time": time}
     if days_ahead == 1:
-        return f"tomorrow {at}"
-    if days_ahead < 7:
-        return f"{format_date(moment, 'l')} {at}"
-    return f"{format_date(moment, 'l j F')} {at}"
+        return _("tomorrow at %(time)s") % {"time": time}
+    day = date_format(moment, "l" if days_ahead < 7 else "l j F")
+    return _("%(day)s at %(time)s") % {"day": day, "time": time}
 
 
 def _weekly(location):

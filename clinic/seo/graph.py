@@ -7,10 +7,10 @@ clinic by @id as `publisher`, so search engines see one organisation across the 
 
 from django.urls import reverse
 
+from .languages import language_tag
 from .links import absolute_url
 
 SCHEMA = "https://schema.org"
-LANGUAGE = "en-CA"
 
 
 def home_url():
@@ -87,7 +87,7 @@ def website_data(clinic):
         "@id": website_id(),
         "url": home_url(),
         "name": clinic.name,
-        "inLanguage": LANGUAGE,
+        "inLanguage": language_tag(),
         "publisher": ref(organization_id()),
     }
 
@@ -101,7 +101,7 @@ def web_page(kind, *, url, name, description="", **extra):
         "name": name,
         "isPartOf": ref(website_id()),
         "publisher": ref(organization_id()),
-        "inLanguage": LANGUAGE,
+        "inLanguage": language_tag(),
     }
     if description:
         data["description"] = description

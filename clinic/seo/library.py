@@ -6,8 +6,10 @@ are `correction`s (CorrectionComment); the editorial policy is the `publishingPr
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from clinic.seo.graph import web_page
+from clinic.seo.languages import language_tag
 from clinic.seo.links import absolute_url
 from clinic.seo.structured_data import person_data
 
@@ -100,8 +102,8 @@ def glossary_data(terms):
         "@type": "DefinedTermSet",
         "@id": f"{url}#terms",
         "url": url,
-        "name": "Glossary of research terms",
-        "inLanguage": "en-CA",
+        "name": _("Glossary of research terms"),
+        "inLanguage": language_tag(),
         "hasDefinedTerm": [],
     }
     for term in terms:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .links import absolute_url
 
@@ -21,7 +23,9 @@ _SPACE = re.compile(r"\s+")
 DEFAULT_SOCIAL_IMAGE = "img/social-default.png"
 SOCIAL_IMAGE_WIDTH, SOCIAL_IMAGE_HEIGHT = 1200, 630
 # What the default image shows (drawn by the make_social_image command of clinic/operations/).
-DEFAULT_SOCIAL_IMAGE_ALT = "Research library: published studies, explained in plain language"
+DEFAULT_SOCIAL_IMAGE_ALT = gettext_lazy(
+    "Research library: published studies, explained in plain language"
+)
 
 
 def _plain(text):
@@ -92,7 +96,7 @@ def social_image(clinic, *, image=None, width=None, height=None, alt=""):
         absolute_url(static(DEFAULT_SOCIAL_IMAGE)),
         SOCIAL_IMAGE_WIDTH,
         SOCIAL_IMAGE_HEIGHT,
-        DEFAULT_SOCIAL_IMAGE_ALT,
+        str(DEFAULT_SOCIAL_IMAGE_ALT),
     )
 
 
@@ -137,7 +141,8 @@ def article_meta(article, clinic, *, topics):
     return PageMeta(
         title=article.title,
         description=meta_description(
-            article.summary, f"A plain-language research summary from {clinic.name}."
+            article.summary,
+            _("A plain-language research summary from %(clinic)s.") % {"clinic": clinic.name},
         ),
         image=hero,
         type="article",

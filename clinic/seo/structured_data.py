@@ -1,6 +1,7 @@
 """schema.org nodes for the clinic's people and locations; templates render them with `jsonld`."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .graph import SCHEMA, location_id, organization_id, postal_address, ref
 from .links import absolute_url
@@ -98,4 +99,4 @@ def location_data(location):
 
 
 def home_crumb():
-    return ("Home", reverse("articles:home"))
+    return (_("Home"), reverse("articles:home"))

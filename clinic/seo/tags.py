@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .languages import page_languages as languages_of
 from .links import absolute_url
 
 register = template.Library()
@@ -32,3 +33,14 @@ def jsonld(data):
 def absolute(path):
     """An absolute URL on the public site (settings.SITE_URL) for a path or a full URL."""
     return absolute_url(path) if path else path
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """The page's PageLanguages (clinic/seo/languages.py), from the view's `page_translations`
+    and `page_alternates` (False: no hreflang links, for pages search engines should skip)."""
+    return languages_of(
+        context.get("request"),
+        context.get("page_translations"),
+        alternates=context.get("page_alternates", True),
+    )

@@ -1,15 +1,16 @@
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from clinic.domain.sitewide import site_chrome
 from clinic.seo.links import canonical_url
 
 # The main menu, in order: (section, label, the URL name of the section's page).
 MENU = [
-    ("articles", "Articles", "articles:list"),
-    ("topics", "Topics", "articles:topic-list"),
-    ("team", "Team", "clinic:team"),
-    ("locations", "Locations", "clinic:locations"),
-    ("search", "Search", "articles:search"),
+    ("articles", _("Articles"), "articles:list"),
+    ("topics", _("Topics"), "articles:topic-list"),
+    ("team", _("Team"), "clinic:team"),
+    ("locations", _("Locations"), "clinic:locations"),
+    ("search", _("Search"), "articles:search"),
 ]
 # The menu section each page belongs to, by URL name: an article is in “Articles”, a person
 # in “Team”, so the menu shows where the visitor is on every page, not only on the lists.

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from clinic.branding.brand import brand_for
 from clinic.domain.models import ClinicProfile
@@ -21,7 +22,7 @@ from clinic.domain.sitewide import site_chrome
 from .context_processors import MENU
 
 # The advice's links: {home} is the home page, {articles} the list of research summaries.
-HOME_OR_ARTICLES = (
+HOME_OR_ARTICLES = _(
     '<a href="{articles}">Browse all research summaries</a> or go to the '
     '<a href="{home}">home page</a>.'
 )
@@ -38,45 +39,53 @@ class Wording:
 
 WORDING = {
     400: Wording(
-        "Something went wrong with that request",
-        "We couldn’t understand that request",
-        "The address or the information sent with it wasn’t in a form this site can read.",
-        'Check the address, or go to the <a href="{home}">home page</a> and follow the links '
-        "from there.",
+        _("Something went wrong with that request"),
+        _("We couldn’t understand that request"),
+        _("The address or the information sent with it wasn’t in a form this site can read."),
+        _(
+            'Check the address, or go to the <a href="{home}">home page</a> and follow the links '
+            "from there."
+        ),
     ),
     403: Wording(
-        "Not available",
-        "This page isn’t available to you",
-        "You don’t have permission to see it.",
+        _("Not available"),
+        _("This page isn’t available to you"),
+        _("You don’t have permission to see it."),
         HOME_OR_ARTICLES,
     ),
     "csrf": Wording(
-        "Please try again",
-        "Please go back and try again",
-        "The form you sent had expired or came from another site, so nothing was saved.",
-        "Go back, reload the page, and send it again. If this keeps happening, make sure your "
-        "browser accepts cookies from this site.",
+        _("Please try again"),
+        _("Please go back and try again"),
+        _("The form you sent had expired or came from another site, so nothing was saved."),
+        _(
+            "Go back, reload the page, and send it again. If this keeps happening, make sure your "
+            "browser accepts cookies from this site."
+        ),
     ),
     404: Wording(
-        "Page not found",
-        "We couldn’t find that page",
-        "The address may be mistyped, or the page may have moved.",
+        _("Page not found"),
+        _("We couldn’t find that page"),
+        _("The address may be mistyped, or the page may have moved."),
         HOME_OR_ARTICLES,
         indexable=True,  # as before: a 404 needs no robots tag to stay out of an index
     ),
     405: Wording(
-        "Page can’t do that",
-        "This page can only be read",
-        "Nothing can be sent to this address.",
-        'Go to the <a href="{home}">home page</a> or '
-        '<a href="{articles}">browse all research summaries</a>.',
+        _("Page can’t do that"),
+        _("This page can only be read"),
+        _("Nothing can be sent to this address."),
+        _(
+            'Go to the <a href="{home}">home page</a> or '
+            '<a href="{articles}">browse all research summaries</a>.'
+        ),
     ),
     500: Wording(
-        "Sorry, something went wrong",
-        "Sorry, something went wrong on our side",
-        "The problem has been logged. Please try again in a few minutes.",
-        'If you need to reach the clinic now, go back to the <a href="{home}">home page</a> '
-        "for our phone numbers.",
+        _("Sorry, something went wrong"),
+        _("Sorry, something went wrong on our side"),
+        _("The problem has been logged. Please try again in a few minutes."),
+        _(
+            'If you need to reach the clinic now, go back to the <a href="{home}">home page</a> '
+            "for our phone numbers."
+        ),
     ),
 }
 
@@ -84,7 +93,8 @@ WORDING = {
 def error_context(key):
     wording = WORDING[key]
     links = {"home": reverse("articles:home"), "articles": reverse("articles:list")}
-    advice = format_html(wording.advice, **links) if "{" in wording.advice else wording.advice
+    advice = str(wording.advice)
+    advice = format_html(advice, **links) if "{" in advice else advice
     return {"error": wording, "advice": advice}
 
 

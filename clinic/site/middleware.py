@@ -1,7 +1,9 @@
 import logging
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpResponsePermanentRedirect
+from django.utils import translation
 
 from clinic.domain.models import query_redirect_for, redirect_for
 from clinic.domain.models.redirects import QUERY_KEYS
@@ -11,6 +13,28 @@ from clinic.seo.links import forget_request, remember_request
 from .errors import method_not_allowed
 
 logger = logging.getLogger(__name__)
+
+
+class LanguageFromPathMiddleware:
+    """Activates the page's language from its address alone: `/fr/…` is French, an address
+    without a prefix is in the default language.
+
+    Django's LocaleMiddleware also reads the browser's Accept-Language and a cookie, and so
+    marks every default-language page `Vary: Accept-Language`; here nothing but the address
+    decides, so one address is one page for every reader and every cache.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        request.LANGUAGE_CODE = language
+        # Only for this request: whatever runs next on this thread starts from the default.
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class CurrentRequestMiddleware:

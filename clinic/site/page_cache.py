@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Article
 from articles.views import article_parts
@@ -49,11 +49,17 @@ def _folder(url):
 
 @functools.lru_cache(maxsize=8)
 def _prefixes(root_urlconf, urlconf, script_prefix, file_urls):
+    per_language = []
+    for code, _ in settings.LANGUAGES:  # /preview/ and /fr/apercu/
+        with translation.override(code):
+            per_language += [
+                _folder(reverse("articles:preview", args=["token"], urlconf=urlconf)),
+                _folder(reverse("articles:view-beacon", args=[0], urlconf=urlconf)),
+            ]
     return (
         reverse("admin:index", urlconf=urlconf),
         _folder(reverse("editor:upload", urlconf=urlconf)),
-        _folder(reverse("articles:preview", args=["token"], urlconf=urlconf)),
-        _folder(reverse("articles:view-beacon", args=[0], urlconf=urlconf)),
+        *per_language,
         *(url for url in file_urls if url.startswith("/")),
     )
 

@@ -1,8 +1,10 @@
 """Two small files of the site: robots.txt and the brand's stylesheet."""
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 
 from clinic.domain.sitewide import site_brand
 from clinic.seo.links import absolute_url
@@ -10,7 +12,14 @@ from clinic.seo.links import absolute_url
 
 def robots_txt(request):
     # The admin is not listed: its address may be kept private (ADMIN_URL), and it needs a login.
-    context = {"sitemap_url": absolute_url(reverse("sitemap"), request)}
+    beacons = []
+    for code, _ in settings.LANGUAGES:  # the view-count image, /v/ and /fr/v/
+        with translation.override(code):
+            beacons.append(reverse("articles:view-beacon", args=[0]).rpartition("/")[0] + "/")
+    context = {
+        "sitemap_url": absolute_url(reverse("sitemap"), request),
+        "beacon_folders": beacons,
+    }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
 
 
@@ -22,7 +31,7 @@ def brand_css(request, digest):
     """
     brand = site_brand()
     if digest != brand["css_digest"]:
-        response = HttpResponseRedirect(reverse("clinic:brand-css", args=[brand["css_digest"]]))
+        response = HttpResponseRedirect(reverse("brand-css", args=[brand["css_digest"]]))
         response["Cache-Control"] = "no-cache"
         return response
     response = HttpResponse(brand["css"], content_type="text/css; charset=utf-8")

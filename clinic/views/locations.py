@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from clinic.domain.hours import opening_status, until_next_midnight, weekly_table
@@ -46,18 +47,18 @@ class LocationListView(PageMetadataMixin, ListView):
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        description = (
-            f"Addresses, phone numbers, opening hours and holiday closures of {clinic.name}'s "
+        description = _(
+            "Addresses, phone numbers, opening hours and holiday closures of %(clinic)s's "
             "locations, with directions, parking and transit."
-        )
+        ) % {"clinic": clinic.name}
         return page_meta(
-            clinic, title="Locations and hours", description=meta_description(description)
+            clinic, title=_("Locations and hours"), description=meta_description(description)
         )
 
     def get_page_node(self, context):
         return collection_page(
             url=self.page_url(),
-            name="Locations and hours",
+            name=_("Locations and hours"),
             description=context["page_meta"].description,
             entries=entries(context["locations"]),
         )
@@ -76,7 +77,7 @@ class LocationDetailView(PageMetadataMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         location = self.object
-        crumbs = [home_crumb(), ("Locations", reverse("clinic:locations")),
+        crumbs = [home_crumb(), (_("Locations"), reverse("clinic:locations")),
                   (location.name, location.get_absolute_url())]  # fmt: skip
         return super().get_context_data(
             breadcrumbs=crumbs,
@@ -94,7 +95,7 @@ class LocationDetailView(PageMetadataMixin, DetailView):
         location = self.object
         description = meta_description(
             f"{location.name}: {', '.join(location.address_lines)}.",
-            "Opening hours, holiday closures, phone, directions and parking.",
+            _("Opening hours, holiday closures, phone, directions and parking."),
         )
         return page_meta(clinic_profile(), title=location.name, description=description)
 

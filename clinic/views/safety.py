@@ -1,6 +1,7 @@
 """The urgent-help page: crisis lines by region, linked from the header of every page."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from clinic.domain.models import CrisisLine, crisis_lines_by_region
@@ -10,7 +11,7 @@ from clinic.seo.meta import meta_description, page_meta
 from clinic.seo.mixin import PageMetadataMixin
 from clinic.seo.structured_data import home_crumb
 
-TITLE = "Urgent help"
+TITLE = _("Urgent help")
 
 
 class UrgentHelpView(PageMetadataMixin, TemplateView):
@@ -19,22 +20,24 @@ class UrgentHelpView(PageMetadataMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             regions=crisis_lines_by_region(CrisisLine.objects.active()),
-            breadcrumbs=[home_crumb(), (TITLE, reverse("clinic:urgent-help"))],
+            breadcrumbs=[home_crumb(), (str(TITLE), reverse("clinic:urgent-help"))],
             **kwargs,
         )
 
     def get_page_meta(self, context):
-        description = (
+        description = _(
             "Free, confidential crisis lines to call or text now, by region, and what to do "
             "in an emergency."
         )
-        return page_meta(clinic_profile(), title=TITLE, description=meta_description(description))
+        return page_meta(
+            clinic_profile(), title=str(TITLE), description=meta_description(description)
+        )
 
     def get_page_node(self, context):
         return web_page(
             "WebPage",
             url=self.page_url(),
-            name=TITLE,
+            name=str(TITLE),
             description=context["page_meta"].description,
             about=ref(organization_id()),
         )

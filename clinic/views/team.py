@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from clinic.domain.models import Person
@@ -28,16 +29,16 @@ class TeamView(PageMetadataMixin, ListView):
 
     def get_page_meta(self, context):
         clinic = clinic_profile()
-        description = (
-            f"The clinicians and writers behind the {clinic.name} research library: "
+        description = _(
+            "The clinicians and writers behind the %(clinic)s research library: "
             "who writes our research summaries and who medically reviews them."
-        )
-        return page_meta(clinic, title="Our team", description=meta_description(description))
+        ) % {"clinic": clinic.name}
+        return page_meta(clinic, title=_("Our team"), description=meta_description(description))
 
     def get_page_node(self, context):
         return collection_page(
             url=self.page_url(),
-            name="Our team",
+            name=_("Our team"),
             description=context["page_meta"].description,
             entries=entries(context["people"]),
         )
@@ -61,7 +62,7 @@ class PersonDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
     def get_context_data(self, **kwargs):
         person = self.person
         reviewed = person.reviewed_articles.published().for_cards()[:24]
-        crumbs = [home_crumb(), ("Our team", reverse("clinic:team")),
+        crumbs = [home_crumb(), (_("Our team"), reverse("clinic:team")),
                   (person.name, person.get_absolute_url())]  # fmt: skip
         return super().get_context_data(
             person=person, reviewed_articles=reviewed, breadcrumbs=crumbs, **kwargs
@@ -79,7 +80,7 @@ class PersonDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
         )
         description = meta_description(
             f"{person.name_with_credentials}{role}. {strip_tags(person.bio_html)}",
-            f"Research summaries written and reviewed for {clinic.name}.",
+            _("Research summaries written and reviewed for %(clinic)s.") % {"clinic": clinic.name},
         )
         return page_meta(
             clinic, title=person.name_with_credentials, description=description, image=photo

@@ -8,6 +8,7 @@ file. A round trip through an empty database gives back the same articles.
 """
 
 import re
+import uuid
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote
@@ -16,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 
-from articles.models import Article, ArticleChange, ImportedPost, Study, Topic
+from articles.models import Article, ArticleChange, ImportedPost, Study, Topic, default_language
 from articles.services import import_article
 from articles.transfer.report import ImportReport
 from articles.transfer.wordpress.content import unsafe_warning
@@ -27,6 +28,7 @@ from .files import (
     IMAGES,
     PortabilityError,
     export_file,
+    file_stem,
     import_image,
     keep_number,
     plain,
@@ -70,7 +72,7 @@ def export_articles(directory):
     )
     paths = [export_site(directory)]
     for article in articles:
-        path = directory / f"{article.slug}.md"
+        path = directory / f"{file_stem(article.slug, article.language)}.md"
         path.write_text(article_to_markdown(article, directory), encoding="utf-8")
         paths.append(path)
     return paths
@@ -84,6 +86,7 @@ def article_to_markdown(article, directory):
         "id": article.pk,
         "title": article.title,
         "slug": article.slug,
+        "translation_key": str(article.translation_key),
         "summary": article.summary,
         "status": article.status,
         "publish_at": article.publish_at.isoformat(),
@@ -122,6 +125,20 @@ def article_to_markdown(article, directory):
 
 def _person_data(person):
     return {name: getattr(person, name) for name in PERSON_FIELDS} if person else None
+
+
+def _link_translation(article, text):
+    """Take the file's translation key, unless another article in the language holds it (a
+    file copied from another's keeps its own key)."""
+    try:
+        key = uuid.UUID(text)
+    except ValueError as error:
+        raise PortabilityError("the translation key is not a UUID") from error
+    holders = Article.objects.filter(translation_key=key, language=article.language)
+    if article.pk is not None:
+        holders = holders.exclude(pk=article.pk)
+    if not holders.exists():
+        article.translation_key = key
 
 
 def _extra_fields():
@@ -230,11 +247,14 @@ def read_article_file(path):
 def save_article(front, body, directory):
     """Create or update the article `front["slug"]` through `import_article`; returns
     (article, created, why it is a draft although the file says published)."""
-    article = Article.objects.filter(slug=front["slug"]).first()
+    language = (front.get("fields") or {}).get("language") or default_language()
+    article = Article.objects.filter(slug=front["slug"], language=language).first()
     created = article is None
     if created:
-        article = Article(slug=front["slug"], status=Article.Status.DRAFT)
+        article = Article(slug=front["slug"], status=Article.Status.DRAFT, language=language)
         keep_number(article, front.get("id"))
+    if front.get("translation_key"):
+        _link_translation(article, front["translation_key"])
     article.title, article.summary = front["title"], front["summary"]
     article.body = _import_body_images(body, directory)
     article.disclaimer = front["disclaimer"]

@@ -16,6 +16,7 @@ from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.db import connection, models
 
+from articles.models import default_language
 from clinic.authoring.uploads import UploadRejected, clean_image_upload
 
 IMAGES = "images"
@@ -177,3 +178,8 @@ def import_image(relative, directory):
     extension = cleaned.name.rpartition(".")[2]
     stem = name.rpartition(".")[0] if "." in Path(name).name else name
     return default_storage.save(f"{stem}.{extension}", cleaned)
+
+
+def file_stem(slug, language):
+    """An original's file is `<slug>.md`; a translation's `<slug>.<language>.md`."""
+    return slug if language == default_language() else f"{slug}.{language}"

@@ -22,6 +22,7 @@ ARTICLE_FIELDS = {  # name: (the kinds it may be, required)
     "id": ((int, *NOTHING), False),
     "title": (TEXT, True),
     "slug": (TEXT, True),
+    "translation_key": ((str, *NOTHING), False),
     "summary": (TEXT, True),
     "status": (TEXT, False),
     "publish_at": (WHEN, True),

@@ -21,7 +21,7 @@ from clinic.domain.models import (
     Redirect,
 )
 
-from .files import PortabilityError, apply_data, model_data, plain, save_numbered
+from .files import PortabilityError, apply_data, file_stem, model_data, plain, save_numbered
 from .frontmatter import dump_yaml, load_yaml
 
 SITE_FILE = "site.yaml"
@@ -42,7 +42,10 @@ def export_site(directory):
         "glossary": [model_data(t, directory) for t in GlossaryTerm.objects.order_by("pk")],
         "synonym_groups": [model_data(g, directory) for g in SynonymGroup.objects.order_by("pk")],
         # Read back in this order, an empty site gives each article the number it had.
-        "article_order": list(Article.objects.order_by("pk").values_list("slug", flat=True)),
+        "article_order": [
+            file_stem(slug, language)
+            for slug, language in Article.objects.order_by("pk").values_list("slug", "language")
+        ],
         "redirects": [_redirect_data(r) for r in Redirect.objects.order_by("old_path")],
     }
     path = directory / SITE_FILE

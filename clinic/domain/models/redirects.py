@@ -9,6 +9,7 @@ An old WordPress site also answers "plain" addresses that name a post in the que
 its one spelling, then the one key and its number) and found by `find_query_redirect`.
 """
 
+import copy
 import re
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -169,7 +170,9 @@ def redirect_old_urls(model, *, was_public=lambda instance: True):
             return
         old_slug = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
         if old_slug and old_slug != instance.slug:
-            instance._old_url = sender(slug=old_slug).get_absolute_url()
+            old = copy.copy(instance)  # the same row (its language too) at its old address
+            old.slug = old_slug
+            instance._old_url = old.get_absolute_url()
 
     def record_move(sender, instance, raw=False, **kwargs):
         old_url = getattr(instance, "_old_url", None)

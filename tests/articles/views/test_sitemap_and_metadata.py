@@ -77,7 +77,7 @@ def test_article_head_has_title_description_canonical_and_social_tags(client):
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Ketamine &amp; PTSD">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
-    assert '<html lang="en">' in html
+    assert '<html lang="en-CA">' in html
 
 
 def test_article_structured_data_is_a_medical_web_page_with_citation(client):

@@ -85,7 +85,7 @@ def test_a_passing_colour_reaches_visitors_at_once_through_the_page_cache(admin_
 
 
 def test_an_old_stylesheet_address_sends_the_browser_to_the_current_one(client):
-    response = client.get(reverse("clinic:brand-css", args=["000000000000"]))
+    response = client.get(reverse("brand-css", args=["000000000000"]))
     assert response.status_code == 302
     assert re.fullmatch(r"/brand/[0-9a-f]{12}\.css", response["Location"])
 

@@ -81,3 +81,27 @@ def test_cache_url_parsing():
     assert cache_from_url("redis://127.0.0.1:6379/1")["BACKEND"].endswith("RedisCache")
     assert cache_from_url("locmem://x")["LOCATION"] == "x"
     assert cache_from_url("dummy://")["BACKEND"].endswith("DummyCache")
+
+
+def test_languages_come_from_one_variable_each_named_in_itself(monkeypatch):
+    from clinic.config.env import languages_from_env
+
+    monkeypatch.setenv("LANGUAGES", "en, FR ,es")
+    assert languages_from_env() == [("en", "English"), ("fr", "Français"), ("es", "Español")]
+    monkeypatch.delenv("LANGUAGES")
+    assert [code for code, _ in languages_from_env()] == ["en", "fr"]
+
+
+@pytest.mark.parametrize("value", ["xx", "en,en", "en,zh-cn", ","])
+def test_languages_refuse_codes_django_does_not_know_or_repeats(monkeypatch, value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from clinic.config.env import languages_from_env
+
+    monkeypatch.setenv("LANGUAGES", value)
+    with pytest.raises(ImproperlyConfigured, match="LANGUAGES must list"):
+        languages_from_env()
+
+
+def test_the_first_language_is_the_default_and_unprefixed():
+    assert settings.LANGUAGE_CODE == settings.LANGUAGES[0][0] == "en"

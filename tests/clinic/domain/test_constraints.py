@@ -65,7 +65,9 @@ def test_the_messages_reach_the_form_and_no_query_is_made(django_assert_num_quer
     article = Article(title="T", slug="t", disclaimer=" ", hero_image="x.jpg", hero_alt="")
     with django_assert_num_queries(0):
         assert errors_in_python(study) == {"__all__": ["A month is a number from 1 to 12."]}
-        assert errors_in_python(article) == {
+        # The address and translation key are unique per language: a query each, as any
+        # unique check. Left out here, the CHECK constraints alone cost no query.
+        assert errors_in_python(article, exclude={"slug", "translation_key"}) == {
             "__all__": [
                 "Every article needs the medical disclaimer.",
                 "A hero image needs alt text.",

@@ -19,10 +19,10 @@ def assert_error_page(response, status, key):
     assert response.status_code == status
     page = response.content.decode()
     assert HEADER in page and 'class="site-footer"' in page
-    assert f"<h1>{wording.heading}</h1>" in page and wording.lede in page
+    assert f"<h1>{wording.heading}</h1>" in page and str(wording.lede) in page
     assert ('name="robots" content="noindex"' in page) is not wording.indexable
     for other in set(errors.WORDING) - {key}:
-        assert errors.WORDING[other].heading not in page
+        assert str(errors.WORDING[other].heading) not in page
     return page
 
 

@@ -230,3 +230,13 @@ def test_writing_a_private_model_keeps_cached_pages(client):
     get(client, article.get_absolute_url())
     ArticleDailyViews.objects.create(article=article, day=timezone.localdate(), views=1)
     assert get(client, article.get_absolute_url())["X-Cache"] == "hit"
+
+
+def test_previews_and_view_counts_stay_out_of_the_cache_in_every_language():
+    from django.utils import translation
+
+    from clinic.site.page_cache import _excluded_prefixes
+
+    with translation.override("fr"):  # worked out the same whichever language asks first
+        prefixes = _excluded_prefixes()
+    assert {"/preview/", "/fr/apercu/", "/v/", "/fr/v/"} <= set(prefixes)
