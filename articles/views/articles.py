@@ -6,7 +6,6 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from articles.models import Article, CitationNotice, Topic, default_language
 from articles.previews import PreviewLinkRevoked, article_from_preview_token
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
-from clinic.seo.languages import active_language, language_codes
+from clinic.seo.languages import language_codes
 from clinic.seo.library import article_page
 from clinic.seo.links import canonical_url
 from clinic.seo.meta import article_meta, meta_description, page_meta
@@ -217,16 +216,11 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         return context
 
     def get_page_translations(self, article):
-        """{language: path or None} of the article in the site's other languages. Articles
-        are in the default language; in any other the switcher offers the “not yet
-        translated” page."""
-        with translation.override(settings.LANGUAGE_CODE):
-            original = article.get_absolute_url()
-        return {
-            code: original if code == settings.LANGUAGE_CODE else None
-            for code in language_codes()
-            if code != active_language()
-        }
+        """{language: path or None} of the article in the site's other languages: its live
+        translation's address, or None, where the switcher offers the “not yet translated”
+        page (which links the original)."""
+        live = {row.language: row.get_absolute_url() for row in article.live_translations()}
+        return {code: live.get(code) for code in language_codes() if code != active_language()}
 
     def get_page_meta(self, context):
         return article_meta(self.object, clinic_profile(), topics=context["topics"])

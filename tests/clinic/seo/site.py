@@ -74,6 +74,12 @@ def build_site():
     article.topics.add(ptsd)
     StudyFactory(article=article, doi="10.4088/JCP.22r14614", pmid="37436827", month=6)
     StudyFactory(article=article, title="A second trial", year=2021)
+    french = ArticleFactory(
+        title="La kétamine avec la psychothérapie pour le TSPT", slug="ketamine-et-tspt",
+        language="fr", translation_key=article.translation_key, summary=LONG_SUMMARY,
+        author=team, reviewer=clinician, reviewed_on=article.reviewed_on,
+    )  # fmt: skip
+    french.topics.add(ptsd)
     illustrated = ArticleFactory(
         title="Exercise and depression", slug="exercise", author=former, hero_alt="A runner",
     )  # fmt: skip
@@ -84,6 +90,7 @@ def build_site():
         "home": reverse("articles:home"),
         "articles": reverse("articles:list"),
         "article": article.get_absolute_url(),
+        "french-article": french.get_absolute_url(),
         "illustrated-article": illustrated.get_absolute_url(),
         "topics": reverse("articles:topic-list"),
         "topic": ptsd.get_absolute_url(),

@@ -141,24 +141,46 @@ def test_hreflang_links_are_reciprocal_with_x_default(site, fetch):
 @pytest.mark.django_db
 def test_hreflang_keeps_the_page_number(site, fetch, settings):
     ArticleFactory.create_batch(settings.ARTICLES_PER_PAGE)
+    ArticleFactory.create_batch(settings.ARTICLES_PER_PAGE, language="fr")
     links = alternates(fetch("/fr/articles/?page=2").content.decode())
     assert links["fr-CA"] == f"{SITE_URL}/fr/articles/?page=2"
     assert links["en-CA"] == f"{SITE_URL}/articles/?page=2"
 
 
 @pytest.mark.django_db
+def test_a_translated_article_switches_to_its_translation(site, fetch):
+    assert site["french-article"] == "/fr/articles/ketamine-et-tspt/"
+    english = fetch(site["article"]).content.decode()
+    (link,) = Switcher(english).links
+    assert link["href"] == site["french-article"]
+    french = fetch(site["french-article"]).content.decode()
+    assert html_lang(french) == "fr-CA"
+    (back,) = Switcher(french).links
+    assert back["href"] == site["article"]
+    assert alternates(english) == alternates(french) == {
+        "en-CA": SITE_URL + site["article"], "fr-CA": SITE_URL + site["french-article"],
+        "x-default": SITE_URL + site["article"],
+    }  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_an_english_address_under_fr_is_not_found(site, client):
+    assert client.get("/fr/articles/ketamine-and-ptsd/").status_code == 404
+
+
+@pytest.mark.django_db
 def test_an_untranslated_article_offers_the_not_yet_translated_page(site, fetch):
-    html = fetch(site["article"]).content.decode()
+    html = fetch(site["illustrated-article"]).content.decode()
     assert alternates(html) == {}
     (link,) = Switcher(html).links
-    assert link["href"] == "/fr/pas-encore-traduit/?from=%2Farticles%2Fketamine-and-ptsd%2F"
+    assert link["href"] == "/fr/pas-encore-traduit/?from=%2Farticles%2Fexercise%2F"
     page = fetch(link["href"]).content.decode()
     assert html_lang(page) == "fr-CA"
     assert "Cette page n’est pas encore offerte en français" in page
     assert '<meta name="robots" content="noindex, follow">' in page
-    assert f'href="{site["article"]}" hreflang="en-CA"' in page
+    assert f'href="{site["illustrated-article"]}" hreflang="en-CA"' in page
     (back,) = Switcher(page).links
-    assert back["href"] == site["article"]
+    assert back["href"] == site["illustrated-article"]
     assert alternates(page) == {}
 
 
