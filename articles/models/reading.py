@@ -39,7 +39,8 @@ RELATED = """
 """
 # The article by its address: the columns its page shows besides its stored parts.
 PAGE_HEAD = """
-    SELECT id, title, slug, language, status, publish_at, modified_at, edit_version
+    SELECT id, title, slug, language, translation_key, status, publish_at, modified_at,
+           edit_version
     FROM {article} WHERE slug = %s AND language = %s {live}
 """
 LIVE = "AND status = %s AND publish_at <= %s"
