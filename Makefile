@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 DOCS_PORT ?= 8100
 
-.PHONY: run test bench bench-search bench-save bench-admin screenshots install lint format migrate demo clean backup \
+.PHONY: run test bench bench-search bench-save bench-admin bench-cpu screenshots install lint format migrate demo clean backup \
 	restore audit objectstore objectstore-stop cluster-test docs docs-build
 
 $(STAMP): pyproject.toml
@@ -84,6 +84,12 @@ bench: $(STAMP)
 # on SQLite or the DATABASE_URL's PostgreSQL.
 bench-search: $(STAMP)
 	$(PY) -m tests.bench.search_bench
+
+# CPU per cold page (no wrk needed): the article, home, list and search pages of the demo content,
+# page cache off, through Django's test client; minimum and median milliseconds of CPU over
+# CPU_REQUESTS requests (400). CPU_ARTICLES=100,20000 measures those seeded libraries instead.
+bench-cpu: $(STAMP)
+	$(PY) -m tests.bench.cpu_bench $(if $(CPU_ARTICLES),--articles $(CPU_ARTICLES))
 
 # The admin's save time alone (no wrk needed): p50/p95 of 20 saves of an article's change form
 # with a new 4000×3000 phone photo as its hero image (SAVE_ROUNDS to change).
