@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n auto
 DOCS_PORT ?= 8100
 
-.PHONY: run test bench bench-search bench-save bench-admin screenshots install lint format migrate demo clean backup \
+.PHONY: run test bench bench-search bench-save bench-admin bench-cpu screenshots install lint format migrate demo clean backup \
 	restore audit objectstore objectstore-stop cluster-test docs docs-build
 
 $(STAMP): pyproject.toml
@@ -68,28 +68,39 @@ cluster-test: $(STAMP)
 	timeout 600 $(PY) -m tests.cluster.cluster_test
 
 # Load test under gunicorn with wrk (apt-get install -y wrk): cold and warm pages vs a static file,
-# then every page cold at 100 and at BENCH_ARTICLES articles side by side, search p50/p99 included.
-# SQLite by default; PostgreSQL when DATABASE_URL is set. BENCH_DURATION=seconds per row. The
-# seeded databases are kept in .bench/ (or <name>_pages_<N>) and reused: BENCH_FRESH=1 seeds again.
+# then every page cold at 100 and at BENCH_ARTICLES articles side by side, search p50/p99 included,
+# and the article admin (list, each filter, search, change form, worklist) at BENCH_ARTICLES.
+# SQLite, then PostgreSQL too when DATABASE_URL names a PostgreSQL server (BENCH_DATABASES=sqlite,
+# postgresql or either alone to choose). BENCH_DURATION=seconds per row. The seeded databases are
+# kept in .bench/ (or <name>_pages_<N> on the server) and reused: BENCH_FRESH=1 seeds again.
 BENCH_ARTICLES ?= 2000
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-	$(PY) -m tests.bench.run_bench --articles $(BENCH_ARTICLES) $(if $(BENCH_FRESH),--fresh)
+	$(PY) -m tests.bench.run_bench --articles $(BENCH_ARTICLES) $(if $(BENCH_FRESH),--fresh) \
+		$(if $(BENCH_DATABASES),--databases $(BENCH_DATABASES))
 
-# Search alone (no wrk needed): p50/p99 of the search page at 2,000 articles and recall@3/MRR
-# of the relevance set on the demo content, on SQLite or the DATABASE_URL's PostgreSQL.
+# Search alone (no wrk needed): p50/p99 (wall and CPU) of the search page at 100 and 20,000
+# articles (seeded once, then reused) and recall@3/MRR of the relevance set on the demo content,
+# on SQLite or the DATABASE_URL's PostgreSQL.
 bench-search: $(STAMP)
 	$(PY) -m tests.bench.search_bench
+
+# CPU per cold page (no wrk needed): the article, home, list and search pages of the demo content,
+# page cache off, through Django's test client; minimum and median milliseconds of CPU over
+# CPU_REQUESTS requests (400). CPU_ARTICLES=100,20000 measures those seeded libraries instead.
+bench-cpu: $(STAMP)
+	$(PY) -m tests.bench.cpu_bench $(if $(CPU_ARTICLES),--articles $(CPU_ARTICLES))
 
 # The admin's save time alone (no wrk needed): p50/p95 of 20 saves of an article's change form
 # with a new 4000×3000 phone photo as its hero image (SAVE_ROUNDS to change).
 bench-save: $(STAMP)
 	$(PY) -m tests.bench.save_bench
 
-# The article admin alone (no wrk needed): server time (p50/p95) of the change form and the
-# change list at 2,000 articles; the target is 150 ms (ADMIN_ROUNDS to change).
+# The article admin alone (no wrk needed): server time (p50/p95), CPU and queries of the list
+# with each filter and a search, the change form and the review worklist, for a superuser and a
+# Marketing editor, at BENCH_ARTICLES articles (the database `make bench` seeds); target 300 ms.
 bench-admin: $(STAMP)
-	$(PY) -m tests.bench.admin_bench
+	$(PY) -m tests.bench.admin_bench --articles $(BENCH_ARTICLES)
 
 # Known vulnerabilities in the installed dependencies (pip-audit; needs PyPI's JSON API).
 audit: $(STAMP)

@@ -1,4 +1,5 @@
-"""What a reader is offered after an article: the previous and next, and related ones.
+"""What a reader is offered after an article: the previous and next, and related ones; and
+the few columns of the article itself that a page made from its stored parts reads.
 
 Each is read from the (language, status, publish time, id) index starting at the article, or
 at the newest articles of its topics, in the article's own language, so it costs the same in a
@@ -24,12 +25,25 @@ NEIGHBOURS = (
     "SELECT id, title, slug, language, publish_at FROM {article} WHERE id IN (({older}), ({newer}))"
 )
 RELATED = """
-    SELECT a.id, (SELECT COUNT(*) FROM {links} s WHERE s.article_id = a.id AND s.topic_id IN
-                  ({topics})) FROM {article} a
-    WHERE a.status = %s AND a.language = %s AND a.publish_at <= %s AND a.id NOT IN ({left_out})
-      AND EXISTS (SELECT 1 FROM {links} l WHERE l.article_id = a.id AND l.topic_id IN ({topics}))
-    ORDER BY a.publish_at DESC, a.id DESC LIMIT {window}
+    SELECT id, title, slug, summary, publish_at, shared_topics FROM (
+        SELECT a.id, a.title, a.slug, a.summary, a.publish_at,
+               (SELECT COUNT(*) FROM {links} s WHERE s.article_id = a.id AND s.topic_id IN
+                ({topics})) AS shared_topics
+        FROM {article} a
+        WHERE a.status = %s AND a.language = %s AND a.publish_at <= %s AND a.id NOT IN ({left_out})
+          AND EXISTS (SELECT 1 FROM {links} l WHERE l.article_id = a.id AND l.topic_id IN
+                      ({topics}))
+        ORDER BY a.publish_at DESC, a.id DESC LIMIT {window}
+    ) newest
+    ORDER BY shared_topics DESC, publish_at DESC, id DESC LIMIT {limit}
 """
+# The article by its address: the columns its page shows besides its stored parts.
+PAGE_HEAD = """
+    SELECT id, title, slug, language, translation_key, status, publish_at, modified_at,
+           edit_version
+    FROM {article} WHERE slug = %s AND language = %s {live}
+"""
+LIVE = "AND status = %s AND publish_at <= %s"
 
 
 def _tables(model):
@@ -42,6 +56,16 @@ def _moment(value):
 
 class ReadingTrailMixin:
     """Previous/next and related live articles, for the Article model."""
+
+    @classmethod
+    def page_head(cls, slug, language, *, live_only):
+        """The article at `slug` in `language` (live only, or any), with only the columns in
+        PAGE_HEAD read (any other is read on first use); None when there is none."""
+        live = LIVE if live_only else ""
+        params = [slug, language]
+        params += [cls.Status.PUBLISHED, _moment(timezone.now())] if live_only else []
+        sql = PAGE_HEAD.format(**_tables(cls), live=live)
+        return next(iter(cls.objects.raw(sql, params)), None)
 
     def get_neighbours(self, topic=None):
         """(previous, next) live articles in the article's language, found in one query with
@@ -77,8 +101,9 @@ class ReadingTrailMixin:
         leaving out `exclude` (the previous and next articles, already linked).
 
         Chosen among the `RELATED_WINDOW` newest articles sharing a topic, read newest first from
-        article_public_idx with a test of the topic links for each (their keys only, and how
-        many topics each shares), then the few chosen are read whole: two small queries.
+        article_public_idx with a test of the topic links for each, in one query that reads
+        what the page shows of them: title, address, summary and publish time (any other
+        field is read on first use), with `shared_topics`, how many topics each shares.
         """
         topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
         if not topic_ids:
@@ -88,18 +113,8 @@ class ReadingTrailMixin:
         sql = RELATED.format(
             **_tables(model), topics=", ".join(["%s"] * len(topic_ids)),
             left_out=", ".join(["%s"] * len(left_out)), window=int(RELATED_WINDOW),
+            limit=int(limit),
         )  # fmt: skip
         params = [*topic_ids, model.Status.PUBLISHED, self.language, _moment(timezone.now())]
         params += left_out
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *topic_ids])
-            shared = dict(cursor.fetchall())  # newest first
-        chosen = sorted(shared, key=lambda pk: -shared[pk])[:limit]  # stable: newest first
-        if not chosen:
-            return []
-        articles = {
-            article.pk: article for article in model.objects.filter(pk__in=chosen).for_cards()
-        }
-        for pk in chosen:
-            articles[pk].shared_topics = shared[pk]
-        return [articles[pk] for pk in chosen]
+        return list(model.objects.raw(sql, [*params, *topic_ids]))

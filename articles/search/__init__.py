@@ -10,6 +10,12 @@ shown at once (`Search.corrected_from` names what was typed). When neither finds
 words no article has are left out and the rest searched, as long as one remains and none of
 them says "not" (`Search.missing` names them). `as_typed=True` does neither.
 
+Results are ranked as the pages of results offer them: no further than `MAX_LIST_PAGES`
+pages (240 results), as the lists of articles. The backend ranks the newest matches only, that
+many and one more, so the count stops there too ("more than 240 results") and a search costs
+the same whatever the size of the library; a query that matches more than that many articles
+is better narrowed with another word than read 20 pages deep.
+
 Snippets are plain text escaped here, with only <mark> around whole words added.
 """
 
@@ -17,21 +23,33 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.html import escape
 
 from ..models import Article
-from .backends import START, STOP, backend_for
+from .backends import START, STOP, backend_for, direct_query
 from .crisis import is_crisis_query
 from .query import MAX_QUERY_LENGTH, Query, parse
 from .suggestions import NEGATION_WORDS, corrections
 from .synonyms import current_thesaurus
 
-__all__ = ["MAX_QUERY_LENGTH", "Search", "search_articles", "highlight"]
+__all__ = ["MAX_QUERY_LENGTH", "Search", "search_articles", "highlight", "offered"]
 
 WORD_SPLIT = re.compile(r"([^\W_]+)")  # words and what lies between them, to swap words whole
 FEW_RESULTS = 3  # below this many, look for a better spelling
+
+
+def offered():
+    """How many results the pages of results offer, best first."""
+    return settings.MAX_LIST_PAGES * settings.ARTICLES_PER_PAGE
+
+
+def _best_first(candidates):
+    """Ids of (id, rank, publish_at) rows: higher rank first, then newer, then higher id."""
+    rows = sorted(candidates, key=lambda row: (row[1], row[2], row[0]), reverse=True)
+    return [row[0] for row in rows]
 
 
 def highlight(text, start=START, stop=STOP):
@@ -45,17 +63,55 @@ class Search:
 
     text: str
     query: Query
-    articles: object = field(repr=False)
+    live: object = field(repr=False)  # the articles that may be found
     is_crisis: bool = False
     known_words: set = field(default_factory=set, repr=False)  # the synonym list's words
     corrected_from: str = ""  # what the reader typed, when these are the corrected results
     missing: list = field(default_factory=list)  # words left out to find anything at all
-    only_broader: bool = False  # set by `page`: nothing matched the reader's own words
+    only_broader: bool = False  # set by `ranked`: nothing matched the reader's own words
     corrected_search: object = field(default=None, repr=False)  # set by `suggestion`
 
+    @property
+    def articles(self):
+        """Every live article that matches, unranked."""
+        return backend_for(connection).matches(self.live, self.query)
+
     @cached_property
+    def ranked(self):
+        """The ids of the results, best first: as many as the pages offer, and one more if
+        there are more. When narrower terms widened the query, the articles that match the
+        reader's own words (or their synonyms) come first, then those found only through what
+        the words belong to, each group by rank."""
+        if self.query.is_empty:
+            return []
+        backend, limit = backend_for(connection), offered() + 1
+        if not self.query.is_widened:
+            return _best_first(backend.candidates(self.live, self.query, limit))
+        direct = direct_query(self.query)
+        own = _best_first(backend.candidates(self.live, direct, limit))
+        if len(own) == limit:
+            return own
+        # Fewer than `limit` match the reader's own words, so `own` is all of them: what the
+        # widened query finds besides them is found only through a broader term.
+        mine = set(own)
+        broader = [row for row in backend.candidates(self.live, self.query, limit)
+                   if row[0] not in mine][: limit - len(own)]  # fmt: skip
+        self.only_broader = not own and bool(broader)
+        return own + _best_first(broader)
+
+    @property
     def count(self):
-        return self.articles.count()
+        """How many articles match, counted no further than one past the results offered."""
+        return len(self.ranked)
+
+    @property
+    def has_more(self):
+        """More articles match than the pages of results offer."""
+        return self.count > offered()
+
+    @property
+    def offered(self):
+        return offered()
 
     @cached_property
     def suggestion(self):
@@ -72,15 +128,14 @@ class Search:
 
     def page(self, number, per_page):
         """One page of results with snippets; Paginator's errors for a bad `number`."""
-        paginator = Paginator(self.articles, per_page)
-        if "count" in self.__dict__:  # counted already (to decide on a correction): once only
-            paginator.count = self.count
-        page = paginator.page(number)
-        self.count = paginator.count  # counted once, for the suggestion too
-        if page.number == 1 and page.object_list and self.query.is_widened:
-            self.only_broader = not page.object_list[0].direct  # own words come first
-        page.object_list = self.add_snippets(list(page.object_list))
+        page = Paginator(self.ranked[: offered()], per_page).page(number)
+        page.object_list = self.add_snippets(self.cards(page.object_list))
         return page
+
+    def cards(self, ids):
+        """The live articles of these ids, in that order, with what a results card shows."""
+        found = {article.pk: article for article in self.live.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
 
     def add_snippets(self, articles):
         """Give each article of a results page its `snippet` (safe HTML), and return them."""
@@ -127,18 +182,17 @@ def _without_missing_words(found):
                      broader=query.broader)  # fmt: skip
 
     everything = range(len(query.clauses))
-    kept = [i for i in everything if backend.search(live, narrowed([i])).exists()]
+    kept = [i for i in everything if backend.matches(live, narrowed([i])).exists()]
     if not kept or len(kept) == len(query.clauses):
         return found  # no word matches, or each does but never all together
     relaxed = narrowed(kept)
-    articles = backend.search(live, relaxed)
-    if not articles.exists():
+    if not backend.matches(live, relaxed).exists():
         return found
     missing = [" ".join(word for phrase in query.direct[i][0] for word in phrase)
                for i in everything if i not in kept]  # fmt: skip
     if any(word in NEGATION_WORDS for term in missing for word in term.split()):
         return found  # "without medication" is not "medication"
-    return Search(text=found.text, query=relaxed, articles=articles, is_crisis=found.is_crisis,
+    return Search(text=found.text, query=relaxed, live=live, is_crisis=found.is_crisis,
                   known_words=found.known_words, missing=missing)  # fmt: skip
 
 
@@ -147,6 +201,5 @@ def _search(text):
     thesaurus = current_thesaurus()
     query = parse(text, thesaurus)
     live = Article.objects.published().for_cards()
-    articles = live.none() if query.is_empty else backend_for(connection).search(live, query)
-    return Search(text=text, query=query, articles=articles, is_crisis=is_crisis_query(text),
+    return Search(text=text, query=query, live=live, is_crisis=is_crisis_query(text),
                   known_words=thesaurus.words)  # fmt: skip

@@ -8,9 +8,10 @@ SQLite: the FTS5 index (`articles.search.sqlite_index`), queried with the same s
 FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's snippet(),
 its tokeniser removing accents. Both stem English words and mark whole words only.
 
-On both, when narrower terms widened the query ("nightmares" also matching PTSD), the articles
-that match the reader's own words (or their synonyms) come first, then those found only
-through what the words belong to, each group by rank.
+On both, `candidates()` ranks the newest matches only, at most a given number of them (the
+results pages offered and one more: `articles.search`): the index hands them over newest first
+without reading the rest, so a search costs the same in a library of 100 articles or 20,000.
+`matches()` is the same filter unranked.
 """
 
 from functools import reduce
@@ -21,7 +22,7 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
 )
-from django.db.models import Case, F, Value, When
+from django.db.models import F
 
 from .query import Query
 
@@ -33,41 +34,43 @@ BM25 = "bm25(articles_article_fts, 10.0, 4.0, 2.0)"
 CONFIG = "english_unaccent"
 
 
+def _phrase(words, invert=False):
+    return SearchQuery(" ".join(words), search_type="phrase", config=CONFIG, invert=invert)
+
+
+def _none_of(alternatives):
+    """None of the alternatives (De Morgan: only a single SearchQuery can be inverted)."""
+    return reduce(and_, (
+        reduce(or_, (_phrase(words, invert=True) for words in phrases))
+        for phrases in alternatives
+    ))  # fmt: skip
+
+
 class PostgreSQLBackend:
     vendor = "postgresql"
 
     @staticmethod
     def _tsquery(query):
-        def phrase(words, invert=False):
-            return SearchQuery(" ".join(words), search_type="phrase", config=CONFIG,
-                               invert=invert)  # fmt: skip
-
         def choice(alternatives):
-            return reduce(or_, (reduce(and_, map(phrase, phrases)) for phrases in alternatives))
-
-        def none_of(alternatives):  # De Morgan: only a single SearchQuery can be inverted
-            return reduce(and_, (
-                reduce(or_, (phrase(words, invert=True) for words in phrases))
-                for phrases in alternatives
-            ))  # fmt: skip
+            return reduce(or_, (reduce(and_, map(_phrase, phrases)) for phrases in alternatives))
 
         matched = reduce(and_, map(choice, query.clauses))
         for alternatives in query.excluded:
-            matched &= none_of(alternatives)
+            matched &= _none_of(alternatives)
         return matched
 
-    def search(self, articles, query):
+    def matches(self, articles, query):
+        """The articles that match `query`, unranked."""
+        return articles.filter(search_vector=self._tsquery(query))
+
+    def candidates(self, articles, query, limit):
+        """[(id, rank, publish_at)] of the `limit` matches added last, ranked by ts_rank: read
+        backwards along the primary key until there are enough (or from the GIN index when
+        they are few), and only those ranked."""
         tsquery = self._tsquery(query)
-        found = articles.filter(search_vector=tsquery).annotate(
-            rank=SearchRank(F("search_vector"), tsquery)
-        )
-        if not query.is_widened:
-            return found.order_by("-rank", "-publish_at", "-id")
-        direct = self._tsquery(direct_query(query))
-        found = found.annotate(
-            direct=Case(When(search_vector=direct, then=Value(1)), default=Value(0))
-        )
-        return found.order_by("-direct", "-rank", "-publish_at", "-id")
+        newest = articles.filter(search_vector=tsquery).order_by("-pk")[:limit]
+        ranked = newest.annotate(rank=SearchRank(F("search_vector"), tsquery))
+        return list(ranked.values_list("pk", "rank", "publish_at"))
 
     def snippets(self, articles, query):
         """{article id: summary fragment with hits between START and STOP}."""
@@ -109,18 +112,10 @@ def fts_expression(query):
 class SQLiteBackend:
     vendor = "sqlite"
 
-    def search(self, articles, query):
+    def _joined(self, articles, query, **extra):
         # A join with the FTS5 table. The unary + keeps SQLite from looking the index up by
-        # rowid once per article (a full MATCH each time: seconds at 2,000 articles), so it
-        # walks the index once, computes bm25 per hit and finds each article by primary key.
-        select, select_params, order_by = {"rank": BM25}, [], ["rank", "-publish_at", "-id"]
-        if query.is_widened:  # the reader's own words first: one more MATCH, run once
-            select["direct"] = (
-                "articles_article.id IN (SELECT rowid FROM articles_article_fts "
-                "WHERE articles_article_fts MATCH %s)"
-            )
-            select_params = [fts_expression(direct_query(query))]
-            order_by = ["-direct", *order_by]
+        # rowid once per article (a full MATCH each time), so it walks the index once and
+        # finds each article by primary key.
         return articles.extra(  # noqa: S610 - constant SQL; the query is a bound parameter
             tables=["articles_article_fts"],
             where=[
@@ -128,10 +123,22 @@ class SQLiteBackend:
                 "articles_article_fts MATCH %s",
             ],
             params=[fts_expression(query)],
-            select=select,
-            select_params=select_params,
-            order_by=order_by,
+            **extra,
         )
+
+    def matches(self, articles, query):
+        """The articles that match `query`, unranked."""
+        return self._joined(articles, query)
+
+    def candidates(self, articles, query, limit):
+        """[(id, rank, publish_at)] of the `limit` matches added last, ranked by bm25 (negated:
+        higher is better). The index hands its matches over by rowid, highest first, without
+        sorting, and bm25 is computed for those `limit` rows only."""
+        rows = self._joined(
+            articles, query, select={"rank": f"-{BM25}"},
+            order_by=["-articles_article_fts.rowid"],
+        )[:limit]  # fmt: skip
+        return list(rows.values_list("pk", "rank", "publish_at"))
 
     def snippets(self, articles, query):
         from django.db import connection

@@ -2,7 +2,8 @@
 
 PostgreSQL: pg_trgm's similarity over the words of the live articles (`ts_stat` of the
 unstemmed `search_words` column, accents removed as on SQLite). SQLite: FTS5's vocabulary of
-the unstemmed word index (`articles_article_vocabulary`). Either way the candidates are then
+the unstemmed word index (`articles_article_vocabulary`), read by range: only the words that
+begin with the same two letters, or those two swapped. Either way the candidates are then
 ranked by edit distance (rapidfuzz), the more common word winning a tie; the caller offers the
 corrected query only when it finds live articles, so a word used only in a draft never
 surfaces.
@@ -51,11 +52,24 @@ def _postgresql_candidates(cursor, word, vectors_sql):
     return cursor.fetchall()
 
 
+def _prefix_range(prefix):
+    return [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
+
+
 def _sqlite_candidates(cursor, word):
+    """The library's words that begin as `word` does (its first two letters, or those two
+    swapped): the vocabulary is read by range, not whole, as counting each word's articles
+    costs more the larger the library."""
     limit = max_distance(word)
+    lengths = [len(word) - limit, len(word) + limit]
+    starts = list(dict.fromkeys([word[:2], word[1] + word[0]]))
+    select = (
+        "SELECT term, doc FROM articles_article_vocabulary "
+        "WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
+    )
     cursor.execute(
-        "SELECT term, doc FROM articles_article_vocabulary WHERE length(term) BETWEEN %s AND %s",
-        [len(word) - limit, len(word) + limit],
+        " UNION ALL ".join([select] * len(starts)),
+        [value for start in starts for value in [*_prefix_range(start), *lengths]],
     )
     return cursor.fetchall()
 

@@ -1,10 +1,11 @@
 from django import template
+from django.urls import reverse
 
 from articles.editorial.review import (
     DUE_SOON_DAYS,
     open_citation_notices,
     open_publishing_overrides,
-    review_worklist,
+    review_shortlists,
 )
 
 register = template.Library()
@@ -16,9 +17,10 @@ def review_dashboard(context):
     request = context["request"]
     if not request.user.has_perm("articles.change_article"):
         return {"visible": False}
-    never, overdue, due_soon = review_worklist()
+    never, overdue, due_soon = review_shortlists()
     return {
         "visible": True, "never": never, "overdue": overdue, "due_soon": due_soon,
         "days": DUE_SOON_DAYS, "notices": open_citation_notices(),
+        "list_url": reverse("admin:articles_article_changelist"),
         "overrides": open_publishing_overrides(),
     }  # fmt: skip

@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, CitationNotice, Topic, active_language, default_language
@@ -17,11 +17,14 @@ from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
 from clinic.seo.languages import language_codes
 from clinic.seo.library import article_page
+from clinic.seo.links import canonical_url
 from clinic.seo.meta import article_meta, meta_description, page_meta
 from clinic.seo.mixin import PageMetadataMixin, list_start
 from clinic.seo.pagination import LibraryPagesMixin
 from clinic.seo.structured_data import home_crumb
+from clinic.seo.tags import jsonld
 
+from . import article_parts
 from .findings import split_lead
 from .glossary import article_body
 
@@ -101,11 +104,15 @@ class ArticleListView(LibraryPagesMixin, PageMetadataMixin, ListView):
 class ArticleDetailView(PageMetadataMixin, DetailView):
     """A live article; staff who may edit articles also see drafts, marked as previews.
 
-    Arriving from a topic page (`?topic=<slug>`), previous/next stay within that topic.
+    Arriving from a topic page (`?topic=<slug>`), previous/next stay within that topic. What
+    only the article's own content decides is made once and kept (`article_parts`): a page
+    made from those parts reads a few columns of the article, its previous and next and its
+    related articles.
     """
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    parts = None
 
     def can_preview(self):
         return self.request.user.has_perm("articles.change_article")
@@ -125,6 +132,26 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
             )
         return articles.select_related("author", "reviewer").annotate(has_notices=Exists(notices))
 
+    def get_object(self, queryset=None):
+        """The article: when its page's parts are kept and still current, only the few columns
+        shown besides them; else the whole of it (and the parts are made and kept)."""
+        slug, url = self.kwargs["slug"], canonical_url(self.request)
+        if "?" in url:  # ?page=N: an address no page links to, left out of the store
+            return get_object_or_404(self.get_queryset(), slug=slug)
+        self.parts = article_parts.lookup(url=url, language=get_language())
+        if self.parts.may_be_current:
+            found = Article.page_head(slug, active_language(), live_only=not self.can_preview())
+            if found is None:
+                raise Http404("No article at this address.")
+            if found.is_live and self.parts.is_current_for(found):
+                return found
+        article = get_object_or_404(self.get_queryset(), slug=slug)
+        if article.is_live:
+            self.parts.prepare(article)
+        else:
+            self.parts = None
+        return article
+
     def get_studies(self, article):
         """The studies (a translation's are its original's), each with the notices readers
         see (read only when there are any)."""
@@ -134,20 +161,42 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
             studies = studies.prefetch_related(Prefetch("notices", shown, to_attr="shown_notices"))
         return list(studies)
 
-    def get_context_data(self, **kwargs):
-        article = self.object
-        topics = list(article.topics.listed())
+    def reading_trail(self, article, topics):
+        """Previous/next (within the topic the reader came from) and related articles."""
         wanted = self.request.GET.get("topic")
         trail_topic = next((topic for topic in topics if topic.slug == wanted), None)
+        neighbours = article.get_neighbours(trail_topic)
+        related = article.get_related(topics=topics, exclude=neighbours) if topics else []
+        return {
+            "trail_topic": trail_topic,
+            "previous_article": neighbours[0],
+            "next_article": neighbours[1],
+            "related_articles": list(related),
+        }
+
+    def get_context_data(self, **kwargs):
+        article, parts = self.object, self.parts
+        if parts is not None and parts.found:
+            stored = parts.entry
+            return super().get_context_data(
+                is_preview=False,
+                topics=stored["topics"],
+                page_parts=parts.page,
+                page_meta=stored["page_meta"],
+                structured_data=stored["structured_data"],
+                page_translations=self.get_page_translations(article),
+                **self.reading_trail(article, stored["topics"]),
+                **kwargs,
+            )
+        topics = list(article.topics.listed())
         crumbs = [home_crumb(), (_("Research summaries"), reverse("articles:list"))]
         if topics:
             crumbs.append((topics[0].name, topics[0].get_absolute_url()))
         crumbs.append((article.title, article.get_absolute_url()))
         body, glossary_notes = article_body(article)
-        neighbours = article.get_neighbours(trail_topic)
         changes = list(article.changes.all())
         lead, rest = split_lead(body)
-        return super().get_context_data(
+        context = super().get_context_data(
             is_preview=not article.is_live,
             article_lead=lead,
             article_body=rest,
@@ -155,18 +204,16 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
             studies=self.get_studies(article),
             topics=topics,
             breadcrumbs=crumbs,
-            trail_topic=trail_topic,
-            previous_article=neighbours[0],
-            next_article=neighbours[1],
-            related_articles=(
-                list(article.get_related(topics=topics, exclude=neighbours)) if topics else []
-            ),
             changes=[change for change in changes if not change.is_correction],
             corrections=[change for change in changes if change.is_correction],
             offered_treatments=article.offered_treatments(topics),
             page_translations=self.get_page_translations(article),
+            page_parts=parts.page if parts is not None else None,
+            **self.reading_trail(article, topics),
             **kwargs,
         )
+        context["structured_data"] = jsonld(context["structured_data"])  # made once
+        return context
 
     def get_page_translations(self, article):
         """{language: path or None} of the article in the site's other languages: its live
@@ -194,6 +241,9 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
         if context["is_preview"]:
             add_never_cache_headers(response)
             response["X-Robots-Tag"] = "noindex, nofollow"
+        elif self.parts is not None and not self.parts.found:
+            keep = {name: context[name] for name in ("topics", "page_meta", "structured_data")}
+            response.add_post_render_callback(lambda response: self.parts.store(**keep))
         return response
 
 

@@ -1,7 +1,8 @@
 """`/search/`: the form, the results page by page, and help when nothing is found.
 
-`?q=` searches; when nothing matches and a corrected spelling does, its results are shown at
-once with a link that searches the words as typed (`&as_typed=1`).
+`?q=` searches; `&page=` (plain digits) turns the pages offered (`articles.search.offered`),
+and any other page is a 404. When nothing matches and a corrected spelling does, its results
+are shown at once with a link that searches the words as typed (`&as_typed=1`).
 """
 
 from urllib.parse import urlencode
@@ -23,6 +24,7 @@ from clinic.seo.graph import web_page
 from clinic.seo.links import absolute_url
 from clinic.seo.meta import meta_description, page_meta
 from clinic.seo.mixin import site_graph
+from clinic.seo.pagination import is_page_number
 
 
 class SearchForm(forms.Form):
@@ -63,10 +65,13 @@ def search(request):
     if not form.is_valid():
         context = {"form": form, "query": "", **metadata}
         return render(request, "articles/search.html", context, status=400)
+    number = request.GET.get("page") or "1"
+    if not is_page_number(number):  # int() would read "１", " 1" or "01" as page 1
+        raise Http404("No such page of results.")
     as_typed = request.GET.get("as_typed") == "1"
     found = search_articles(form.cleaned_data["q"], as_typed=as_typed)
     try:
-        page = found.page(request.GET.get("page") or 1, settings.ARTICLES_PER_PAGE)
+        page = found.page(number, settings.ARTICLES_PER_PAGE)
     except (PageNotAnInteger, EmptyPage) as error:
         raise Http404("No such page of results.") from error
     page_query = urlencode({"q": found.text, **({"as_typed": "1"} if as_typed else {})})

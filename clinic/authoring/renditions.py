@@ -9,8 +9,8 @@ height, read from the file's header when it is saved, for the `width`/`height` a
 """
 
 import hashlib
+import posixpath
 from io import BytesIO
-from pathlib import PurePosixPath
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -32,8 +32,11 @@ def rendition_widths(width):
 
 
 def rendition_name(name, width, extension):
-    path = PurePosixPath(name)
-    return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{width}.{extension}")
+    """renditions/<folder>/<stem>-<width>.<extension> (string work: every picture on a page
+    names its last rendition, and path objects cost several times more)."""
+    folder, _, file = name.rpartition("/")
+    stem = posixpath.splitext(file)[0]
+    return posixpath.join("renditions", folder, f"{stem}-{width}.{extension}")
 
 
 def rendition_names(name, width):
@@ -112,13 +115,13 @@ def renditions_exist(name, width):
     A name's content never changes, so a yes is remembered in the cache for good; a no is
     asked again (of the storage, one file) until the renditions are made.
     """
-    names = rendition_names(name, width)
-    if not names:
+    widths = rendition_widths(width)
+    if not widths:
         return False
     key = "renditions:" + hashlib.sha256(f"{width}:{name}".encode()).hexdigest()[:32]
     if cache.get(key):
         return True
-    if default_storage.exists(names[-1]):
+    if default_storage.exists(rendition_name(name, widths[-1], FORMATS[-1][0])):
         cache.set(key, True, timeout=None)
         return True
     return False

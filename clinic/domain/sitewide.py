@@ -6,6 +6,8 @@ ClinicProfile or Location is saved or deleted (`clinic.domain.apps` connects
 `forget_site_chrome`).
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -15,7 +17,7 @@ from clinic.branding.brand import brand_for
 
 from .models import ClinicProfile, Location
 
-CACHE_KEY = "clinic:site-chrome:v4:{language}"
+CACHE_KEY = "clinic:site-chrome:v5:{language}"
 CHROME_SECONDS = 3600  # a safety net; saves and deletes clear it at once
 
 
@@ -27,7 +29,8 @@ def _language():
 
 
 def site_chrome():
-    """{"clinic": ClinicProfile, "locations": [active Location, ...]} for headers and footers."""
+    """{"clinic": ClinicProfile, "locations": [active Location, ...], "brand": ..., "version":
+    a new value each time these are read from the database} for headers and footers."""
     key = CACHE_KEY.format(language=_language())
     chrome = cache.get(key)
     if chrome is None:
@@ -43,7 +46,8 @@ def site_chrome():
             location.phone_display = location.phone.as_national
         clinic = ClinicProfile.objects.filter(pk=ClinicProfile.SINGLETON_ID).first()
         clinic = clinic or ClinicProfile()
-        chrome = {"clinic": clinic, "locations": locations, "brand": brand_for(clinic)}
+        chrome = {"clinic": clinic, "locations": locations, "brand": brand_for(clinic),
+                  "version": uuid.uuid4().hex}  # fmt: skip
         cache.set(key, chrome, timeout=CHROME_SECONDS)
     return chrome
 

@@ -40,6 +40,8 @@ class PageMetadataMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if "page_meta" in kwargs and "structured_data" in kwargs:  # the view had them made
+            return context
         context["page_meta"] = self.get_page_meta(context)
         nodes = self.get_page_node(context)
         nodes = nodes if isinstance(nodes, tuple) else (nodes,)

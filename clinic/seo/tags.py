@@ -3,7 +3,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from .languages import page_languages as languages_of
 from .links import absolute_url
@@ -16,9 +16,12 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 @register.filter
 def jsonld(data):
-    """Render a dict as a JSON-LD <script> block, escaped like `json_script`."""
+    """Render a dict as a JSON-LD <script> block, escaped like `json_script`; a block already
+    rendered by this filter (a page made from stored parts) is written out as it is."""
     if not data:
         return ""
+    if isinstance(data, SafeString):
+        return data
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return format_html(
         '<script type="application/ld+json">{}</script>',

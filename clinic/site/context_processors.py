@@ -1,3 +1,4 @@
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from clinic.domain.sitewide import site_chrome
@@ -20,20 +21,49 @@ NAV_SECTIONS = {url_name: section for section, _, url_name in MENU} | {
 }  # fmt: skip
 
 
-def nav_section(request):
+def view_name(request):
     match = getattr(request, "resolver_match", None)
-    return NAV_SECTIONS.get(match.view_name if match else "", "")
+    return match.view_name if match else ""
+
+
+class SiteParts:
+    """The stretches of every page that only the site chrome, the language and the kind of
+    page decide (`{% part "header" in site_parts %}`: the head's links, the header with its
+    menu, the footer), kept made in this process for the chrome's current version.
+
+    The chrome (`site_chrome`) gets a new version whenever it is read afresh from the
+    database, after any change to the clinic's profile, settings or locations; the parts of
+    older versions are dropped then. The kind of page is its URL name: the menu marks the
+    page it is on, and only a list page itself (no arguments) can be at a menu address.
+    """
+
+    made = {}  # (chrome version, language, URL name, part name) -> HTML
+    version = None
+
+    def __init__(self, version, language, kind):
+        self.key = (version, language, kind)
+        if version != SiteParts.version:
+            SiteParts.made, SiteParts.version = {}, version
+
+    def get(self, name):
+        return SiteParts.made.get((*self.key, name))
+
+    def record(self, name, html):
+        if self.key[0] == SiteParts.version:
+            SiteParts.made[(*self.key, name)] = html
 
 
 def site(request):
     """Clinic profile, active locations, the canonical URL, the menu and its current section,
-    for every page."""
+    and the site-wide parts of the page already made, for every page."""
     chrome = site_chrome()
+    kind = view_name(request)
     return {
         "clinic": chrome["clinic"],
         "site_locations": chrome["locations"],
         "brand": chrome["brand"],
         "canonical_url": canonical_url(request),
         "menu": MENU,
-        "nav_section": nav_section(request),
+        "nav_section": NAV_SECTIONS.get(kind, ""),
+        "site_parts": SiteParts(chrome["version"], get_language(), kind),
     }

@@ -29,6 +29,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 
 from articles.models import Article
+from articles.views import article_parts
 from articles.views.glossary import forget_entries
 from clinic.authoring.tasks import renditions_made
 from clinic.domain.sitewide import forget_site_chrome
@@ -198,15 +199,18 @@ def public_models():
 
 def cache_came_back(**kwargs):
     """After an outage, writes this process could not make (a generation bump, a cleared
-    site chrome or glossary) are made good: every cached page, the chrome and the glossary
-    are stale."""
+    site chrome or glossary) are made good: every cached page, the chrome, the glossary and
+    the articles' stored parts are stale."""
     bump_generation()
     forget_site_chrome()
     forget_entries()
+    article_parts.shared_changed()
 
 
 def connect_signals():
-    """Any write to content a public page shows makes every cached page stale."""
+    """Any write to content a public page shows makes every cached page stale, and the stored
+    parts of the articles it concerns (`articles.views.article_parts`)."""
+    article_parts.connect(public_models())
     cache_recovered.connect(cache_came_back, dispatch_uid="page-cache:cache-recovered")
     # Pages made before a picture's renditions existed showed the original alone.
     renditions_made.connect(content_changed, dispatch_uid="page-cache:renditions")

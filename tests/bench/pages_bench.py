@@ -75,6 +75,13 @@ def settle_env(database_url):
     }
 
 
+def collect_static():
+    """The static files in .bench/static, where the measured processes' STATIC_ROOT is."""
+    WORK.mkdir(exist_ok=True)
+    collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+    subprocess.run(collect, cwd=ROOT, env=settle_env("sqlite://:memory:"), check=True)  # noqa: S603
+
+
 def database_for(count, fresh):
     """The URL of a database seeded with `count` articles, seeding it when missing."""
     url = os.environ.get("DATABASE_URL", "")
@@ -261,9 +268,7 @@ def main():
         print(json.dumps(measure(args.rounds, skip)))
         return
     print(f"Seeding or reusing the databases (load {os.getloadavg()[0]:.1f})")
-    WORK.mkdir(exist_ok=True)
-    collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
-    subprocess.run(collect, cwd=ROOT, env=settle_env("sqlite://:memory:"), check=True)  # noqa: S603
+    collect_static()
     small_url = args.small or database_for(SMALL, args.fresh)
     large_url = args.large or database_for(args.articles, args.fresh)
     small = run_one(small_url, args.rounds, skip)

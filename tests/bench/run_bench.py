@@ -1,12 +1,15 @@
-"""`make bench`: load-test the site under gunicorn with wrk and print a table.
+"""`make bench`: load-test the site under gunicorn with wrk and print a table, on each database.
 
 Then every page's cold time at 100 articles and at BENCH_ARTICLES side by side, with the search
 page's p50/p99 (`pages_bench`), search relevance on the demo content (`search_bench`), the
-admin's save time with a phone photo (`save_bench`) and the article admin's change form and list
-at 2,000 articles (`admin_bench`).
+admin's save time with a phone photo (`save_bench`) and the article admin at BENCH_ARTICLES:
+its list with each filter and a search, the change form and the review worklist (`admin_bench`).
 
+On SQLite, and on PostgreSQL as well when DATABASE_URL names a PostgreSQL server (or
+`--databases sqlite,postgresql`, BENCH_DATABASES, with BENCH_POSTGRES_URL or a server on
+127.0.0.1 and a database name of `clinic_bench`): each gets the whole run, one after the other.
 Seeds a database of BENCH_ARTICLES articles, or reuses the one a previous run seeded (SQLite in
-.bench/, or `<name>_pages_<N>` on the PostgreSQL server named by DATABASE_URL; `--fresh` seeds
+.bench/, or `<name>_pages_<N>` on the PostgreSQL server; `--fresh` seeds
 again), collects static files, then for the page cache off ("cold") and on ("warm")
 starts gunicorn on 127.0.0.1 with DEBUG off and drives each page with wrk for a fixed time at a
 fixed number of connections. A static file served by WhiteNoise is the ceiling. Everything it
@@ -43,6 +46,7 @@ PAGES = {
 # allowed keep-alive but often left most connections on one worker: a bimodal, noisier result.)
 GUNICORN = ["-w", "2", "-k", "sync", "--log-level", "warning"]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/clinic_bench"
 
 
 def manage(env, *args):
@@ -126,7 +130,7 @@ def run(args):
     }
     env["DATABASE_URL"] = database_for(args.articles, args.fresh)
     cache_url = env.get("CACHE_URL") or env.get("REDIS_URL") or "locmem"
-    print(f"Database: {env['DATABASE_URL']}  cache: {cache_url}")
+    print(f"\n=== Database: {env['DATABASE_URL']}  cache: {cache_url}")
     manage(env, "collectstatic", "--noinput", "-v0")
     pages = {name: path.format(middle=args.articles // 2) for name, path in PAGES.items()}
     results = {}
@@ -135,7 +139,7 @@ def run(args):
         try:
             for name, path in pages.items():
                 url = f"http://127.0.0.1:{args.port}{path}"
-                urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 - warms the cache
+                urllib.request.urlopen(url, timeout=60).read()  # noqa: S310 - warms the cache
                 results[(name, mode)] = wrk(url, args.duration, args.connections)
             if mode == "cold":  # latency of one reader's search, without queueing behind others
                 url = f"http://127.0.0.1:{args.port}{pages['search']}"
@@ -158,9 +162,24 @@ def run(args):
     print("\nAdmin save with a phone photo (python -m tests.bench.save_bench):")
     save = [sys.executable, "-m", "tests.bench.save_bench"]
     subprocess.run(save, cwd=ROOT, check=True)  # noqa: S603
-    print("\nArticle admin, change form and list (python -m tests.bench.admin_bench):")
+    print("\nArticle admin: list, filters, search, change form, worklist (admin_bench):")
     admin = [sys.executable, "-m", "tests.bench.admin_bench", "--articles", str(args.articles)]
     subprocess.run(admin, cwd=ROOT, check=True)  # noqa: S603
+
+
+def databases(names):
+    """{name: server URL} of each database to run on: "" for SQLite, a PostgreSQL server's URL
+    (its database name is the stem of the benchmark's own databases, `<name>_pages_<N>`)."""
+    given = os.environ.get("DATABASE_URL", "")
+    postgres = given if given.startswith(("postgres://", "postgresql://")) else ""
+    chosen = [name.strip() for name in names.split(",") if name.strip()] or (
+        ["sqlite", "postgresql"] if postgres else ["sqlite"]
+    )
+    unknown = set(chosen) - {"sqlite", "postgresql"}
+    if unknown:
+        raise SystemExit(f"Unknown database(s): {', '.join(sorted(unknown))}")
+    server = postgres or os.environ.get("BENCH_POSTGRES_URL", POSTGRES_URL)
+    return {name: server if name == "postgresql" else "" for name in chosen}
 
 
 def report(results, weight, args):
@@ -185,10 +204,19 @@ def main():
     parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_ARTICLES", 2000)))
     parser.add_argument("--fresh", action="store_true", help="seed the database again")
     parser.add_argument("--port", type=int, default=8089)
+    parser.add_argument("--databases", default=os.environ.get("BENCH_DATABASES", ""),
+                        help="sqlite, postgresql or both, comma-separated")  # fmt: skip
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
-    run(args)
+    started = time.perf_counter()
+    for url in databases(args.databases).values():
+        if url:  # every step below, and each process it starts, reads the server from here
+            os.environ["DATABASE_URL"] = url
+        else:
+            os.environ.pop("DATABASE_URL", None)
+        run(args)
+    print(f"\nThe whole benchmark took {(time.perf_counter() - started) / 60:.0f} minutes.")
 
 
 if __name__ == "__main__":

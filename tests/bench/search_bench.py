@@ -1,11 +1,14 @@
-"""Search, measured: latency of the search page at 2,000 articles, and relevance on the demo.
+"""Search, measured: latency of the search page at 100 and 20,000 articles, and relevance.
 
-`python -m tests.bench.search_bench` (or `make bench-search`; `make bench` runs it too) on the
-database DATABASE_URL names (SQLite by default, or PostgreSQL):
+`python -m tests.bench.search_bench [--articles 100 20000]` (or `make bench-search`; `make bench`
+runs it too) on the database DATABASE_URL names (SQLite by default, or PostgreSQL):
 
-* latency: a throwaway database seeded like `make bench` (2,000 articles), then every query
-  below through the whole search view (parse, synonyms, count, page, snippets, suggestions,
-  template) with the page cache off, several rounds; p50 and p99 in milliseconds;
+* latency: for each size, a database seeded like `make bench` (kept and reused, as
+  `pages_bench` keeps them: .bench/pages-<N>.sqlite3 or `<name>_pages_<N>`; `--fresh` seeds
+  again), then every query below through the whole search view (parse, synonyms, count, page,
+  snippets, suggestions, template) with the page cache off, several rounds: p50 and p99 of
+  wall-clock and of this process's CPU milliseconds (less inflated by other work on a shared
+  machine), and the most SQL queries a search took, with the machine's load beside them;
 * relevance: another throwaway database with the demo content; recall at 3 and mean reciprocal
   rank over the relevance set (`tests/articles/search/relevance_set.py`).
 """
@@ -60,19 +63,27 @@ def prepare(suffix, *setup):
 
 
 def latency(rounds):
-    """{query: [milliseconds, ...]} for the search page, page cache off."""
+    """{query: [(wall ms, CPU ms), ...]} for the search page, page cache off, and the most SQL
+    queries a search took."""
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     client, timings = Client(HTTP_HOST="localhost"), {query: [] for query in QUERIES}
-    for query in QUERIES:  # warm-up: connections, templates, compiled SQL
-        client.get("/search/", {"q": query})
+    queries = 0
+    for query in QUERIES:  # warm-up: connections, templates, compiled SQL; queries counted
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/search/", {"q": query})
+        queries = max(queries, len(captured.captured_queries))
     for _ in range(rounds):
         for query in QUERIES:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             response = client.get("/search/", {"q": query})
-            timings[query].append((time.perf_counter() - start) * 1000)
+            timings[query].append(
+                ((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000)
+            )
             assert response.status_code == 200, (query, response.status_code)
-    return timings
+    return timings, queries
 
 
 def percentile(samples, percent):
@@ -96,20 +107,24 @@ def measure(mode, rounds):
         return
     from articles.models import Article
 
-    timings = latency(rounds)
-    every = [ms for samples in timings.values() for ms in samples]
+    timings, queries = latency(rounds)
+    wall = [ms for samples in timings.values() for ms, _ in samples]
+    cpu = [ms for samples in timings.values() for _, ms in samples]
     count = Article.objects.published().count()
-    p50, p99 = percentile(every, 50), percentile(every, 99)
     print(f"{connection.vendor:<11} search page at {count} articles, {len(QUERIES)} queries x "
-          f"{rounds}: p50 {p50:.1f} ms, p99 {p99:.1f} ms")  # fmt: skip
-    slowest = sorted(timings, key=lambda q: -statistics.median(timings[q]))[:3]
-    print("            slowest (median ms): " + ", ".join(
-        f"{q!r} {statistics.median(timings[q]):.1f}" for q in slowest))  # fmt: skip
+          f"{rounds}: p50 {percentile(wall, 50):.1f} ms, p99 {percentile(wall, 99):.1f} ms; "
+          f"CPU p50 {percentile(cpu, 50):.1f} ms, p99 {percentile(cpu, 99):.1f} ms; at most "
+          f"{queries} SQL queries (load {os.getloadavg()[0]:.1f})")  # fmt: skip
+    slowest = sorted(timings, key=lambda q: -statistics.median(ms for _, ms in timings[q]))[:3]
+    print("            slowest (median CPU ms): " + ", ".join(
+        f"{q!r} {statistics.median(ms for _, ms in timings[q]):.1f}" for q in slowest
+    ))  # fmt: skip
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--articles", type=int, nargs="+", default=[100, 20000])
+    parser.add_argument("--fresh", action="store_true", help="seed the databases again")
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("SEARCH_ROUNDS", 10)))
     parser.add_argument("--measure", choices=["latency", "relevance"])
     parser.add_argument("--relevance-only", action="store_true", help="no latency (make bench "
@@ -119,8 +134,13 @@ def main():
         return measure(args.measure, args.rounds)
     me = ["-m", "tests.bench.search_bench", "--rounds", str(args.rounds)]
     if not args.relevance_only:
-        env = prepare("search", ["-m", "tests.bench.seed", "--articles", str(args.articles)])
-        child(env, *me, "--measure", "latency")
+        from tests.bench.pages_bench import database_for, settle_env
+
+        for number, size in enumerate(args.articles):
+            env = {**settle_env(database_for(size, args.fresh)), "REQUEST_LOG_LEVEL": "WARNING"}
+            if not number:  # the pages name their static files, as DEBUG off serves them
+                child(env, "manage.py", "collectstatic", "--noinput", "-v0")
+            child(env, *me, "--measure", "latency")
     env = prepare("relevance", ["manage.py", "load_demo", "-v0"])
     child(env, *me, "--measure", "relevance")
 

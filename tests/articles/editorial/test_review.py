@@ -59,3 +59,35 @@ def test_articles_published_despite_the_checks_are_on_the_worklist_until_fixed(a
     article.body = "Most people slept better."
     save_article(article=article, user=admin_user)
     assert open_publishing_overrides() == []
+
+
+def test_the_admin_home_shows_the_first_of_each_list_and_links_to_the_rest(admin_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.editorial.review import SHORTLIST_ROWS
+    from articles.models import Article
+
+    today = timezone.localdate()
+    reviewer = PersonFactory()
+
+    def add(count):
+        for _ in range(count):
+            ArticleFactory(reviewer=reviewer, reviewed_on=today - timedelta(days=400))
+            ArticleFactory()  # never reviewed
+
+    add(SHORTLIST_ROWS + 5)
+    admin_client.get(reverse("admin:index"))  # the session and site-wide parts, read once
+    with CaptureQueriesContext(connection) as few:
+        index = admin_client.get(reverse("admin:index")).text
+    assert index.count("<strong>Overdue since") == SHORTLIST_ROWS
+    assert index.count("<strong>Never reviewed</strong>") == SHORTLIST_ROWS
+    assert '?review=overdue">5 more overdue</a>' in index
+    assert '?review=never&amp;status__exact=published">5 more never reviewed</a>' in index
+    oldest = Article.objects.filter(reviewed_on__isnull=True).order_by("publish_at").first()
+    assert index.index(oldest.title) < index.index("Overdue since")
+    add(20)
+    with CaptureQueriesContext(connection) as more:
+        index = admin_client.get(reverse("admin:index")).text
+    assert "25 more overdue" in index
+    assert len(more) == len(few)

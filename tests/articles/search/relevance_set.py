@@ -70,7 +70,7 @@ def ranked_slugs(text):
     found = search_articles(text)
     if not found.count and found.suggestion:
         found = search_articles(found.suggestion)
-    return list(found.articles.values_list("slug", flat=True)[:10])
+    return [article.slug for article in found.cards(found.ranked[:10])]
 
 
 def measure(cases=RELEVANCE):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles.citations.watch import resolve_citation_notice
 from articles.models import Article, ArticleChange, CitationNotice
 from articles.services import record_substantive_update
+from articles.views.article_parts import shared_changed
 from tests.clinic.seo.vocabulary import vocabulary
 from tests.factories import ArticleFactory, PersonFactory, StudyFactory, TopicFactory
 
@@ -152,6 +153,7 @@ def test_every_article_links_to_the_editorial_policy(client):
 def test_notices_cost_one_query_and_only_when_there_are_any(client, retracted):
     plain = StudyFactory().article
     client.get(plain.get_absolute_url())  # the site-wide parts are cached from here on
+    shared_changed()  # each page below is made afresh, not from its kept parts
     with CaptureQueriesContext(connection) as without:
         client.get(plain.get_absolute_url())
     with CaptureQueriesContext(connection) as with_notices:
