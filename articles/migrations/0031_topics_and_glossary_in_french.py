@@ -24,7 +24,7 @@ def english_from_the_single_columns(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0029_article_language'),
+        ('articles', '0030_admin_for_a_large_library'),
     ]
 
     operations = [
