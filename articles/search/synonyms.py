@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from articles.words import MAX_TERM_WORDS, split_terms, words_of
-from clinic.domain.languages import content_language, site_languages
+from clinic.domain.languages import active_language, site_languages
 
 
 def _key(words):
@@ -109,7 +109,7 @@ def current_thesaurus():
     else two queries). French searches use the French rows, English ones the English."""
     from articles.models import NarrowerTerm, SynonymGroup
 
-    language = content_language()
+    language = active_language()
     key = LISTS_KEY.format(language=language)
     lists = cache.get(key)
     if lists is None:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from articles.models import GlossaryTerm
-from clinic.domain.languages import content_language, site_languages
+from clinic.domain.languages import active_language, site_languages
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import ref, web_page
 from clinic.seo.library import glossary_data
@@ -141,7 +141,7 @@ def current_entries():
     """(version, entries) of the terms explained in articles, in the page's language (the
     French term and its other names on a French page, the English where they are empty),
     from the cache when there."""
-    key = ENTRIES_KEY.format(language=content_language())
+    key = ENTRIES_KEY.format(language=active_language())
     cached = cache.get(key)
     if cached is not None:
         return cached

@@ -12,15 +12,34 @@ def site_languages():
     return [(code, str(name)) for code, name in settings.LANGUAGES]
 
 
-def content_language():
-    """The active language as one of `settings.LANGUAGES`' codes: “fr-ca” reads as “fr”;
-    one the site does not offer reads as the first it does."""
-    codes = [code for code, _ in settings.LANGUAGES]
-    active = translation.get_language() or settings.LANGUAGE_CODE
-    for code in (active, active.split("-")[0]):
-        if code in codes:
-            return code
-    return codes[0]
+def language_codes():
+    """The codes of the site's languages, the default first."""
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def supported(code):
+    """`code` as one of the site's languages ("fr-ca" → "fr"), or None."""
+    try:
+        return translation.get_supported_language_variant(code or "")
+    except LookupError:
+        return None
+
+
+def default_language():
+    """The language of originals and of addresses without a prefix: LANGUAGE_CODE's own code
+    in LANGUAGES ("en-ca" → "en")."""
+    return supported(settings.LANGUAGE_CODE) or language_codes()[0]
+
+
+def active_language():
+    """The page's language, as one of the site's codes: “fr-ca” reads as “fr”; one the site
+    does not offer reads as the default."""
+    return supported(translation.get_language()) or default_language()
+
+
+def language_name(code):
+    """The language's own name as settings.LANGUAGES gives it (“Français”), else the code."""
+    return str(dict(settings.LANGUAGES).get(code, code))
 
 
 class TranslatedSlugQuerySet(models.QuerySet):

@@ -18,25 +18,9 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 
+from clinic.domain.languages import active_language, language_codes, language_name  # noqa: F401
+
 from .links import absolute_url, canonical_url
-
-
-def language_codes():
-    return [code for code, _ in settings.LANGUAGES]
-
-
-def language_name(code):
-    """The language's name in itself: “Français”, “English”."""
-    return dict(settings.LANGUAGES)[code]
-
-
-def active_language():
-    """The code of the language being used now (`fr`), one of settings.LANGUAGES."""
-    code = translation.get_language() or settings.LANGUAGE_CODE
-    try:
-        return translation.get_supported_language_variant(code)
-    except LookupError:
-        return settings.LANGUAGE_CODE
 
 
 def language_tag(code=None):

@@ -166,8 +166,22 @@ class ClinicProfile(BrandFields, WordingFields, SafetyFields, models.Model):
                 name="clinicprofile_crisis_line_not_blank",
                 violation_error_message="The crisis line cannot be empty.",
             ),
-            # The French wording (clinic.domain.translation) a French page cannot do without:
-            # the disclaimer never falls back to the English.
+            # Each language's column (clinic.domain.translation) is what pages read and what
+            # forms and updates write: the English as well as the French.
+            models.CheckConstraint(
+                condition=models.Q(default_disclaimer_en__isnull=False)
+                & has_visible_text("default_disclaimer_en"),
+                name="clinicprofile_disclaimer_en_not_blank",
+                violation_error_message="The default disclaimer cannot be empty.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(crisis_line_en__isnull=False)
+                & has_visible_text("crisis_line_en"),
+                name="clinicprofile_crisis_line_en_not_blank",
+                violation_error_message="The crisis line cannot be empty.",
+            ),
+            # The French wording a French page cannot do without: the disclaimer never falls
+            # back to the English.
             models.CheckConstraint(
                 condition=models.Q(default_disclaimer_fr__isnull=False)
                 & has_visible_text("default_disclaimer_fr"),

@@ -67,10 +67,13 @@ def test_saving_a_new_clinic_profile_replaces_the_single_row():
     assert list(ClinicProfile.objects.values_list("pk", "name")) == [(1, "Renamed clinic")]
 
 
-def test_clinic_profile_default_disclaimer_cannot_be_blank():
+@pytest.mark.parametrize(
+    "column", ["default_disclaimer", "default_disclaimer_en", "default_disclaimer_fr"]
+)
+def test_clinic_profile_default_disclaimer_cannot_be_blank_in_any_language(column):
     ClinicProfile.load()
     with pytest.raises(IntegrityError), transaction.atomic():
-        ClinicProfile.objects.update(default_disclaimer=" \n")
+        ClinicProfile.objects.update(**{column: " \n"})
 
 
 def test_body_is_rendered_to_html_on_save_and_reading_time_counted():
