@@ -8,6 +8,7 @@ nor `NOT_PAGES`, so a new page cannot be left out of those checks by accident.
 from dataclasses import dataclass
 
 from django.urls import reverse, translate_url
+from django.utils.translation import override
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ def page_url(page, content):
 def page_url_in(language, page, content):
     """`page_url` at its address in `language` (`/fr/equipe/`); a made-up path goes under the
     language's prefix, and the “not yet translated” page names a page in the default language."""
+    translations = content.get("translations", {}).get(language, {})
+    if page.needs in translations:  # the translation, at its own address in that language
+        with override(language):
+            return page_url(page, {**content, **translations})
     url = page_url(page, content)
     if page.url_name == "clinic:not-translated":
         url = url.replace("?from=/fr/", "?from=/")

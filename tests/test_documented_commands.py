@@ -80,6 +80,14 @@ SKIPPED = {
         "the suite again on PostgreSQL: CI's second pass (.ci/run)"
     ),
     "make audit": "asks PyPI's JSON API over the internet",
+    ".venv/bin/python manage.py compilemessages -l fr": (
+        "tests/test_translations.py compiles the catalogue and compares it with the committed one"
+    ),
+    ".venv/bin/python manage.py makemessages -l fr --no-obsolete --add-location file  --ignore "
+    '"templates/admin/*" --ignore "templates/reversion*" --ignore "tests/*"  --ignore '
+    '"node_modules/*" --ignore "docs/*" --ignore "staticfiles/*" --ignore "media/*"': (
+        "rewrites the catalogue; tests/test_translations.py checks every marked string is in it"
+    ),
     "make restore BACKUP=backups/20250101T020000Z": (
         "names a backup by the time it was made and needs an empty database; "
         "tests/clinic/operations/test_backups.py backs up and restores"

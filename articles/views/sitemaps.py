@@ -18,10 +18,10 @@ crawlers see the newest page change, the older ones stay as they were.
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
-from articles.models import Article, GlossaryTerm, Topic
+from articles.models import ANY_LANGUAGE, Article, GlossaryTerm, Topic
 from clinic.domain.models import Location, Person
 from clinic.seo.links import current_request
 from clinic.seo.sitemaps import PublicSitemap
@@ -132,17 +132,23 @@ class ArticleSitemap(PublicSitemap):
     limit = PAGE_SIZE
 
     def items(self):
-        return Article.objects.published().only("slug", "publish_at", "updated_at").order_by("pk")
+        """Live articles in every language (a French one at its /fr/ address)."""
+        live = Article.objects.published(language=ANY_LANGUAGE)
+        return live.only("slug", "language", "publish_at", "updated_at").order_by("pk")
 
     @property
     def paginator(self):
         return KeyRangePaginator(self.items(), self.limit)
 
     def location(self, article):
-        """The article's address, without resolving the URL pattern 1,000 times a page."""
-        if not hasattr(self, "_prefix"):
-            self._prefix = reverse("articles:detail", kwargs={"slug": "x"}).removesuffix("x/")
-        return f"{self._prefix}{article.slug}/"
+        """The article's address in its language, without resolving the URL pattern 1,000
+        times a page."""
+        prefixes = self.__dict__.setdefault("_prefixes", {})
+        if article.language not in prefixes:
+            with translation.override(article.language):
+                path = reverse("articles:detail", kwargs={"slug": "x"})
+            prefixes[article.language] = path.removesuffix("x/")
+        return f"{prefixes[article.language]}{article.slug}/"
 
     def lastmod(self, article):
         return changed(article)

@@ -131,8 +131,10 @@ def server_error(request=None):
         chrome = site_chrome()
     except Exception:  # noqa: BLE001 - the database or the cache may be what failed
         nameless = ClinicProfile(name="")  # not saved: the default colours, no name
-        chrome = {"clinic": nameless, "locations": [], "brand": brand_for(nameless)}
+        chrome = {"clinic": nameless, "locations": [], "brand": brand_for(nameless),
+                  "unknown": True}  # fmt: skip
     context = error_context(500) | {
+        "clinic_unknown": chrome.get("unknown", False),
         "clinic": chrome["clinic"],
         "site_locations": chrome["locations"],
         "brand": chrome["brand"],

@@ -254,7 +254,17 @@ def library(clinic, settings, tmp_path):
         note="Short day",
     )
     LocationFactory(name="Midtown", alternate_phone="+18005550199")
-    return {"article": article, "topic": topic, "person": author, "location": location}
+    french = ArticleFactory(
+        language="fr", translation_key=article.translation_key,
+        title="Un vaporisateur nasal apparenté à la kétamine, pour la dépression",
+        slug="vaporisateur-nasal-ketamine",
+        summary="Ce que les chercheurs ont trouvé, expliqué simplement.",
+        body=BODY, author=author, reviewer=reviewer, reviewed_on=now.date(),
+        publish_at=now - timedelta(days=20),
+    )  # fmt: skip
+    french.topics.set([topic, ketamine])
+    return {"article": article, "topic": topic, "person": author, "location": location,
+            "translations": {"fr": {"article": french}}}  # fmt: skip
 
 
 def glossary_terms():

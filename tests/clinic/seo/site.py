@@ -76,7 +76,10 @@ def build_site():
     StudyFactory(article=article, title="A second trial", year=2021)
     french = ArticleFactory(
         title="La kétamine avec la psychothérapie pour le TSPT", slug="ketamine-et-tspt",
-        language="fr", translation_key=article.translation_key, summary=LONG_SUMMARY,
+        language="fr", translation_key=article.translation_key,
+        summary="Un essai où des personnes atteintes de TSPT ont reçu de la kétamine avec une "
+        "psychothérapie : ce que l’étude a mesuré, ce qu’elle a trouvé et ce que cela veut dire "
+        "pour vous.",
         author=team, reviewer=clinician, reviewed_on=article.reviewed_on,
     )  # fmt: skip
     french.topics.add(ptsd)

@@ -75,4 +75,4 @@ def test_the_500_page_renders_when_the_database_and_cache_are_what_failed(monkey
     response = errors.server_error(rf.get("/"))
     page = assert_error_page(response, 500, 500)
     assert "<title>Sorry, something went wrong</title>" in page  # no clinic name to add
-    assert f'href="{reverse("articles:home")}">Home</a>' in page
+    assert f'href="{reverse("articles:home")}">' in page  # a way home
