@@ -100,8 +100,15 @@ def test_the_feed_and_the_sitemap_list_the_readers_language(library):
         assert [item.title for item in LatestArticlesFeed().items()] == [
             "Kétamine et TSPT", "Sommeil et TSPT",
         ]  # fmt: skip
-        assert {item.slug for item in ArticleSitemap().items()} == {"fr-0", "fr-1"}
-    assert {item.slug for item in ArticleSitemap().items()} == {"en-0", "en-1", "en-2"}
+    # One sitemap for the site: every language's live articles, each at its own address.
+    every = {"en-0", "en-1", "en-2", "fr-0", "fr-1"}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            sitemap = ArticleSitemap()
+            items = list(sitemap.items())
+            assert {item.slug for item in items} == every
+            french = {sitemap.location(item) for item in items if item.language == "fr"}
+            assert french == {"/fr/articles/fr-0/", "/fr/articles/fr-1/"}
 
 
 def test_search_finds_the_readers_language_only(library):
