@@ -35,17 +35,19 @@ NEGATIONS = frozenset({"no", "not", "nor", "never", "none", "neither", "nothing"
 KEEP_IN_CAPITALS = frozenset({"IM"})
 
 
-def words_of(text):
+def words_of(text, language=None):
     """Lowercased words of `text`, accents kept (each database folds them in its own way).
 
-    A contraction is split as the tokenisers split it, with or without its apostrophe:
-    "can't", "can’t" and "cant" are all ("can", "t").
+    In English (the default), a contraction is split as the tokenisers split it, with or
+    without its apostrophe: "can't", "can’t" and "cant" are all ("can", "t"). Other languages
+    split at the apostrophe only ("l'anxiété" is "l", "anxiété"; "dont" stays "dont").
     """
+    contractions = CONTRACTIONS if language in (None, "en") else {}
     words = []
     for word in WORD.findall(unicodedata.normalize("NFC", text.translate(APOSTROPHES))):
         lower = word.lower()
-        if lower in CONTRACTIONS and word not in KEEP_IN_CAPITALS:
-            words.extend(CONTRACTIONS[lower])
+        if lower in contractions and word not in KEEP_IN_CAPITALS:
+            words.extend(contractions[lower])
         else:
             words.append(lower)
     return words

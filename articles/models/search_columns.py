@@ -1,11 +1,14 @@
 """The article's full-text search columns, declared where Django's migrations can see them.
 
-PostgreSQL: `search_vector` (title A, summary B, the rest C, English stemming with accents
-removed) and `search_words` (the same words unstemmed, for spelling suggestions) are columns
-the database generates from the article's own, and `search_vector` has a GIN index. Hyphens
-are read as spaces, as SQLite's tokeniser reads them. The configurations `english_unaccent`
-and `simple_unaccent` are made by articles migration 0022; naming one in `to_tsvector()`
-keeps the expression immutable, as a generated column needs.
+PostgreSQL: `search_vector` (title A, summary B, the rest C, stemmed in the article's
+language with accents removed) and `search_words` (the same words unstemmed, for spelling
+suggestions) are columns the database generates from the article's own, and `search_vector`
+has a GIN index. Hyphens are read as spaces, as SQLite's tokeniser reads them. The
+configurations `english_unaccent` and `simple_unaccent` are made by articles migration 0022,
+`french_unaccent` by 0033; naming one in `to_tsvector()` keeps the expression immutable, as a
+generated column needs, so the article's language chooses between whole expressions (a
+CASE), never a configuration by name at run time. One column and one GIN index serve every
+language: a search reads one language's articles and queries them in that configuration.
 
 SQLite has no tsvector and no GIN: its index is FTS5 (`articles.search.sqlite_index`), which
 Django cannot declare. There the two columns are generated as NULL and the index is not made,
@@ -13,13 +16,21 @@ so the model, its migrations and `makemigrations --check` are the same on both d
 """
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db.backends.ddl_references import Statement
-from django.db.models import F, GeneratedField, TextField, Value
+from django.db.models import Case, F, GeneratedField, TextField, Value, When
 from django.db.models.functions import Replace
 
 ENGLISH = "english_unaccent"
+FRENCH = "french_unaccent"
 SIMPLE = "simple_unaccent"
+# The languages with a stemmer of their own; every other language is read as English.
+CONFIGURATIONS = {"fr": FRENCH}
+
+
+def config_for(language):
+    """The text search configuration of articles and searches in `language`."""
+    return CONFIGURATIONS.get(language, ENGLISH)
 
 
 class PostgreSQLGeneratedField(GeneratedField):
@@ -52,11 +63,20 @@ def words(*columns):
     ]
 
 
-def weighted_vector():
+def _weighted(config):
     return (
-        SearchVector(*words("title"), config=ENGLISH, weight="A")
-        + SearchVector(*words("summary"), config=ENGLISH, weight="B")
-        + SearchVector(*words("body", "search_document"), config=ENGLISH, weight="C")
+        SearchVector(*words("title"), config=config, weight="A")
+        + SearchVector(*words("summary"), config=config, weight="B")
+        + SearchVector(*words("body", "search_document"), config=config, weight="C")
+    )
+
+
+def weighted_vector():
+    """Title A, summary B, the rest C, in the configuration of the article's language."""
+    return Case(
+        *(When(language=code, then=_weighted(config)) for code, config in CONFIGURATIONS.items()),
+        default=_weighted(ENGLISH),
+        output_field=SearchVectorField(),
     )
 
 

@@ -28,6 +28,8 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.html import escape
 
+from clinic.domain.languages import active_language
+
 from ..models import Article
 from .backends import START, STOP, backend_for, direct_query
 from .crisis import is_crisis_query
@@ -173,13 +175,11 @@ def _without_missing_words(found):
     query = found.query
     if found.is_crisis or not 2 <= len(query.clauses) <= MAX_RELAXED_TERMS:
         return found  # someone who may be in danger gets help, not a near miss
-    backend, live = backend_for(connection), Article.objects.published().for_cards()
+    backend, live = backend_for(connection), found.live
 
     def narrowed(keep):
-        return Query(text=query.text, excluded=query.excluded,
-                     clauses=[query.clauses[i] for i in keep],
-                     direct=[query.direct[i] for i in keep],
-                     broader=query.broader)  # fmt: skip
+        return query.narrowed([query.clauses[i] for i in keep], [query.direct[i] for i in keep],
+                              query.broader)  # fmt: skip
 
     everything = range(len(query.clauses))
     kept = [i for i in everything if backend.matches(live, narrowed([i])).exists()]
@@ -198,8 +198,9 @@ def _without_missing_words(found):
 
 def _search(text):
     text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    language = active_language()  # the page's: its articles, words and lists
     thesaurus = current_thesaurus()
-    query = parse(text, thesaurus)
-    live = Article.objects.published().for_cards()
+    query = parse(text, thesaurus, language)
+    live = Article.objects.published(language=language).for_cards()
     return Search(text=text, query=query, live=live, is_crisis=is_crisis_query(text),
                   known_words=thesaurus.words)  # fmt: skip

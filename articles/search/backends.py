@@ -1,12 +1,16 @@
-"""The parsed query run by each database's own full-text engine.
+"""The parsed query run by each database's own full-text engine, in the query's language.
 
 PostgreSQL: the weighted `search_vector` column (title A, summary B, the rest C), queried with
 `phraseto_tsquery` per phrase combined with && / || / !!, ranked by ts_rank, snippets from
-ts_headline, all in the `english_unaccent` configuration (English stemming after the unaccent
-dictionary: articles migration 0022), so accents count for nothing on either side.
-SQLite: the FTS5 index (`articles.search.sqlite_index`), queried with the same structure in
-FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's snippet(),
-its tokeniser removing accents. Both stem English words and mark whole words only.
+ts_headline, all in the configuration of the query's language: `english_unaccent` or
+`french_unaccent` (the language's stemmer after the unaccent dictionary: articles migrations
+0022 and 0033), the same one the article's own column was made with, so accents count for
+nothing on either side.
+SQLite: the FTS5 index of the language (`articles.search.sqlite_index`), queried with the same
+structure in FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's
+snippet(), its tokeniser removing accents. English words are stemmed by the index's Porter
+tokeniser; a French word is widened to every word of the French index with its Snowball stem
+(`articles.search.french`). Both mark whole words only.
 
 On both, `candidates()` ranks the newest matches only, at most a given number of them (the
 results pages offered and one more: `articles.search`): the index hands them over newest first
@@ -24,24 +28,24 @@ from django.contrib.postgres.search import (
 )
 from django.db.models import F
 
-from .query import Query
+from ..models.search_columns import config_for
+from . import french
+from .sqlite_index import index_tables
 
 START, STOP = "\x02", "\x03"  # around each hit in a snippet; escaped text has neither
 SNIPPET_TOKENS = 32
 # bm25 column weights, in the ratio of PostgreSQL's default ts_rank weights A 1.0, B 0.4, C 0.2.
-BM25 = "bm25(articles_article_fts, 10.0, 4.0, 2.0)"
-# PostgreSQL's text search configuration for documents and queries alike: English, accents off.
-CONFIG = "english_unaccent"
+WEIGHTS = "10.0, 4.0, 2.0"
 
 
-def _phrase(words, invert=False):
-    return SearchQuery(" ".join(words), search_type="phrase", config=CONFIG, invert=invert)
+def _phrase(words, config, invert=False):
+    return SearchQuery(" ".join(words), search_type="phrase", config=config, invert=invert)
 
 
-def _none_of(alternatives):
+def _none_of(alternatives, config):
     """None of the alternatives (De Morgan: only a single SearchQuery can be inverted)."""
     return reduce(and_, (
-        reduce(or_, (_phrase(words, invert=True) for words in phrases))
+        reduce(or_, (_phrase(words, config, invert=True) for words in phrases))
         for phrases in alternatives
     ))  # fmt: skip
 
@@ -51,12 +55,17 @@ class PostgreSQLBackend:
 
     @staticmethod
     def _tsquery(query):
+        config = config_for(query.language)
+
         def choice(alternatives):
-            return reduce(or_, (reduce(and_, map(_phrase, phrases)) for phrases in alternatives))
+            return reduce(or_, (
+                reduce(and_, (_phrase(words, config) for words in phrases))
+                for phrases in alternatives
+            ))  # fmt: skip
 
         matched = reduce(and_, map(choice, query.clauses))
         for alternatives in query.excluded:
-            matched &= _none_of(alternatives)
+            matched &= _none_of(alternatives, config)
         return matched
 
     def matches(self, articles, query):
@@ -77,7 +86,8 @@ class PostgreSQLBackend:
         from articles.models import Article
 
         headline = SearchHeadline(
-            "summary", self._tsquery(query), config=CONFIG, start_sel=START, stop_sel=STOP,
+            "summary", self._tsquery(query), config=config_for(query.language),
+            start_sel=START, stop_sel=STOP,
             max_words=SNIPPET_TOKENS + 8, min_words=15, highlight_all=False,
         )  # fmt: skip
         ids = [article.pk for article in articles]
@@ -87,25 +97,56 @@ class PostgreSQLBackend:
 
 def direct_query(query):
     """`query` without what narrower terms widened it with."""
-    return Query(text=query.text, clauses=query.direct, excluded=query.excluded,
-                 direct=query.direct)  # fmt: skip
+    return query.narrowed(query.direct, query.direct)
 
 
 def _fts_string(words):
     return '"' + " ".join(words) + '"'  # words are letters and digits only: nothing to escape
 
 
+def _stemmed(query):
+    """A French query's phrases as the French index spells them: each phrase becomes the
+    phrases of its words' forms (the index's words with the same stem), so "thérapies"
+    matches "thérapie" and "THERAPIE" as PostgreSQL's stemmer matches them."""
+    from django.db import connection
+
+    words = {word for clauses in (query.clauses, query.excluded) for alternatives in clauses
+             for phrases in alternatives for phrase in phrases for word in phrase}  # fmt: skip
+    if missing := words - query.forms.keys():
+        with connection.cursor() as cursor:
+            query.forms.update(french.forms(cursor, index_tables(query.language).vocabulary,
+                                            missing))  # fmt: skip
+
+    def spelled(alternatives):
+        return tuple(
+            tuple(
+                tuple(french.phrases(phrase, query.forms)) for phrase in phrases
+            ) for phrases in alternatives
+        )  # fmt: skip
+
+    return [spelled(c) for c in query.clauses], [spelled(c) for c in query.excluded]
+
+
+def _any_spelling(phrases):
+    return "(" + " OR ".join(map(_fts_string, phrases)) + ")"
+
+
 def fts_expression(query):
     """The FTS5 MATCH expression for a parsed query."""
+    if query.language == french.FRENCH:
+        clauses, excluded = _stemmed(query)
+        one = _any_spelling
+    else:
+        clauses, excluded, one = query.clauses, query.excluded, _fts_string
 
     def choice(alternatives):
         return "(" + " OR ".join(
-            "(" + " AND ".join(map(_fts_string, phrases)) + ")" for phrases in alternatives
+            "(" + " AND ".join(map(one, phrases)) + ")" for phrases in alternatives
         ) + ")"  # fmt: skip
 
-    matched = " AND ".join(map(choice, query.clauses))
-    if query.excluded:
-        matched = f"({matched}) NOT ({' OR '.join(map(choice, query.excluded))})"
+    matched = " AND ".join(map(choice, clauses))
+    if excluded:
+        matched = f"({matched}) NOT ({' OR '.join(map(choice, excluded))})"
     return matched
 
 
@@ -113,15 +154,13 @@ class SQLiteBackend:
     vendor = "sqlite"
 
     def _joined(self, articles, query, **extra):
-        # A join with the FTS5 table. The unary + keeps SQLite from looking the index up by
-        # rowid once per article (a full MATCH each time), so it walks the index once and
-        # finds each article by primary key.
+        # A join with the language's FTS5 table. The unary + keeps SQLite from looking the
+        # index up by rowid once per article (a full MATCH each time), so it walks the index
+        # once and finds each article by primary key.
+        table = index_tables(query.language).fts
         return articles.extra(  # noqa: S610 - constant SQL; the query is a bound parameter
-            tables=["articles_article_fts"],
-            where=[
-                "+articles_article_fts.rowid = articles_article.id",
-                "articles_article_fts MATCH %s",
-            ],
+            tables=[table],
+            where=[f"+{table}.rowid = articles_article.id", f"{table} MATCH %s"],
             params=[fts_expression(query)],
             **extra,
         )
@@ -134,9 +173,10 @@ class SQLiteBackend:
         """[(id, rank, publish_at)] of the `limit` matches added last, ranked by bm25 (negated:
         higher is better). The index hands its matches over by rowid, highest first, without
         sorting, and bm25 is computed for those `limit` rows only."""
+        table = index_tables(query.language).fts
         rows = self._joined(
-            articles, query, select={"rank": f"-{BM25}"},
-            order_by=["-articles_article_fts.rowid"],
+            articles, query, select={"rank": f"-bm25({table}, {WEIGHTS})"},
+            order_by=[f"-{table}.rowid"],
         )[:limit]  # fmt: skip
         return list(rows.values_list("pk", "rank", "publish_at"))
 
@@ -146,12 +186,11 @@ class SQLiteBackend:
         ids = [article.pk for article in articles]
         if not ids:
             return {}
-        marks = ", ".join(["%s"] * len(ids))
+        marks, table = ", ".join(["%s"] * len(ids)), index_tables(query.language).fts
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT rowid, snippet(articles_article_fts, 1, %s, %s, '…', %s) "  # noqa: S608
-                "FROM articles_article_fts WHERE articles_article_fts MATCH %s "
-                f"AND rowid IN ({marks})",
+                f"SELECT rowid, snippet({table}, 1, %s, %s, '…', %s) "  # noqa: S608
+                f"FROM {table} WHERE {table} MATCH %s AND rowid IN ({marks})",
                 [START, STOP, SNIPPET_TOKENS, fts_expression(query), *ids],
             )
             return dict(cursor.fetchall())

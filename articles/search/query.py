@@ -11,6 +11,10 @@ match); an alternative is a tuple of phrases (all must match); a phrase is a tup
 (`articles.search.synonyms`). Words are lowercased runs of letters and digits, so "CAPS-5" is
 the phrase "caps 5", as both databases' tokenisers see it; a contraction is its words with or
 without the apostrophe ("cant", "can't" and "can’t" are "can t": `articles.words`).
+
+A query is read in the search page's language: its stop words (English, or French:
+`articles.search.french`), and in French without English contractions and without the elided
+"l'", "d'", "qu'"... in front of a word ("l'anxiété" is "anxiété").
 """
 
 import re
@@ -18,6 +22,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from articles.words import CONTRACTION_PARTS, words_of
+from clinic.domain.languages import active_language
+
+from . import french
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -35,9 +42,12 @@ STOP_WORDS = frozenset(
 )
 
 
-def is_stop_word(word):
-    """A stop word or what a contraction leaves ("doesn" of "doesn't"), accents aside ("á" is
-    "a" to SQLite's tokeniser)."""
+def is_stop_word(word, language=None):
+    """A stop word of `language` (by default the page's) or what a contraction leaves
+    ("doesn" of "doesn't", "l" of "l'anxiété"), accents aside ("á" is "a" to SQLite's
+    tokeniser)."""
+    if (language or active_language()) == french.FRENCH:
+        return french.is_stop_word(word)
     bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
     return bare in STOP_WORDS or bare in CONTRACTION_PARTS
 
@@ -50,11 +60,14 @@ class Token:
     is_phrase: bool = False
     is_excluded: bool = False
     is_or: bool = False
+    language: str = "en"
 
     @property
     def phrase(self):
         """The words to match as a phrase; () when only stop words (then it is ignored)."""
-        return () if all(is_stop_word(word) for word in self.words) else self.words
+        if all(is_stop_word(word, self.language) for word in self.words):
+            return ()
+        return self.words
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,14 @@ class Query:
     excluded: list = field(default_factory=list)
     direct: list = field(default_factory=list)
     broader: list = field(default_factory=list)
+    language: str = "en"  # the search page's: stop words, stemming, synonyms
+    # The index's words each query word stands for (SQLite, French), kept for the search.
+    forms: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def narrowed(self, clauses, direct, broader=()):
+        """The same query (text, exclusions, language) with other clauses."""
+        return Query(text=self.text, clauses=clauses, excluded=self.excluded, direct=direct,
+                     broader=list(broader), language=self.language, forms=self.forms)  # fmt: skip
 
     @property
     def is_empty(self):
@@ -100,18 +121,24 @@ class Query:
         return [word for clause in self.clauses for phrase in clause[0] for word in phrase]
 
 
-def tokenize(text):
+def tokenize(text, language="en"):
     """The query's tokens in order; OR (any case) is an operator token."""
     tokens = []
+
+    def words_in(typed):
+        words = tuple(words_of(typed, language))
+        return french.without_elision(words) if language == french.FRENCH else words
+
     for match in _TOKEN.finditer(text[:MAX_QUERY_LENGTH]):
         phrase_minus, phrase, word_minus, word = match.groups()
         if phrase is not None:
-            if words := tuple(words_of(phrase)):
-                tokens.append(Token(words, is_phrase=True, is_excluded=bool(phrase_minus)))
+            if words := words_in(phrase):
+                tokens.append(Token(words, is_phrase=True, is_excluded=bool(phrase_minus),
+                                    language=language))  # fmt: skip
         elif word.lower() == "or" and not word_minus:
-            tokens.append(Token(is_or=True))
-        elif words := tuple(words_of(word)):
-            tokens.append(Token(words, is_excluded=bool(word_minus)))
+            tokens.append(Token(is_or=True, language=language))
+        elif words := words_in(word):
+            tokens.append(Token(words, is_excluded=bool(word_minus), language=language))
     return tokens
 
 
@@ -139,11 +166,13 @@ def terms_of(tokens, thesaurus=None):
     return items
 
 
-def parse(text, thesaurus=None):
-    """The `Query` for what the reader typed, with synonyms from `thesaurus` if given."""
-    query = Query(text=text)
+def parse(text, thesaurus=None, language=None):
+    """The `Query` for what the reader typed, in `language` (by default the page's), with
+    synonyms from `thesaurus` if given."""
+    language = language or active_language()
+    query = Query(text=text, language=language)
     joining = False
-    for item in terms_of(tokenize(text), thesaurus):
+    for item in terms_of(tokenize(text, language), thesaurus):
         if isinstance(item, Token):  # OR: join the next term to the previous clause
             joining = bool(query.clauses)
         elif item.is_excluded:

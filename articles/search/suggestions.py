@@ -2,7 +2,8 @@
 
 PostgreSQL: pg_trgm's similarity over the words of the live articles (`ts_stat` of the
 unstemmed `search_words` column, accents removed as on SQLite). SQLite: FTS5's vocabulary of
-the unstemmed word index (`articles_article_vocabulary`), read by range: only the words that
+the unstemmed word index of the page's language (`articles_article_vocabulary`, or
+`articles_article_vocabulary_fr` in French), read by range: only the words that
 begin with the same two letters, or those two swapped. Either way the candidates are then
 ranked by edit distance (rapidfuzz), the more common word winning a tie; the caller offers the
 corrected query only when it finds live articles, so a word used only in a draft never
@@ -16,14 +17,19 @@ itself with a negating prefix added or taken away ("atypical" is not "typical").
 from rapidfuzz.distance import DamerauLevenshtein
 
 from articles.words import CONTRACTIONS, NEGATIONS
+from clinic.domain.languages import active_language
 
+from . import french
 from .query import is_stop_word
+from .sqlite_index import index_tables
 
 MIN_LENGTH = 4  # shorter words (and abbreviations like "cbt") are left alone
 
 
 # Words that say "not" besides the stop words ("no", "not", "nor"...): never corrected or offered.
-NEGATION_WORDS = NEGATIONS | {"cannot", "nobody", "nowhere", "unable", "lack", "lacking"}
+NEGATION_WORDS = NEGATIONS | french.NEGATIONS | {
+    "cannot", "nobody", "nowhere", "unable", "lack", "lacking",
+}  # fmt: skip
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "a", "an", "anti")
 
 
@@ -64,7 +70,7 @@ def _sqlite_candidates(cursor, word):
     lengths = [len(word) - limit, len(word) + limit]
     starts = list(dict.fromkeys([word[:2], word[1] + word[0]]))
     select = (
-        "SELECT term, doc FROM articles_article_vocabulary "
+        f"SELECT term, doc FROM {index_tables(active_language()).vocabulary} "  # noqa: S608
         "WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
     )
     cursor.execute(
@@ -80,7 +86,8 @@ def _known(cursor, connection, words):
         return set()  # decided per word from the candidates below
     marks = ", ".join(["%s"] * len(words))
     cursor.execute(
-        f"SELECT term FROM articles_article_vocabulary WHERE term IN ({marks})",  # noqa: S608
+        f"SELECT term FROM {index_tables(active_language()).vocabulary} "  # noqa: S608
+        f"WHERE term IN ({marks})",
         list(words),
     )
     return {row[0] for row in cursor.fetchall()}
@@ -108,17 +115,18 @@ def corrections(connection, words, published_articles):
     if connection.vendor == "postgresql":  # the unstemmed words of live articles only
         vectors = published_articles.values("search_words")
         vectors_sql = connection.ops.compose_sql(*vectors.query.sql_with_params())
+    bare = {word: french.fold(word) for word in words}  # the vocabularies have no accents
     with connection.cursor() as cursor:
-        known = _known(cursor, connection, words)
-        for word in words:
-            if word in known:
+        known = _known(cursor, connection, set(bare.values()))
+        for word, folded in bare.items():
+            if folded in known:
                 continue
             if connection.vendor == "postgresql":
-                candidates = _postgresql_candidates(cursor, word, vectors_sql)
-                if any(term == word for term, _ in candidates):
+                candidates = _postgresql_candidates(cursor, folded, vectors_sql)
+                if any(term == folded for term, _ in candidates):
                     continue
             else:
-                candidates = _sqlite_candidates(cursor, word)
-            if better := best_match(word, candidates):
+                candidates = _sqlite_candidates(cursor, folded)
+            if better := best_match(folded, candidates):
                 found[word] = better
     return found

@@ -7,24 +7,39 @@ admin), so a change applies to the next search on either database without reinde
 the lists are cached for every search and forgotten whenever an editor saves or deletes an entry.
 """
 
+from functools import partial
+
 from django.core.cache import cache
 from django.db import transaction
 
-from articles.words import MAX_TERM_WORDS, split_terms, words_of
+from articles.words import MAX_TERM_WORDS, split_terms
+from articles.words import words_of as _words_of
 from clinic.domain.languages import active_language, site_languages
 
+from . import french
 
-def _key(words):
-    """Match regardless of a plural -s: "panic attacks" finds the group of "panic attack"."""
+
+def _key(words, in_french=False):
+    """Match regardless of a plural -s and accents ("panic attacks" finds the group of "panic
+    attack", "therapies" that of "thérapie"), and in French of elisions ("trouble d'anxiété"
+    finds that of "trouble anxiété")."""
+    words = [french.fold(word) for word in words]
+    if in_french:
+        words = [word for word in words if word not in french.ELISIONS] or words
     return tuple(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss")
                  else word for word in words)  # fmt: skip
 
 
 class Thesaurus:
     """Synonym groups, each a list of terms, and narrower terms, each a term and the terms it
-    belongs to; `match` finds the longest term of either at a token."""
+    belongs to, in one language; `match` finds the longest term of either at a token."""
 
-    def __init__(self, groups, narrower=()):
+    def __init__(self, groups, narrower=(), language=None):
+        def words_of(text):
+            return _words_of(text, language)
+
+        self._key = partial(_key, in_french=language == french.FRENCH)
+
         self._groups = {}
         self._broader = {}
         self.labels = {}  # a broader term's words: as the list spells it ("PTSD"), for display
@@ -37,7 +52,7 @@ class Thesaurus:
                 continue
             self.words.update(word for phrase in phrases for word in phrase)
             for phrase in phrases:
-                self._groups.setdefault(_key(phrase), []).extend(
+                self._groups.setdefault(self._key(phrase), []).extend(
                     other for other in phrases if other != phrase
                 )
                 self.longest = max(self.longest, min(len(phrase), MAX_TERM_WORDS))
@@ -50,7 +65,7 @@ class Thesaurus:
                 continue
             self.words.update(phrase)
             self.words.update(word for other in wider for word in other)
-            self._broader.setdefault(_key(phrase), []).extend(
+            self._broader.setdefault(self._key(phrase), []).extend(
                 other for other in wider if other != phrase
             )
             self.longest = max(self.longest, min(len(phrase), MAX_TERM_WORDS))
@@ -60,7 +75,7 @@ class Thesaurus:
 
     def synonyms(self, words):
         """The other terms of every group `words` belongs to, as word tuples."""
-        return list(dict.fromkeys(self._groups.get(_key(tuple(words)), [])))
+        return list(dict.fromkeys(self._groups.get(self._key(tuple(words)), [])))
 
     def broader(self, words):
         """What `words` (or any synonym of it) belongs to, with the synonyms of that, in order:
@@ -68,11 +83,12 @@ class Thesaurus:
         words = tuple(words)
         own = [words, *self.synonyms(words)]
         named = list(dict.fromkeys(
-            wider for phrase in own for wider in self._broader.get(_key(phrase), [])
+            wider for phrase in own for wider in self._broader.get(self._key(phrase), [])
         ))  # fmt: skip
         widening = [*named, *(other for wider in named for other in self.synonyms(wider))]
-        keys = set(map(_key, own))
-        return named, [phrase for phrase in dict.fromkeys(widening) if _key(phrase) not in keys]
+        keys = set(map(self._key, own))
+        widening = [phrase for phrase in dict.fromkeys(widening) if self._key(phrase) not in keys]
+        return named, widening
 
     def match(self, tokens, start):
         """(tokens used, synonyms, broader terms named, widening alternatives) for the longest
@@ -121,7 +137,7 @@ def current_thesaurus():
             [(term, split_terms(broader)) for term, broader in pairs],
         )
         cache.set(key, lists, timeout=CACHE_SECONDS)
-    return Thesaurus(*lists)
+    return Thesaurus(*lists, language=language)
 
 
 def forget_lists(**kwargs):
