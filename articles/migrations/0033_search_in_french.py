@@ -15,8 +15,6 @@ tables. The SQL is frozen here as it was written; `articles.search.sqlite_index`
 copy.
 """
 
-# ruff: noqa: S608 - constant SQL throughout: table and column names only, no input from anyone
-
 import articles.models.search_columns
 import django.contrib.postgres.search
 import django.db.models.functions.text

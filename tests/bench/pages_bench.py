@@ -82,8 +82,10 @@ def collect_static():
     subprocess.run(collect, cwd=ROOT, env=settle_env("sqlite://:memory:"), check=True)  # noqa: S603
 
 
-def database_for(count, fresh):
-    """The URL of a database seeded with `count` articles, seeding it when missing."""
+def database_for(count, fresh, language="en"):
+    """The URL of a database seeded with `count` articles (in `language`), seeding it when
+    missing."""
+    suffix = "" if language == "en" else f"_{language}"
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         from urllib.parse import urlsplit
@@ -91,7 +93,7 @@ def database_for(count, fresh):
         import psycopg
 
         parts = urlsplit(url)
-        name = f"{parts.path.lstrip('/')}_pages_{count}"
+        name = f"{parts.path.lstrip('/')}_pages_{count}{suffix}"
         admin = parts._replace(path="/postgres").geturl()
         with psycopg.connect(admin, autocommit=True) as conn:
             exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
@@ -102,7 +104,7 @@ def database_for(count, fresh):
         target, seeded = parts._replace(path="/" + name).geturl(), exists and not fresh
     else:
         WORK.mkdir(exist_ok=True)
-        path = WORK / f"pages-{count}.sqlite3"
+        path = WORK / f"pages-{count}{suffix}.sqlite3"
         if fresh:
             path.unlink(missing_ok=True)
         target, seeded = f"sqlite:///{path}", path.exists()
@@ -111,7 +113,8 @@ def database_for(count, fresh):
     subprocess.run(manage, cwd=ROOT, env=env, check=True)  # noqa: S603 - also brings an old copy up to date
     if not seeded:
         start = time.perf_counter()
-        seed = [sys.executable, "-m", "tests.bench.seed", "--articles", str(count)]
+        seed = [sys.executable, "-m", "tests.bench.seed", "--articles", str(count),
+                "--language", language]  # fmt: skip
         subprocess.run(seed, cwd=ROOT, env=env, check=True)  # noqa: S603
         print(f"  seeded {count} articles in {time.perf_counter() - start:.0f} s "
               f"(load {os.getloadavg()[0]:.1f})")  # fmt: skip

@@ -11,6 +11,10 @@ runs it too) on the database DATABASE_URL names (SQLite by default, or PostgreSQ
   machine), and the most SQL queries a search took, with the machine's load beside them;
 * relevance: another throwaway database with the demo content; recall at 3 and mean reciprocal
   rank over the relevance set (`tests/articles/search/relevance_set.py`).
+
+`--language fr` times the French page (/fr/recherche/) over libraries seeded in French
+(`tests.bench.seed --language fr`; .bench/pages-<N>_fr.sqlite3 or `<name>_pages_<N>_fr`) with
+the same queries in French.
 """
 
 import argparse
@@ -30,6 +34,15 @@ QUERIES = [
     "ketamin", "psychoterapy", "suicidal thoughts", "Clinician 7", "zzzz nothing here",
     "cant sleep", "nightmares after car accident", "Zoloft", "ptsd theraphy",
 ]  # fmt: skip
+# `--language fr`: the French page over a French library (the same words, in French).
+FRENCH_QUERIES = [
+    "kétamine essai", "sommeil anxiété", "kétamine", '"effets secondaires"',
+    "kétamine OR placebo", "traumatisme -kétamine", "qu'est-ce que CAPS-5",
+    "thérapie par la parole", "TSPT", "traitement de la dépression", "ketamin",
+    "psychoterapie", "idées suicidaires", "Clinician 7", "zzzz rien ici", "misère à dormir",
+    "cauchemars après un accident d'auto", "Zoloft", "tspt therapi",
+]  # fmt: skip
+PAGES = {"en": "/search/", "fr": "/fr/recherche/"}
 
 
 def throwaway_database(suffix):
@@ -62,23 +75,24 @@ def prepare(suffix, *setup):
     return env
 
 
-def latency(rounds):
+def latency(rounds, language="en"):
     """{query: [(wall ms, CPU ms), ...]} for the search page, page cache off, and the most SQL
     queries a search took."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client, timings = Client(HTTP_HOST="localhost"), {query: [] for query in QUERIES}
+    asked, page = (FRENCH_QUERIES if language == "fr" else QUERIES), PAGES[language]
+    client, timings = Client(HTTP_HOST="localhost"), {query: [] for query in asked}
     queries = 0
-    for query in QUERIES:  # warm-up: connections, templates, compiled SQL; queries counted
+    for query in asked:  # warm-up: connections, templates, compiled SQL; queries counted
         with CaptureQueriesContext(connection) as captured:
-            client.get("/search/", {"q": query})
+            client.get(page, {"q": query})
         queries = max(queries, len(captured.captured_queries))
     for _ in range(rounds):
-        for query in QUERIES:
+        for query in asked:
             start, cpu = time.perf_counter(), time.process_time()
-            response = client.get("/search/", {"q": query})
+            response = client.get(page, {"q": query})
             timings[query].append(
                 ((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000)
             )
@@ -91,7 +105,7 @@ def percentile(samples, percent):
     return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
 
 
-def measure(mode, rounds):
+def measure(mode, rounds, language="en"):
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.config.settings")
@@ -107,11 +121,12 @@ def measure(mode, rounds):
         return
     from articles.models import Article
 
-    timings, queries = latency(rounds)
+    timings, queries = latency(rounds, language)
     wall = [ms for samples in timings.values() for ms, _ in samples]
     cpu = [ms for samples in timings.values() for _, ms in samples]
-    count = Article.objects.published().count()
-    print(f"{connection.vendor:<11} search page at {count} articles, {len(QUERIES)} queries x "
+    count = Article.objects.published(language=language).count()
+    print(f"{connection.vendor:<11} {PAGES[language]} at {count} articles, {len(timings)} "
+          f"queries x "
           f"{rounds}: p50 {percentile(wall, 50):.1f} ms, p99 {percentile(wall, 99):.1f} ms; "
           f"CPU p50 {percentile(cpu, 50):.1f} ms, p99 {percentile(cpu, 99):.1f} ms; at most "
           f"{queries} SQL queries (load {os.getloadavg()[0]:.1f})")  # fmt: skip
@@ -127,17 +142,21 @@ def main():
     parser.add_argument("--fresh", action="store_true", help="seed the databases again")
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("SEARCH_ROUNDS", 10)))
     parser.add_argument("--measure", choices=["latency", "relevance"])
+    parser.add_argument("--language", default="en", choices=sorted(PAGES),
+                        help="the search page and the seeded library's language")  # fmt: skip
     parser.add_argument("--relevance-only", action="store_true", help="no latency (make bench "
                         "times search in pages_bench)")  # fmt: skip
     args = parser.parse_args()
     if args.measure:
-        return measure(args.measure, args.rounds)
-    me = ["-m", "tests.bench.search_bench", "--rounds", str(args.rounds)]
+        return measure(args.measure, args.rounds, args.language)
+    me = ["-m", "tests.bench.search_bench", "--rounds", str(args.rounds),
+          "--language", args.language]  # fmt: skip
     if not args.relevance_only:
         from tests.bench.pages_bench import database_for, settle_env
 
         for number, size in enumerate(args.articles):
-            env = {**settle_env(database_for(size, args.fresh)), "REQUEST_LOG_LEVEL": "WARNING"}
+            target = database_for(size, args.fresh, args.language)
+            env = {**settle_env(target), "REQUEST_LOG_LEVEL": "WARNING"}
             if not number:  # the pages name their static files, as DEBUG off serves them
                 child(env, "manage.py", "collectstatic", "--noinput", "-v0")
             child(env, *me, "--measure", "latency")

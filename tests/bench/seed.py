@@ -23,10 +23,24 @@ WORDS = (
     "changes brain signal learning safety side effects follow-up research patients clinic"
 ).split()
 
+# `--language fr`: a French library of the same shape, for the French search page.
+FRENCH_WORDS = (
+    "kétamine psychothérapie traumatisme mémoire sommeil anxiété dépression symptômes essai "
+    "participants revue mesurée clinicien questionnaire thérapie rétablissement séance "
+    "amélioration placebo dose perfusion semaines mois résultats preuves prudente petite "
+    "grande groupe personnes adultes traitement changements cerveau signal apprentissage "
+    "sécurité effets secondaires suivi recherche patients clinique"
+).split()
+FRENCH_HEADINGS = [
+    "Principaux résultats",
+    "Comment cela fonctionne-t-il?",
+    "Pourquoi c'est important",
+]
 
-def paragraph(rng, sentences=5):
+
+def paragraph(rng, sentences=5, words=WORDS):
     return " ".join(
-        " ".join(rng.choice(WORDS) for _ in range(rng.randint(9, 18))).capitalize() + "."
+        " ".join(rng.choice(words) for _ in range(rng.randint(9, 18))).capitalize() + "."
         for _ in range(sentences)
     )
 
@@ -34,16 +48,16 @@ def paragraph(rng, sentences=5):
 BODY_POOL = 200  # distinct rendered bodies shared by the articles
 
 
-def body(rng):
-    sections = ["Key findings", "How might this work?", "Why this study matters"]
-    parts = [paragraph(rng)]
+def body(rng, words=WORDS, sections=("Key findings", "How might this work?",
+                                     "Why this study matters")):  # fmt: skip
+    parts = [paragraph(rng, words=words)]
     for heading in sections:
-        parts += [f"## {heading}", paragraph(rng), paragraph(rng)]
-    parts.insert(2, "\n".join(f"{n}. {paragraph(rng, 1)}" for n in range(1, 5)))
+        parts += [f"## {heading}", paragraph(rng, words=words), paragraph(rng, words=words)]
+    parts.insert(2, "\n".join(f"{n}. {paragraph(rng, 1, words)}" for n in range(1, 5)))
     return "\n\n".join(parts)
 
 
-def seed(count):
+def seed(count, language="en"):
     from django.utils import timezone
 
     from articles.models import Article, Study, Topic
@@ -74,25 +88,31 @@ def seed(count):
         Topic(name=f"Topic {n}", slug=f"topic-{n}", description=paragraph(rng, 2))
         for n in range(40)
     )
+    in_french = language == "fr"
+    words = FRENCH_WORDS if in_french else WORDS
     pool = []
     for _ in range(min(BODY_POOL, count)):
-        text = body(rng)
+        text = body(rng, FRENCH_WORDS, FRENCH_HEADINGS) if in_french else body(rng)
         pool.append((text, render_markdown(text)))
     articles, links, documents = [], [], []
     for n in range(count):
-        opening = paragraph(rng, 2)
+        opening = paragraph(rng, 2, words)
         text, html = pool[n % len(pool)]
         author = rng.choice(people)
         chosen = rng.sample(topics, 2)
-        study = Study(title=f"A trial of {rng.choice(WORDS)}", journal="Journal of Psychiatry",
+        study = Study(title=f"A trial of {rng.choice(words)}", journal="Journal of Psychiatry",
                       year=2015 + n % 10, authors="Smith A, Jones B, Lee C, Park D", design="rct",
                       participants=20 + n % 200, measures="CAPS-5, PCL-5")  # fmt: skip
         document = [" ".join([study.title, study.journal, study.authors, study.population,
                               study.measures])]  # fmt: skip
         document += [topic.name for topic in chosen] + [author.name, people[0].name]
+        pair = (
+            f"{rng.choice(words).capitalize()} {'et' if in_french else 'and'} {rng.choice(words)}"
+        )
+        title = f"{pair} : étude {n}" if in_french else f"{pair}: study {n}"
         articles.append(Article(
-            title=f"{rng.choice(WORDS).capitalize()} and {rng.choice(WORDS)}: study {n}",
-            slug=f"study-{n}", summary=paragraph(rng, 2), body=f"{opening}\n\n{text}",
+            title=title, language=language, slug=f"study-{n}",
+            summary=paragraph(rng, 2, words), body=f"{opening}\n\n{text}",
             body_html=f"<p>{opening}</p>\n{html}", search_document="\n".join(document),
             reading_minutes=3, author=author, reviewer=people[0],
             reviewed_on=(now - timedelta(days=n % 300)).date(), status="published",
@@ -123,6 +143,7 @@ def seed(count):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--language", default="en", choices=["en", "fr"])
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.config.settings")
     django.setup()
@@ -134,7 +155,7 @@ def main():
     from django.db import transaction
 
     with transaction.atomic():  # one commit: SQLite writes its journal once
-        seed(args.articles)
+        seed(args.articles, args.language)
     analyse()
     print(f"Seeded {Article.objects.count()} articles.")
 

@@ -138,3 +138,17 @@ def test_the_stemmer_is_postgresqls_snowball_french():
                 [words],
             )
             assert [row[0] for row in cursor.fetchall()] == expected
+
+
+def test_the_admin_list_search_finds_french_articles_too(admin_client):
+    ArticleFactory(language="fr", title="Les thérapies brèves", draft=True)
+    ArticleFactory(title="Brief therapy")
+    url = reverse("admin:articles_article_changelist")
+
+    def listed(query):
+        response = admin_client.get(url, {"q": query})
+        return {article.title for article in response.context["cl"].result_list}
+
+    assert listed("thérap") == {"Les thérapies brèves", "Brief therapy"}  # words' beginnings
+    assert listed("THERAPIES brèv") == {"Les thérapies brèves"}
+    assert listed("brief therap") == {"Brief therapy"}
