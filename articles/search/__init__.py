@@ -5,6 +5,9 @@ synonym list (`synonyms`), each database's own full-text engine behind it (`back
 PostgreSQL's weighted tsvector, SQLite's FTS5 in `sqlite_index`), spelling suggestions from
 the library's own words (`suggestions`) and crisis help first (`crisis`).
 
+A search is in the page's language: it reads that language's live articles, with its stop
+words, stemming (`french` for French), synonym lists and vocabulary.
+
 When a query finds nothing and its correction finds something, the corrected results are
 shown at once (`Search.corrected_from` names what was typed). When neither finds anything, the
 words no article has are left out and the rest searched, as long as one remains and none of

@@ -87,19 +87,25 @@ def _ranges(prefix):
     return [(start, start[:-1] + chr(ord(start[-1]) + 1)) for start in sorted(prefixes)]
 
 
+RANGES_PER_QUERY = 200  # SQLite allows 500 SELECTs in one compound query
+
+
 def forms(cursor, vocabulary, words):
     """{word: the words of `vocabulary` (an fts5vocab table) that share its stem, commonest
-    first}, in one query. A word the index does not have keeps itself (it matches nothing)."""
+    first}, in one query (more only for hundreds of words). A word the index does not have
+    keeps itself (it matches nothing)."""
     words = list(dict.fromkeys(words))
-    ranges = [r for word in words for r in _ranges(_prefix(stem(word)))]
-    if not ranges:
-        return {}
+    ranges = list(dict.fromkeys(r for word in words for r in _ranges(_prefix(stem(word)))))
     select = f"SELECT term, doc FROM {vocabulary} WHERE term >= %s AND term < %s"  # noqa: S608
-    cursor.execute(
-        " UNION ALL ".join([select] * len(ranges)), [bound for r in ranges for bound in r]
-    )
+    rows = set()
+    for start in range(0, len(ranges), RANGES_PER_QUERY):
+        batch = ranges[start : start + RANGES_PER_QUERY]
+        cursor.execute(
+            " UNION ALL ".join([select] * len(batch)), [bound for r in batch for bound in r]
+        )
+        rows.update(cursor.fetchall())
     by_stem = {}
-    for term, _ in sorted(set(cursor.fetchall()), key=lambda row: (-row[1], row[0])):
+    for term, _ in sorted(rows, key=lambda row: (-row[1], row[0])):
         by_stem.setdefault(stem(term), []).append(term)
     return {word: by_stem.get(stem(word), [fold(word)])[:MAX_FORMS] for word in words}
 

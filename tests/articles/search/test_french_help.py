@@ -152,3 +152,13 @@ def test_the_admin_list_search_finds_french_articles_too(admin_client):
     assert listed("thérap") == {"Les thérapies brèves", "Brief therapy"}  # words' beginnings
     assert listed("THERAPIES brèv") == {"Les thérapies brèves"}
     assert listed("brief therap") == {"Brief therapy"}
+
+
+def test_a_long_french_query_widened_by_many_synonyms_is_answered(client):
+    ArticleFactory(language="fr", title="Kétamine et TSPT", summary="Une perfusion de kétamine.")
+    query = (
+        "TSPT dépression anxiété insomnie TCC EMDR kétamine Spravato Zoloft cauchemars deuil ISRS"
+    )
+    assert french_search(client, query).context["search"].count == 0
+    assert french_search(client, "TSPT OR dépression OR anxiété OR insomnie OR TCC OR EMDR "
+                                 "OR kétamine OR Zoloft").context["search"].count == 1  # fmt: skip

@@ -232,8 +232,9 @@ def test_an_edited_narrower_term_applies_at_once(client):
 
 @pytest.mark.django_db
 def test_the_seeded_narrower_terms_lead_symptoms_to_their_conditions():
-    assert NarrowerTerm.objects.count() >= 40
-    broader = {term.term: term.broader_list() for term in NarrowerTerm.objects.all()}
+    english = NarrowerTerm.objects.filter(language="en")  # French has "flashbacks" too
+    assert english.count() >= 40
+    broader = {term.term: term.broader_list() for term in english}
     for symptom in ["nightmares", "flashbacks", "hypervigilance", "intrusive memories"]:
         assert "PTSD" in broader[symptom]
     for symptom in ["can't sleep", "insomnia"]:
