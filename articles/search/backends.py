@@ -110,9 +110,7 @@ def _stemmed(query):
     matches "thérapie" and "THERAPIE" as PostgreSQL's stemmer matches them."""
     from django.db import connection
 
-    words = {word for clauses in (query.clauses, query.excluded) for alternatives in clauses
-             for phrases in alternatives for phrase in phrases for word in phrase}  # fmt: skip
-    if missing := words - query.forms.keys():
+    if missing := query.every_word - query.forms.keys():
         with connection.cursor() as cursor:
             query.forms.update(french.forms(cursor, index_tables(query.language).vocabulary,
                                             missing))  # fmt: skip

@@ -99,13 +99,23 @@ class Query:
     direct: list = field(default_factory=list)
     broader: list = field(default_factory=list)
     language: str = "en"  # the search page's: stop words, stemming, synonyms
-    # The index's words each query word stands for (SQLite, French), kept for the search.
+    # The index's words each query word stands for (SQLite, French), looked up once for the
+    # words of the whole query (`parsed_words`) and shared by the queries narrowed from it.
     forms: dict = field(default_factory=dict, repr=False, compare=False)
+    parsed_words: frozenset = field(default=frozenset(), repr=False, compare=False)
 
     def narrowed(self, clauses, direct, broader=()):
         """The same query (text, exclusions, language) with other clauses."""
         return Query(text=self.text, clauses=clauses, excluded=self.excluded, direct=direct,
-                     broader=list(broader), language=self.language, forms=self.forms)  # fmt: skip
+                     broader=list(broader), language=self.language, forms=self.forms,
+                     parsed_words=self.parsed_words)  # fmt: skip
+
+    @property
+    def every_word(self):
+        """Every word of every phrase the query (or the one it was narrowed from) searches."""
+        own = {word for clauses in (self.clauses, self.excluded) for alternatives in clauses
+               for phrases in alternatives for phrase in phrases for word in phrase}  # fmt: skip
+        return own | self.parsed_words
 
     @property
     def is_empty(self):
@@ -191,4 +201,5 @@ def parse(text, thesaurus=None, language=None):
     query.direct = query.direct[:MAX_TERMS]
     query.excluded = query.excluded[:MAX_TERMS]
     query.broader = list(dict.fromkeys(query.broader))
+    query.parsed_words = frozenset(query.every_word)
     return query
