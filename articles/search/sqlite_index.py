@@ -19,8 +19,9 @@ French stems: a query word is widened to the index's words with the same Snowbal
 
 A table rebuild by a later migration (SQLite's way to alter a column) drops the triggers, so
 `ensure_index()` runs after every `migrate`: it recreates what is missing and, if anything
-was, refills both indexes from the articles table. Django cannot declare FTS5 tables or
-triggers: articles migration 0016 made them first, with a frozen copy of this SQL.
+was, refills the indexes from the articles table. Django cannot declare FTS5 tables or
+triggers: articles migration 0016 made them first and 0033 split them by language, each with a
+frozen copy of this SQL.
 """
 
 from collections import namedtuple
@@ -92,21 +93,21 @@ TRIGGERS = {
         f"BEGIN {_REMOVE} {_ADD} END"
     ),
 }
-_ROWS = {"english": f"language <> '{FRENCH}'", "french": f"language = '{FRENCH}'"}
+ENGLISH_ROWS, FRENCH_ROWS = f"language <> '{FRENCH}'", f"language = '{FRENCH}'"
 REFILL = [
     "DELETE FROM articles_article_fts",
     "INSERT INTO articles_article_words (articles_article_words) VALUES ('delete-all')",
     "DELETE FROM articles_article_fts_fr",
     "INSERT INTO articles_article_fts (rowid, title, summary, rest) SELECT id, title, summary, "  # noqa: S608, E501
     + REST.replace("new.", "")
-    + f" FROM articles_article WHERE {_ROWS['english']}",
+    + f" FROM articles_article WHERE {ENGLISH_ROWS}",
     "INSERT INTO articles_article_words (rowid, text) SELECT id, "  # noqa: S608
     + WORDS.format(row="articles_article")
-    + f" FROM articles_article WHERE {_ROWS['english']}",
+    + f" FROM articles_article WHERE {ENGLISH_ROWS}",
     "INSERT INTO articles_article_fts_fr (rowid, title, summary, rest) "  # noqa: S608
     "SELECT id, title, summary, "
     + REST.replace("new.", "")
-    + f" FROM articles_article WHERE {_ROWS['french']}",
+    + f" FROM articles_article WHERE {FRENCH_ROWS}",
 ]
 
 

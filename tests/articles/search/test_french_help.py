@@ -162,3 +162,25 @@ def test_a_long_french_query_widened_by_many_synonyms_is_answered(client):
     assert french_search(client, query).context["search"].count == 0
     assert french_search(client, "TSPT OR dépression OR anxiété OR insomnie OR TCC OR EMDR "
                                  "OR kétamine OR Zoloft").context["search"].count == 1  # fmt: skip
+
+
+def test_the_migration_made_the_index_the_live_code_keeps():
+    """Migration 0033 carries its own copy of SQLite's tables and triggers; after a table
+    rebuild `ensure_index` makes them from `sqlite_index`: both must be the same."""
+    import importlib
+    import re
+
+    from articles.search import sqlite_index
+
+    frozen = importlib.import_module("articles.migrations.0033_search_in_french")
+    tables, triggers, _ = frozen._index(by_language=True)
+
+    def spaced(sql):
+        return re.sub(r"\s+", " ", sql).strip()
+
+    assert {name: spaced(sql) for name, sql in tables.items()} == {
+        name: spaced(sql) for name, sql in sqlite_index.TABLES.items()
+    }
+    assert {name: spaced(sql) for name, sql in triggers.items()} == {
+        name: spaced(sql) for name, sql in sqlite_index.TRIGGERS.items()
+    }
