@@ -57,7 +57,8 @@ _FRENCH_PATTERNS = [
     r"en crise",
     r"(ligne|centre|intervention|situation|cellule) de crise",
     r"desesp[eo]\w*",
-    r"(en )?peux (plus|pu)( continuer| tenir| vivre)?",
+    r"en peux (plus|pu)",  # "j'en peux plus", not "je peux plus dormir"
+    r"peux (plus|pu) (continuer|tenir|vivre)",
     r"(tenir|continuer) (plus|pu)",
 ]
 _CRISIS = re.compile(r"\b(" + "|".join(_PATTERNS) + r")\b")

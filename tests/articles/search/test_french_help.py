@@ -33,7 +33,8 @@ def french_search(client, query, **params):
      "je vais me tuer", "m'enlever la vie", "en finir", "mettre fin à mes jours",
      "automutilation", "auto-mutilation", "me faire du mal", "me couper", "scarification",
      "j'ai pu le goût de vivre", "plus envie de vivre", "je serais mieux morte",
-     "j'en peux plus", "désespoir", "desespere", "surdose", "en crise", "ligne de crise"],
+     "j'en peux plus", "je peux plus continuer", "désespoir", "desespere", "surdose",
+     "en crise", "ligne de crise"],
 )  # fmt: skip
 def test_french_crisis_words_are_recognised_with_or_without_accents(query):
     assert is_crisis_query(query)
@@ -42,7 +43,8 @@ def test_french_crisis_words_are_recognised_with_or_without_accents(query):
 @pytest.mark.parametrize(
     "query",
     ["thérapie cognitivo-comportementale", "dépression", "anxiété", "crise de panique",
-     "insomnie", "tuer le temps", "mal de dos", "cauchemars", "kétamine", "dont"],
+     "insomnie", "tuer le temps", "mal de dos", "cauchemars", "kétamine", "dont",
+     "j'peux pu dormir", "je ne peux plus me concentrer"],
 )  # fmt: skip
 def test_ordinary_french_searches_are_not_crisis_searches(query):
     assert not is_crisis_query(query)
