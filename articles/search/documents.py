@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from asgiref.local import Local
 
 from ..models import Article, Study, default_language
+from .tasks import words_changed
 
 _batch = Local()
 
@@ -61,9 +62,12 @@ def refresh_search_documents(article_ids):
         article_id__in=family
     ).values_list("article_id", "topic__name"):
         topics.setdefault(article_id, []).append(name)
+    changed = []
     for article_id, (key, _, author, reviewer, current) in family.items():
         names = [author or "", reviewer or ""]
         parts = studies.get(studied.get(key), []) + topics.get(article_id, []) + names
         document = "\n".join(part for part in parts if part)
         if document != current:
             Article.objects.filter(pk=article_id).update(search_document=document)
+            changed.append(article_id)
+    words_changed(changed)  # the spelling vocabulary counts these words too
