@@ -65,7 +65,7 @@ def connect():
 @receiver(post_save, sender=Article, dispatch_uid="article_search_document")
 def article_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        _stale([instance.pk])
+        _stale([instance.pk], saved=instance)
 
 
 @receiver(post_save, sender=Person, dispatch_uid="person_search_document")
