@@ -141,7 +141,7 @@ def join_sqlite_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0031_topics_and_glossary_in_french")]
+    dependencies = [("articles", "0032_search_words")]
 
     operations = [
         migrations.RunPython(make_french_configuration, drop_french_configuration),

@@ -1,13 +1,15 @@
 """“Did you mean …?”: the closest words the library actually uses, for words it does not.
 
-PostgreSQL: pg_trgm's similarity over the words of the live articles (`ts_stat` of the
-unstemmed `search_words` column, accents removed as on SQLite). SQLite: FTS5's vocabulary of
-the unstemmed word index of the page's language (`articles_article_vocabulary`, or
-`articles_article_vocabulary_fr` in French), read by range: only the words that
-begin with the same two letters, or those two swapped. Either way the candidates are then
-ranked by edit distance (rapidfuzz), the more common word winning a tie; the caller offers the
-corrected query only when it finds live articles, so a word used only in a draft never
-surfaces.
+PostgreSQL: pg_trgm's similarity over the spelling vocabulary (`SearchWord`: the distinct
+unstemmed, unaccented words of the live articles in the reader's language, with how many use
+each; `articles.search.vocabulary`), read through its trigram index, so a search costs the
+same in a library of 100 articles or 20,000. SQLite: FTS5's vocabulary of the unstemmed word
+index of the reader's language (`articles_article_vocabulary`, or
+`articles_article_vocabulary_fr` in French), read by range: only the words that begin with the
+same two letters, or those two swapped. The reader's words are compared without their accents,
+as both vocabularies hold them. Either way the candidates are then ranked by edit distance
+(rapidfuzz), the more common word winning a tie; the caller offers the corrected query only
+when it finds live articles, so a word used only in a draft never surfaces.
 
 A suggestion never changes what the reader meant: stop words, negations and what contractions
 leave ("can" of "cant") are never corrected nor suggested, and a word is never swapped for
@@ -16,14 +18,15 @@ itself with a negating prefix added or taken away ("atypical" is not "typical").
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from articles.models import SearchWord, active_language
 from articles.words import CONTRACTIONS, NEGATIONS
-from clinic.domain.languages import active_language
 
 from . import french
 from .query import is_stop_word
 from .sqlite_index import index_tables
 
 MIN_LENGTH = 4  # shorter words (and abbreviations like "cbt") are left alone
+VOCABULARY = SearchWord._meta.db_table
 
 
 # Words that say "not" besides the stop words ("no", "not", "nor"...): never corrected or offered.
@@ -49,11 +52,13 @@ def max_distance(word):
     return 1 if len(word) <= 5 else 2
 
 
-def _postgresql_candidates(cursor, word, vectors_sql):
+def _postgresql_candidates(cursor, word, language):
+    """The vocabulary's 20 words most like `word` (trigram similarity over pg_trgm's
+    threshold), the commoner first among equals."""
     cursor.execute(
-        "SELECT word, ndoc FROM ts_stat(%s) WHERE word %% %s "
-        "ORDER BY similarity(word, %s) DESC, ndoc DESC LIMIT 20",
-        [vectors_sql, word, word],
+        f"SELECT word, articles FROM {VOCABULARY} WHERE language = %s AND word %% %s "  # noqa: S608
+        "ORDER BY similarity(word, %s) DESC, articles DESC, word LIMIT 20",
+        [language, word, word],
     )
     return cursor.fetchall()
 
@@ -62,7 +67,7 @@ def _prefix_range(prefix):
     return [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
 
 
-def _sqlite_candidates(cursor, word):
+def _sqlite_candidates(cursor, word, language):
     """The library's words that begin as `word` does (its first two letters, or those two
     swapped): the vocabulary is read by range, not whole, as counting each word's articles
     costs more the larger the library."""
@@ -70,7 +75,7 @@ def _sqlite_candidates(cursor, word):
     lengths = [len(word) - limit, len(word) + limit]
     starts = list(dict.fromkeys([word[:2], word[1] + word[0]]))
     select = (
-        f"SELECT term, doc FROM {index_tables(active_language()).vocabulary} "  # noqa: S608
+        f"SELECT term, doc FROM {index_tables(language).vocabulary} "  # noqa: S608
         "WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s"
     )
     cursor.execute(
@@ -80,16 +85,20 @@ def _sqlite_candidates(cursor, word):
     return cursor.fetchall()
 
 
-def _known(cursor, connection, words):
+def _known(cursor, connection, words, language):
     """The words (from `words`) that some article uses as they are."""
-    if connection.vendor == "postgresql":
-        return set()  # decided per word from the candidates below
     marks = ", ".join(["%s"] * len(words))
-    cursor.execute(
-        f"SELECT term FROM {index_tables(active_language()).vocabulary} "  # noqa: S608
-        f"WHERE term IN ({marks})",
-        list(words),
-    )
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            f"SELECT word FROM {VOCABULARY} WHERE language = %s AND word IN ({marks})",  # noqa: S608
+            [language, *words],
+        )
+    else:
+        cursor.execute(
+            f"SELECT term FROM {index_tables(language).vocabulary} "  # noqa: S608
+            f"WHERE term IN ({marks})",
+            list(words),
+        )
     return {row[0] for row in cursor.fetchall()}
 
 
@@ -105,28 +114,26 @@ def best_match(word, candidates):
     return min(scored)[2] if scored else None
 
 
-def corrections(connection, words, published_articles):
-    """{misspelt word: suggested word} for the reader's words the library does not use."""
-    words = [w for w in dict.fromkeys(words) if len(w) >= MIN_LENGTH and not is_stop_word(w)]
+def corrections(connection, words, language=None):
+    """{misspelt word: suggested word} for the reader's words the library does not use, from
+    the live articles in `language` (by default the reader's) on PostgreSQL."""
+    language = language or active_language()
+    words = [w for w in dict.fromkeys(words) if len(w) >= MIN_LENGTH
+             and not is_stop_word(w, language)]  # fmt: skip
     words = [word for word in words if word not in NEGATION_WORDS]
     if not words:
         return {}
     found = {}
-    if connection.vendor == "postgresql":  # the unstemmed words of live articles only
-        vectors = published_articles.values("search_words")
-        vectors_sql = connection.ops.compose_sql(*vectors.query.sql_with_params())
     bare = {word: french.fold(word) for word in words}  # the vocabularies have no accents
     with connection.cursor() as cursor:
-        known = _known(cursor, connection, set(bare.values()))
+        known = _known(cursor, connection, list(dict.fromkeys(bare.values())), language)
         for word, folded in bare.items():
             if folded in known:
                 continue
             if connection.vendor == "postgresql":
-                candidates = _postgresql_candidates(cursor, folded, vectors_sql)
-                if any(term == folded for term, _ in candidates):
-                    continue
+                candidates = _postgresql_candidates(cursor, folded, language)
             else:
-                candidates = _sqlite_candidates(cursor, folded)
+                candidates = _sqlite_candidates(cursor, folded, language)
             if better := best_match(folded, candidates):
                 found[word] = better
     return found
