@@ -5,7 +5,7 @@ language with accents removed) and `search_words` (the same words unstemmed, for
 suggestions) are columns the database generates from the article's own, and `search_vector`
 has a GIN index. Hyphens are read as spaces, as SQLite's tokeniser reads them. The
 configurations `english_unaccent` and `simple_unaccent` are made by articles migration 0022,
-`french_unaccent` by 0033; naming one in `to_tsvector()` keeps the expression immutable, as a
+`french_unaccent` by 0034; naming one in `to_tsvector()` keeps the expression immutable, as a
 generated column needs, so the article's language chooses between whole expressions (a
 CASE), never a configuration by name at run time. One column and one GIN index serve every
 language: a search reads one language's articles and queries them in that configuration.

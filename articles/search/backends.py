@@ -4,7 +4,7 @@ PostgreSQL: the weighted `search_vector` column (title A, summary B, the rest C)
 `phraseto_tsquery` per phrase combined with && / || / !!, ranked by ts_rank, snippets from
 ts_headline, all in the configuration of the query's language: `english_unaccent` or
 `french_unaccent` (the language's stemmer after the unaccent dictionary: articles migrations
-0022 and 0033), the same one the article's own column was made with, so accents count for
+0022 and 0034), the same one the article's own column was made with, so accents count for
 nothing on either side.
 SQLite: the FTS5 index of the language (`articles.search.sqlite_index`), queried with the same
 structure in FTS5's syntax, ranked by bm25 with the same order of weights, snippets from FTS5's

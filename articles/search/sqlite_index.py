@@ -20,7 +20,7 @@ French stems: a query word is widened to the index's words with the same Snowbal
 A table rebuild by a later migration (SQLite's way to alter a column) drops the triggers, so
 `ensure_index()` runs after every `migrate`: it recreates what is missing and, if anything
 was, refills the indexes from the articles table. Django cannot declare FTS5 tables or
-triggers: articles migration 0016 made them first and 0033 split them by language, each with a
+triggers: articles migration 0016 made them first and 0034 split them by language, each with a
 frozen copy of this SQL.
 """
 

@@ -167,14 +167,14 @@ def test_a_long_french_query_widened_by_many_synonyms_is_answered(client):
 
 
 def test_the_migration_made_the_index_the_live_code_keeps():
-    """Migration 0033 carries its own copy of SQLite's tables and triggers; after a table
+    """Migration 0034 carries its own copy of SQLite's tables and triggers; after a table
     rebuild `ensure_index` makes them from `sqlite_index`: both must be the same."""
     import importlib
     import re
 
     from articles.search import sqlite_index
 
-    frozen = importlib.import_module("articles.migrations.0033_search_in_french")
+    frozen = importlib.import_module("articles.migrations.0034_search_in_french")
     tables, triggers, _ = frozen._index(by_language=True)
 
     def spaced(sql):

@@ -203,6 +203,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0033_search_in_french")]
+    dependencies = [("articles", "0034_search_in_french")]
 
     operations = [migrations.RunPython(seed, unseed)]

@@ -141,7 +141,7 @@ def join_sqlite_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0032_search_words")]
+    dependencies = [("articles", "0033_reviewer_index_by_language")]
 
     operations = [
         migrations.RunPython(make_french_configuration, drop_french_configuration),
