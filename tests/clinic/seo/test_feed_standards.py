@@ -125,6 +125,8 @@ def test_the_french_feeds_are_in_french_and_list_only_french_articles(site, clie
             assert document.find("channel").findtext("language") == "fr", path
             links = [item.findtext("link") for item in document.find("channel").findall("item")]
         assert links == [settings.SITE_URL + french.get_absolute_url()], path
+    topic_feed = xml(client, paths[-1][0])  # French puts a (no-break) space before a colon
+    assert topic_feed.findtext(f"{ATOM}title") == "Harbourlight Clinic\u00a0: PTSD"
 
 
 @pytest.mark.django_db
