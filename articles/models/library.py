@@ -309,8 +309,12 @@ class Article(ReadingTrailMixin, Translatable, EditTracked):
                 fields=["author", "language", "status", "publish_at", "id"],
                 name="article_author_idx",
             ),
+            # A reviewer's live articles in one language, newest first (their page, the
+            # sitemap's dates): without the language, SQLite reads the whole public index
+            # instead, looking for the few articles a person reviewed.
             models.Index(
-                fields=["reviewer", "status", "publish_at", "id"], name="article_reviewer_idx"
+                fields=["reviewer", "language", "status", "publish_at", "id"],
+                name="article_reviewer_lang_idx",
             ),
             # The admin: its list of every article newest first, the review worklist and
             # filters, and the images without alt text, each without reading the whole table.
