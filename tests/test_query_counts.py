@@ -33,6 +33,8 @@ DEEP_PAGES = {  # the deepest pages, as each page type's URL plus a query
     "person, last page": ("person", "?page=last"),
     "sitemap page, last": ("sitemap page", "?p={last}"),
 }
+# The searches that look words up in the full-text index (not the empty form, nor a refusal).
+FRENCH_STEMS = {"search with hits", "search without hits", "search corrected"}
 # One for the whole site, at no language's address: measured once, in English.
 SITE_WIDE = {"sitemap", "sitemap page", "robots.txt"}
 
@@ -154,7 +156,10 @@ def test_public_pages_take_the_same_few_queries_whatever_the_size(client, settin
         assert {name: (n, grown[name]) for name, n in counts.items() if grown[name] != n} == {}
         assert grown.pop("sitemap", 0) <= SITEMAP_QUERIES
         assert {name: n for name, n in grown.items() if n > MAX_QUERIES} == {}, language
-    # The same pages in French take as many queries as in English.
-    english = {name: n for name, n in large["en"].items() if name in large["fr"]}
+    # The same pages in French take as many queries as in English; on SQLite, a French search
+    # reads the stems of its words from the French index's vocabulary first (one query).
+    stems = 1 if connection.vendor == "sqlite" else 0
+    english = {name: n + (stems if name in FRENCH_STEMS else 0)
+               for name, n in large["en"].items() if name in large["fr"]}  # fmt: skip
     assert {name: (n, large["fr"][name]) for name, n in english.items()
             if large["fr"][name] != n} == {}  # fmt: skip
