@@ -22,8 +22,9 @@ from clinic.domain.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Per
 from tests.public_pages import PAGE_TYPES, page_url
 
 MAX_QUERIES = 8  # an article: 7, and its live translations for the language links
-# The index: a count and a date for each of its five sections, a few dates read once.
-SITEMAP_QUERIES = 14
+# The index: a count and a date for each of its five sections, a few dates read once (the
+# newest change in each language: two index reads a language).
+SITEMAP_QUERIES = 16
 SITEMAP_PAGE = 100
 DEEP_PAGES = {  # the deepest pages, as each page type's URL plus a query
     "article list, last page": ("article list", "?page=last"),
@@ -31,6 +32,8 @@ DEEP_PAGES = {  # the deepest pages, as each page type's URL plus a query
     "person, last page": ("person", "?page=last"),
     "sitemap page, last": ("sitemap page", "?p={last}"),
 }
+# The sitemap's other sections, each a page of every language's addresses with their alternates.
+SITEMAP_SECTIONS = ["pages", "topics", "people", "locations"]
 
 
 def _populate(size, start=0):
@@ -63,8 +66,19 @@ def _populate(size, start=0):
         Study(article=a, title="A trial", journal="J", year=2020, authors="A B", design="rct")
         for a in articles
     )
+    # Every other article translated into French (the sitemap names each pair's addresses).
+    translations = Article.objects.bulk_create(
+        Article(
+            title=f"Étude sur la kétamine {n}", slug=f"article-fr-{n}", summary="Résumé.",
+            body="Texte.", body_html="<p>Texte.</p>", author=first, status="published",
+            publish_at=a.publish_at, disclaimer=DEFAULT_DISCLAIMER, language="fr",
+            translation_key=a.translation_key,
+        )
+        for n, a in enumerate(articles, start=start) if n % 2 == 0
+    )  # fmt: skip
     Article.topics.through.objects.bulk_create(
-        Article.topics.through(article=a, topic=topics[n % 3]) for n, a in enumerate(articles)
+        Article.topics.through(article=a, topic=topics[n % 3])
+        for n, a in enumerate([*articles, *translations])
     )
     locations = Location.objects.bulk_create(
         Location(
@@ -81,7 +95,8 @@ def _populate(size, start=0):
         for loc in locations
         for d in range(5)
     )
-    middle = Article.objects.order_by("-publish_at")[Article.objects.count() // 2]
+    english = Article.objects.filter(language="en")
+    middle = english.order_by("-publish_at")[english.count() // 2]
     return {"article": middle, "topic": topics[0], "person": first,
             "location": Location.objects.first()}  # fmt: skip
 
@@ -95,6 +110,7 @@ def _count_queries(client, content):
     last_sitemap_page = -(-highest // SITEMAP_PAGE)  # pages are ranges of ids
     for name, (base, query) in DEEP_PAGES.items():
         pages[name] = pages[base].split("?")[0] + query.format(last=last_sitemap_page)
+    pages |= {f"sitemap {section}": f"/sitemap-{section}.xml" for section in SITEMAP_SECTIONS}
     for url in pages.values():  # what a page caches for every later request (search's words)
         client.get(url)
     counts = {}
