@@ -21,6 +21,7 @@ language says there are none yet, and is not indexed); the home page, the lists,
 the locations every language. Each language's version is dated by that language's articles.
 """
 
+from django.db import connections
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -155,16 +156,31 @@ class ArticleSitemap(PublicSitemap):
         return urls
 
     def live_translations(self, articles):
-        """{translation key: live rows} of the articles' families: the live articles whose key
-        is one of the keys of the page's id range (the (key, language) unique index)."""
-        if not articles:
-            return {}
-        ids = (min(a.pk for a in articles), max(a.pk for a in articles))
-        keys = Article.objects.filter(pk__range=ids).values("translation_key")
-        live = Article.objects.published(language=ANY_LANGUAGE).filter(translation_key__in=keys)
-        family = {}
-        for row in live.only("slug", "language", "translation_key").order_by():
-            family.setdefault(row.translation_key, []).append(row)
+        """{translation key: live rows} of the page's articles' families: the page's own rows,
+        and, in one query, the live rows of each language that share a key with a row of the
+        page in another language. Asked language by language, each part is a lookup of the
+        (key, language) unique index (or of article_public_idx for a language with few
+        articles); every key in any language, or a subquery of the page's id range, made
+        PostgreSQL read the whole table. Split only where the database takes fewer parameters
+        than a page has keys."""
+        family, wanted = {}, []
+        for article in articles:
+            family.setdefault(article.translation_key, []).append(article)
+            wanted += [(code, article.translation_key)
+                       for code in language_codes() if code != article.language]  # fmt: skip
+        most = connections[Article.objects.db].features.max_query_params or len(wanted) or 1
+        live = Article.objects.published(language=ANY_LANGUAGE).order_by()
+        own = {article.pk for article in articles}
+        for start in range(0, len(wanted), most):
+            keys = {}
+            for code, key in wanted[start : start + most]:
+                keys.setdefault(code, []).append(key)
+            either = Q()
+            for code, some in keys.items():
+                either |= Q(language=code, translation_key__in=some)
+            for row in live.filter(either).only("slug", "language", "translation_key"):
+                if row.pk not in own:
+                    family.setdefault(row.translation_key, []).append(row)
         return family
 
 
