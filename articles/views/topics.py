@@ -82,7 +82,7 @@ class TopicDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
                 (path, language_tag(code), in_language(code))
                 for code, path in versions.items()
                 if code != here
-            ],  # fmt: skip
+            ],
             page_translations={
                 code: versions.get(code) for code in language_codes() if code != here
             },
