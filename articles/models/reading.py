@@ -25,8 +25,8 @@ NEIGHBOURS = (
     "SELECT id, title, slug, language, publish_at FROM {article} WHERE id IN (({older}), ({newer}))"
 )
 RELATED = """
-    SELECT id, title, slug, summary, publish_at, shared_topics FROM (
-        SELECT a.id, a.title, a.slug, a.summary, a.publish_at,
+    SELECT id, title, slug, language, summary, publish_at, shared_topics FROM (
+        SELECT a.id, a.title, a.slug, a.language, a.summary, a.publish_at,
                (SELECT COUNT(*) FROM {links} s WHERE s.article_id = a.id AND s.topic_id IN
                 ({topics})) AS shared_topics
         FROM {article} a
@@ -102,8 +102,9 @@ class ReadingTrailMixin:
 
         Chosen among the `RELATED_WINDOW` newest articles sharing a topic, read newest first from
         article_public_idx with a test of the topic links for each, in one query that reads
-        what the page shows of them: title, address, summary and publish time (any other
-        field is read on first use), with `shared_topics`, how many topics each shares.
+        what the page shows of them: title, address (slug and language), summary and publish
+        time (any other field is read on first use), with `shared_topics`, how many topics each
+        shares.
         """
         topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
         if not topic_ids:

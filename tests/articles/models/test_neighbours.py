@@ -74,3 +74,21 @@ def test_neighbours_pair_comes_from_one_query(django_assert_num_queries):
         assert middle.get_neighbours() == (tie_low, after)
     assert before.get_neighbours() == (None, tie_low)
     assert after.get_neighbours() == (middle, None)
+
+
+def test_neighbours_and_related_know_their_addresses_without_another_query(
+    django_assert_num_queries,
+):
+    """What the page links to is read with the columns its address needs (slug and language):
+    a column left out would be fetched again for each linked article."""
+    now, topic = timezone.now(), TopicFactory()
+    articles = [ArticleFactory(publish_at=now - timedelta(days=n)) for n in range(5)]
+    for article in articles:
+        article.topics.add(topic)
+    middle = articles[2]
+    with django_assert_num_queries(2):
+        previous, next_ = middle.get_neighbours()
+        related = middle.get_related(topics=[topic], exclude=(previous, next_))
+        addresses = [a.get_absolute_url() for a in (previous, next_, *related)]
+    assert len(addresses) == 4
+    assert all(address.startswith("/articles/") for address in addresses)
