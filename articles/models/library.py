@@ -332,6 +332,12 @@ class Article(ReadingTrailMixin, Translatable, EditTracked):
                 ],
                 name="article_live_idx",
             ),  # fmt: skip
+            # An article's live translations (the language links, the sitemap's alternates)
+            # without reading the rows, as article_live_idx.
+            models.Index(
+                fields=["translation_key", "language", "status", "publish_at", "slug"],
+                name="article_family_idx",
+            ),
             models.Index(
                 fields=["author", "language", "status", "publish_at", "id"],
                 name="article_author_idx",

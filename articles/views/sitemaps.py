@@ -21,6 +21,8 @@ language says there are none yet, and is not indexed); the home page, the lists,
 the locations every language. Each language's version is dated by that language's articles.
 """
 
+import sqlite3
+
 from django.db import connections
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -90,6 +92,17 @@ def _newest_change(language):
     return newer(*published, *updated)
 
 
+def keys_per_query(connection):
+    """How many keys one query may list, a few parameters kept for its other conditions:
+    SQLite's own limit (32,766 since 3.32, where Django assumes the old 999, which would split
+    a sitemap page in two), else Django's figure for the database (none for PostgreSQL)."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - 20
+    most = connection.features.max_query_params
+    return most - 20 if most else None
+
+
 def dated(queryset, **links):
     """`queryset` with, for each language, the newest publish time of the live articles in it
     each row `links` to (`newest_<link>_<language>`): the first entry of article_public_idx (or
@@ -128,14 +141,17 @@ class ArticleSitemap(PublicSitemap):
         return KeyRangePaginator(self.items(), self.limit)
 
     def location(self, article):
-        """The article's address in its language, without resolving the URL pattern 1,000
+        return self.path(article.language, article.slug)
+
+    def path(self, language, slug):
+        """An article's address in its language, without resolving the URL pattern 1,000
         times a page."""
         prefixes = self.__dict__.setdefault("_prefixes", {})
-        if article.language not in prefixes:
-            with translation.override(article.language):
+        if language not in prefixes:
+            with translation.override(language):
                 path = reverse("articles:detail", kwargs={"slug": "x"})
-            prefixes[article.language] = path.removesuffix("x/")
-        return f"{prefixes[article.language]}{article.slug}/"
+            prefixes[language] = path.removesuffix("x/")
+        return f"{prefixes[language]}{slug}/"
 
     def lastmod(self, article):
         return changed(article)
@@ -150,25 +166,25 @@ class ArticleSitemap(PublicSitemap):
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         family = self.live_translations([url["item"] for url in urls])
         for url in urls:
-            rows = family.get(url["item"].translation_key, ())
-            locations = {row.language: origin + self.location(row) for row in rows}
+            versions = family.get(url["item"].translation_key, ())
+            locations = {code: origin + self.path(code, slug) for code, slug in versions}
             url["alternates"] = hreflang_alternates(locations)
         return urls
 
     def live_translations(self, articles):
-        """{translation key: live rows} of the page's articles' families: the page's own rows,
-        and, in one query, the live rows of each language that share a key with a row of the
-        page in another language. Asked language by language, each part is a lookup of the
-        (key, language) unique index (or of article_public_idx for a language with few
+        """{translation key: [(language, slug)]} of the page's articles' families: the page's
+        own rows and, in one query, the live rows of each language that share a key with a row
+        of the page in another language. Asked language by language, each part is a lookup of
+        the (key, language) unique index (or of article_public_idx for a language with few
         articles); every key in any language, or a subquery of the page's id range, made
         PostgreSQL read the whole table. Split only where the database takes fewer parameters
         than a page has keys."""
         family, wanted = {}, []
         for article in articles:
-            family.setdefault(article.translation_key, []).append(article)
+            family.setdefault(article.translation_key, []).append((article.language, article.slug))
             wanted += [(code, article.translation_key)
                        for code in language_codes() if code != article.language]  # fmt: skip
-        most = connections[Article.objects.db].features.max_query_params or len(wanted) or 1
+        most = keys_per_query(connections[Article.objects.db]) or len(wanted) or 1
         live = Article.objects.published(language=ANY_LANGUAGE).order_by()
         own = {article.pk for article in articles}
         for start in range(0, len(wanted), most):
@@ -178,9 +194,10 @@ class ArticleSitemap(PublicSitemap):
             either = Q()
             for code, some in keys.items():
                 either |= Q(language=code, translation_key__in=some)
-            for row in live.filter(either).only("slug", "language", "translation_key"):
-                if row.pk not in own:
-                    family.setdefault(row.translation_key, []).append(row)
+            rows = live.filter(either).values_list("pk", "translation_key", "language", "slug")
+            for pk, key, code, slug in rows:
+                if pk not in own:
+                    family.setdefault(key, []).append((code, slug))
         return family
 
 
@@ -193,7 +210,12 @@ class TopicSitemap(TranslatedSitemap):
 
     def items(self):
         topics = Topic.objects.with_published_articles(language=ANY_LANGUAGE)
-        return dated(topics.only("slug", "modified_at"), articles=Q(topics=OuterRef("pk")))
+        # A test on each article, newest first, rather than a join from the topic's links,
+        # which SQLite reads in full and sorts (as `ArticleQuerySet.in_topic`).
+        links = Article.topics.through.objects.filter(
+            article=OuterRef("pk"), topic=OuterRef(OuterRef("pk"))
+        )
+        return dated(topics.only("slug", "modified_at"), articles=Q(Exists(links)))
 
     def languages_of(self, topic):
         return [code for code in language_codes() if getattr(topic, f"newest_articles_{code}")]
