@@ -33,10 +33,10 @@ from clinic.domain.languages import active_language, language_codes
 from clinic.domain.models import Location, Person
 from clinic.seo.links import current_request
 from clinic.seo.sitemaps import (
+    HreflangAlternates,
     KeyRangePaginator,
     PublicSitemap,
     TranslatedSitemap,
-    hreflang_alternates,
 )
 
 PAGE_SIZE = 1000
@@ -165,6 +165,7 @@ class ArticleSitemap(PublicSitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         family = self.live_translations([url["item"] for url in urls])
+        hreflang_alternates = HreflangAlternates()
         for url in urls:
             versions = family.get(url["item"].translation_key, ())
             locations = {code: origin + self.path(code, slug) for code, slug in versions}
@@ -174,9 +175,9 @@ class ArticleSitemap(PublicSitemap):
     def live_translations(self, articles):
         """{translation key: [(language, slug)]} of the page's articles' families: the page's
         own rows and, in one query, the live rows of each language that share a key with a row
-        of the page in another language. Asked language by language, each part is a lookup of
-        the (key, language) unique index (or of article_public_idx for a language with few
-        articles); every key in any language, or a subquery of the page's id range, made
+        of the page in another language. Each language is its own part of a UNION, a lookup of
+        article_family_idx (or of article_public_idx for a language with few articles): asked
+        as one condition, or by a subquery of the page's id range, the languages' parts made
         PostgreSQL read the whole table. Split only where the database takes fewer parameters
         than a page has keys."""
         family, wanted = {}, []
@@ -191,11 +192,13 @@ class ArticleSitemap(PublicSitemap):
             keys = {}
             for code, key in wanted[start : start + most]:
                 keys.setdefault(code, []).append(key)
-            either = Q()
-            for code, some in keys.items():
-                either |= Q(language=code, translation_key__in=some)
-            rows = live.filter(either).values_list("pk", "translation_key", "language", "slug")
-            for pk, key, code, slug in rows:
+            parts = [
+                live.filter(language=code, translation_key__in=some).values_list(
+                    "pk", "translation_key", "language", "slug"
+                )
+                for code, some in keys.items()
+            ]
+            for pk, key, code, slug in parts[0].union(*parts[1:], all=True):
                 if pk not in own:
                     family.setdefault(key, []).append((code, slug))
         return family

@@ -95,20 +95,27 @@ class KeyRangePaginator(Paginator):
         return self._get_page(list(self.object_list.filter(pk__range=keys)), number, self)
 
 
-def hreflang_alternates(locations):
+class HreflangAlternates:
     """The alternates of a page from {language code: absolute URL} of its versions: each
     language's tag, in the order of settings.LANGUAGES, then x-default for the default
-    language's version; none for a page in one language only (as its head says)."""
-    if len(locations) < 2:
-        return []
-    links = [
-        {"lang_code": language_tag(code), "location": locations[code]}
-        for code in language_codes()
-        if code in locations
-    ]
-    if default_language() in locations:
-        links.append({"lang_code": "x-default", "location": locations[default_language()]})
-    return links
+    language's version; none for a page in one language only (as its head says). Made once
+    for a sitemap page, which calls it for each of its 1,000 addresses."""
+
+    def __init__(self):
+        self.tags = [(code, language_tag(code)) for code in language_codes()]
+        self.default = default_language()
+
+    def __call__(self, locations):
+        if len(locations) < 2:
+            return []
+        links = [
+            {"lang_code": tag, "location": locations[code]}
+            for code, tag in self.tags
+            if code in locations
+        ]
+        if self.default in locations:
+            links.append({"lang_code": "x-default", "location": locations[self.default]})
+        return links
 
 
 @dataclass(frozen=True)
@@ -159,6 +166,7 @@ class TranslatedSitemap(PublicSitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        hreflang_alternates = HreflangAlternates()
         for url in urls:
             shown = url["item"].page
             url["alternates"] = hreflang_alternates({
