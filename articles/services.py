@@ -27,7 +27,8 @@ Side effects of every write, in the order they happen (`article_write`):
 6. One revision in History (django-reversion, with the studies), with the write's comment.
 7. The search document is rewritten once, as the write ends, however many studies and
    topics changed (`articles.search.documents`); the full-text index follows in the
-   database.
+   database, and the spelling vocabulary in the background once the write commits
+   (`articles.search.tasks`).
 8. The public page cache moves to a new generation, at once and again on commit
    (`clinic.site.page_cache`).
 

@@ -16,11 +16,15 @@ Saving an `Article` (from the admin, a list action, an import, a script):
    write ends (`articles.search.documents`). On SQLite, triggers in the database
    then refresh the FTS5 index (`articles.search.sqlite_index`); PostgreSQL's search vector
    is a generated column.
-5. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
+5. The spelling vocabulary that "Did you mean …?" reads is refreshed in the background for
+   an article whose words, status, publish time or language changed, or that was deleted,
+   once the write commits, and again at a scheduled article's publish time
+   (`articles.search.tasks`, connected below; the search document's rewrite notes it too).
+6. Saving or deleting a glossary term drops the cached glossary, so article bodies are marked
    afresh with the new terms (`articles.views.glossary.forget_entries`, connected below).
    Saving or deleting a search synonym group or narrower term drops the cached lists that
    search reads (`articles.search.synonyms.forget_lists`, connected below).
-6. Every cached public page becomes stale, at once and again on commit
+7. Every cached public page becomes stale, at once and again on commit
    (`clinic.site.page_cache`, which watches every public model of both apps).
 
 Every write through `articles.services` (the admin, list actions, imports, restore) also
@@ -30,13 +34,14 @@ commits (`articles.editorial.revisions.connect`).
 """
 
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.dispatch import receiver
 
 from clinic.domain.models import Person
 from clinic.domain.models.redirects import redirect_old_urls
 
 from .models import Article, GlossaryTerm, NarrowerTerm, Study, SynonymGroup, Topic
+from .search import tasks as vocabulary
 from .search.documents import mark_stale as _stale
 from .search.documents import refresh_search_documents  # noqa: F401 - used by the bench seed
 from .search.synonyms import forget_lists
@@ -44,9 +49,11 @@ from .views.glossary import forget_entries
 
 
 def connect():
-    """Connect items 2 and 5 above (not Article saves); item 4 is the receivers below,
-    connected on import."""
+    """Connect items 2, 5 and 6 above; item 4 is the receivers below, connected on import."""
     redirect_old_urls(Article, was_public=lambda article: article.is_live)
+    post_init.connect(vocabulary.remember_fields, sender=Article, dispatch_uid="article-words")
+    post_save.connect(vocabulary.article_saved, sender=Article, dispatch_uid="article-words")
+    post_delete.connect(vocabulary.article_deleted, sender=Article, dispatch_uid="article-words")
     for signal in (post_save, post_delete):
         signal.connect(forget_entries, sender=GlossaryTerm, dispatch_uid="glossary-entries")
         for lists in (SynonymGroup, NarrowerTerm):
@@ -58,7 +65,7 @@ def connect():
 @receiver(post_save, sender=Article, dispatch_uid="article_search_document")
 def article_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        _stale([instance.pk])
+        _stale([instance.pk], saved=instance)
 
 
 @receiver(post_save, sender=Person, dispatch_uid="person_search_document")

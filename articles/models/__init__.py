@@ -16,6 +16,7 @@ from .notices import CitationNotice
 from .records import ArticleDailyViews, ImportedPost, PendingImport, SiteImport
 from .studies import Study, doi_validator, pmid_validator
 from .synonyms import NarrowerTerm, SynonymGroup
+from .vocabulary import ArticleWords, SearchWord
 
 __all__ = [
     "ANY_LANGUAGE",
@@ -25,12 +26,14 @@ __all__ = [
     "ArticleChange",
     "ArticleDailyViews",
     "ArticleQuerySet",
+    "ArticleWords",
     "CitationNotice",
     "GlossaryTerm",
     "ImportedPost",
     "NarrowerTerm",
     "PendingImport",
     "PublishingOverride",
+    "SearchWord",
     "SiteImport",
     "Study",
     "SynonymGroup",

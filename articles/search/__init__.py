@@ -119,7 +119,7 @@ class Search:
         if self.query.is_empty or self.count >= FEW_RESULTS or self.corrected_from or self.missing:
             return ""
         words = [word for word in self.query.words if word not in self.known_words]
-        fixes = corrections(connection, words, Article.objects.published())
+        fixes = corrections(connection, words)  # in the reader's language
         if not fixes:
             return ""
         corrected = "".join(fixes.get(part.lower(), part) for part in WORD_SPLIT.split(self.text))

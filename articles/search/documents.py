@@ -11,8 +11,10 @@ from contextlib import contextmanager
 from asgiref.local import Local
 
 from ..models import Article, Study, default_language
+from .tasks import words_changed
 
 _batch = Local()
+_saved = Local()  # the saved instances of the refresh in progress
 
 
 @contextmanager
@@ -22,23 +24,37 @@ def search_documents_refreshed_once():
     if getattr(_batch, "stale", None) is not None:
         yield
         return
-    _batch.stale = set()
+    _batch.stale, _batch.saved = set(), []
     try:
         yield
-        stale = _batch.stale
+        stale, saved = _batch.stale, _batch.saved
     finally:
-        _batch.stale = None
+        _batch.stale = _batch.saved = None
     if stale:
-        refresh_search_documents(sorted(stale))
+        _refresh_giving_documents_to(saved, sorted(stale))
 
 
-def mark_stale(article_ids):
-    """Refresh now, or at the end of the write in progress."""
+def mark_stale(article_ids, saved=None):
+    """Refresh now, or at the end of the write in progress. `saved`: the article instance
+    whose save made it stale, given the document too."""
     stale = getattr(_batch, "stale", None)
     if stale is None:
-        refresh_search_documents(article_ids)
+        _refresh_giving_documents_to([saved] if saved else [], article_ids)
     else:
         stale.update(article_id for article_id in article_ids if article_id is not None)
+        if saved is not None:
+            _batch.saved.append(saved)
+
+
+def _refresh_giving_documents_to(saved, article_ids):
+    """Refresh, and give each saved instance its new document too: its next save then writes
+    the document back as it is, not the one it was loaded with (which would make it stale
+    again, and its spelling words with it)."""
+    _saved.instances = saved
+    try:
+        refresh_search_documents(article_ids)
+    finally:
+        _saved.instances = []
 
 
 def refresh_search_documents(article_ids):
@@ -61,9 +77,16 @@ def refresh_search_documents(article_ids):
         article_id__in=family
     ).values_list("article_id", "topic__name"):
         topics.setdefault(article_id, []).append(name)
+    changed, instances = [], {}
+    for instance in getattr(_saved, "instances", None) or []:
+        instances.setdefault(instance.pk, []).append(instance)
     for article_id, (key, _, author, reviewer, current) in family.items():
         names = [author or "", reviewer or ""]
         parts = studies.get(studied.get(key), []) + topics.get(article_id, []) + names
         document = "\n".join(part for part in parts if part)
+        for instance in instances.get(article_id, ()):
+            instance.search_document = document
         if document != current:
             Article.objects.filter(pk=article_id).update(search_document=document)
+            changed.append(article_id)
+    words_changed(changed)  # the spelling vocabulary counts these words too

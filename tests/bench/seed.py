@@ -6,7 +6,8 @@ Fast enough for 20,000 articles in a minute or two: rows go in with bulk inserts
 Markdown (most of the time it took) happens for a pool of bodies only, each article taking one
 of them after an opening paragraph of its own (whose HTML is a plain <p>, as Markdown makes it).
 The search text is written with the rows, as `refresh_search_documents` would write it (which
-then finds nothing to change), and the database's statistics are brought up to date at the end.
+then finds nothing to change), the spelling vocabulary is counted once, and the database's
+statistics are brought up to date at the end.
 """
 
 import argparse
@@ -135,6 +136,9 @@ def main():
 
     with transaction.atomic():  # one commit: SQLite writes its journal once
         seed(args.articles)
+    from articles.search.vocabulary import rebuild_search_words
+
+    rebuild_search_words()  # the bulk inserts bypassed the saves that keep it current
     analyse()
     print(f"Seeded {Article.objects.count()} articles.")
 

@@ -39,7 +39,8 @@ print(json.dumps([article.hero_image.name, article.hero_width, article.hero_heig
 READ_PAGE = """
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
-print([result.status for result in DBTaskResult.objects.all()])
+renditions = DBTaskResult.objects.filter(task_path="clinic.authoring.tasks.make_renditions")
+print([result.status for result in renditions])
 print(Client().get("/articles/sleep/").content.decode())
 """
 
