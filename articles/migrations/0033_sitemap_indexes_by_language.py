@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0031_topics_and_glossary_in_french'),
+        ('articles', '0032_search_words'),
     ]
 
     operations = [
