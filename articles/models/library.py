@@ -309,7 +309,7 @@ class Article(ReadingTrailMixin, Translatable, EditTracked):
         ordering = ["-publish_at", "-id"]
         # Each page reads only what it shows, in the reader's language: the live articles
         # newest first, the newest substantive update (the sitemap's dates), a person's bylines
-        # and reviews (each language's newest: the sitemap's dates of a person's pages).
+        # and reviews.
         indexes = [
             models.Index(
                 fields=["status", "language", "publish_at", "id"], name="article_public_idx"
@@ -331,7 +331,7 @@ class Article(ReadingTrailMixin, Translatable, EditTracked):
                     "translation_key",
                 ],
                 name="article_live_idx",
-            ),  # fmt: skip
+            ),
             # An article's live translations (the language links, the sitemap's alternates)
             # without reading the rows, as article_live_idx.
             models.Index(
@@ -342,9 +342,12 @@ class Article(ReadingTrailMixin, Translatable, EditTracked):
                 fields=["author", "language", "status", "publish_at", "id"],
                 name="article_author_idx",
             ),
+            # A reviewer's live articles in one language, newest first (their page, the
+            # sitemap's dates): without the language, SQLite reads the whole public index
+            # instead, looking for the few articles a person reviewed.
             models.Index(
                 fields=["reviewer", "language", "status", "publish_at", "id"],
-                name="article_reviewer_idx",
+                name="article_reviewer_lang_idx",
             ),
             # The admin: its list of every article newest first, the review worklist and
             # filters, and the images without alt text, each without reading the whole table.
