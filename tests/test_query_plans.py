@@ -69,6 +69,14 @@ def library(settings):
         cursor.execute("ANALYZE")
 
 
+def hot_paths():
+    """HOT_PAGES, with the sitemap pages holding a middle article and the last one (the French
+    translations): ids run on from earlier tests on PostgreSQL, so their numbers vary."""
+    page = -(-Article.objects.get(slug="study-1501").pk // 1000)
+    last = -(-Article.objects.order_by("-pk").first().pk // 1000)
+    return [path.format(page=page, last=last) for path in HOT_PAGES]
+
+
 def plans(client, path):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
@@ -102,9 +110,7 @@ def test_hot_pages_read_articles_through_indexes(client, library):
     scans = {}
     # A page of the article sitemap is a range of 1,000 ids: the one holding a middle article
     # (ids run on from earlier tests on PostgreSQL, so its number is not fixed).
-    page = -(-Article.objects.get(slug="study-1501").pk // 1000)
-    last = -(-Article.objects.order_by("-pk").first().pk // 1000)  # the French translations
-    for path in (path.format(page=page, last=last) for path in HOT_PAGES):
+    for path in hot_paths():
         for sql, plan in plans(client, path):
             many = {(table, scan): rows for (table, scan), rows in rows_read(plan).items()
                     if rows > MOST_ROWS_READ[table]}  # fmt: skip
