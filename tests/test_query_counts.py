@@ -4,7 +4,8 @@ Measured with the page cache off and the site-wide parts (clinic profile, footer
 the next scheduled publish time, the glossary, search's synonyms) already cached, as they are
 after the first request of each page. The library grows between the two measurements in the
 same database (bulk-created rows: 20,000 would take minutes here; `make bench` times that
-size), and each page, first and deepest, must take exactly as many queries as before.
+size), and each page, first and deepest, must take exactly as many queries as before. Every
+article has a French translation, and each page is measured at its French address too.
 """
 
 from datetime import timedelta
@@ -19,7 +20,8 @@ from articles.models import Article, Study, Topic
 from articles.views.glossary import current_entries
 from articles.views.sitemaps import ArticleSitemap
 from clinic.domain.models import DEFAULT_DISCLAIMER, Location, OpeningHours, Person
-from tests.public_pages import PAGE_TYPES, page_url
+from clinic.domain.models.wording_fr import DEFAULT_DISCLAIMER_FR
+from tests.public_pages import PAGE_TYPES, page_url, page_url_in
 
 MAX_QUERIES = 8  # an article: 7, and its live translations for the language links
 # The index: a count and a date for each of its five sections, a few dates read once (the
@@ -34,6 +36,8 @@ DEEP_PAGES = {  # the deepest pages, as each page type's URL plus a query
 }
 # The sitemap's other sections, each a page of every language's addresses with their alternates.
 SITEMAP_SECTIONS = ["pages", "topics", "people", "locations"]
+# One for the whole site, at no language's address: measured once, in English.
+SITE_WIDE = {"sitemap", "sitemap page", "robots.txt"}
 
 
 def _populate(size, start=0):
@@ -43,7 +47,8 @@ def _populate(size, start=0):
         Person(name=f"Person {n}", slug=f"person-{n}") for n in range(start, start + size)
     )
     topics = Topic.objects.bulk_create(
-        Topic(name=f"Topic {n}", slug=f"topic-{n}") for n in range(start, start + size)
+        Topic(name=f"Topic {n}", slug=f"topic-{n}", name_fr=f"Sujet {n}", slug_fr=f"sujet-{n}")
+        for n in range(start, start + size)
     )
     people, topics = Person.objects.order_by("pk"), list(Topic.objects.order_by("pk")[:3])
     first = people[0]
@@ -66,19 +71,27 @@ def _populate(size, start=0):
         Study(article=a, title="A trial", journal="J", year=2020, authors="A B", design="rct")
         for a in articles
     )
-    # Every other article translated into French (the sitemap names each pair's addresses).
     translations = Article.objects.bulk_create(
         Article(
-            title=f"Étude sur la kétamine {n}", slug=f"article-fr-{n}", summary="Résumé.",
-            body="Texte.", body_html="<p>Texte.</p>", author=first, status="published",
-            publish_at=a.publish_at, disclaimer=DEFAULT_DISCLAIMER, language="fr",
-            translation_key=a.translation_key,
+            title=f"Étude sur la kétamine {n}",
+            slug=f"article-fr-{n}",
+            language="fr",
+            translation_key=original.translation_key,
+            summary="Résumé.",
+            body="Texte.",
+            body_html="<p>Texte.</p>",
+            author=first,
+            reviewer=first,
+            status="published",
+            publish_at=original.publish_at,
+            disclaimer=DEFAULT_DISCLAIMER_FR,
         )
-        for n, a in enumerate(articles, start=start) if n % 2 == 0
-    )  # fmt: skip
+        for n, original in enumerate(articles, start=start)
+    )
     Article.topics.through.objects.bulk_create(
         Article.topics.through(article=a, topic=topics[n % 3])
-        for n, a in enumerate([*articles, *translations])
+        for rows in (articles, translations)
+        for n, a in enumerate(rows)
     )
     locations = Location.objects.bulk_create(
         Location(
@@ -95,22 +108,32 @@ def _populate(size, start=0):
         for loc in locations
         for d in range(5)
     )
-    english = Article.objects.filter(language="en")
-    middle = english.order_by("-publish_at")[english.count() // 2]
+    originals = Article.objects.filter(language="en").order_by("-publish_at")
+    middle = originals[originals.count() // 2]
     return {"article": middle, "topic": topics[0], "person": first,
-            "location": Location.objects.first()}  # fmt: skip
+            "location": Location.objects.first(),
+            "translations": {"fr": {"article": middle.translation_in("fr"),
+                                    "topic": topics[0]}}}  # fmt: skip
 
 
-def _count_queries(client, content):
-    client.get("/")  # warms the site-wide parts
+def _count_queries(client, content, language="en"):
+    client.get("/" if language == "en" else f"/{language}/")  # warms the site-wide parts
     current_entries()  # and the glossary, read once for all articles
-    pages = {page.name: page_url(page, content) for page in PAGE_TYPES}
-    statuses = {page.name: page.status for page in PAGE_TYPES}
+    page_types = [p for p in PAGE_TYPES if language == "en" or p.name not in SITE_WIDE]
+    pages = {
+        page.name: page_url(page, content)
+        if language == "en"
+        else page_url_in(language, page, content)
+        for page in page_types
+    }
+    statuses = {page.name: page.status for page in page_types}
     highest = max(Article.objects.published().values_list("pk", flat=True), default=0)
     last_sitemap_page = -(-highest // SITEMAP_PAGE)  # pages are ranges of ids
     for name, (base, query) in DEEP_PAGES.items():
-        pages[name] = pages[base].split("?")[0] + query.format(last=last_sitemap_page)
-    pages |= {f"sitemap {section}": f"/sitemap-{section}.xml" for section in SITEMAP_SECTIONS}
+        if base in pages:
+            pages[name] = pages[base].split("?")[0] + query.format(last=last_sitemap_page)
+    if language == "en":  # the sitemap is site-wide: measured once
+        pages |= {f"sitemap {section}": f"/sitemap-{section}.xml" for section in SITEMAP_SECTIONS}
     for url in pages.values():  # what a page caches for every later request (search's words)
         client.get(url)
     counts = {}
@@ -127,8 +150,16 @@ def _count_queries(client, content):
 def test_public_pages_take_the_same_few_queries_whatever_the_size(client, settings, monkeypatch):
     settings.MAX_LIST_PAGES = 3  # so that 300 articles go past the last page offered
     monkeypatch.setattr(ArticleSitemap, "limit", SITEMAP_PAGE)  # and fill several sitemap pages
-    small = _count_queries(client, _populate(30))
-    large = _count_queries(client, _populate(270, start=30))
-    assert {name: (n, large[name]) for name, n in small.items() if large[name] != n} == {}
-    assert large.pop("sitemap") <= SITEMAP_QUERIES
-    assert {name: n for name, n in large.items() if n > MAX_QUERIES} == {}
+    content = _populate(30)
+    small = {language: _count_queries(client, content, language) for language in ("en", "fr")}
+    content = _populate(270, start=30)
+    large = {language: _count_queries(client, content, language) for language in ("en", "fr")}
+    for language, counts in small.items():
+        grown = large[language]
+        assert {name: (n, grown[name]) for name, n in counts.items() if grown[name] != n} == {}
+        assert grown.pop("sitemap", 0) <= SITEMAP_QUERIES
+        assert {name: n for name, n in grown.items() if n > MAX_QUERIES} == {}, language
+    # The same pages in French take as many queries as in English.
+    english = {name: n for name, n in large["en"].items() if name in large["fr"]}
+    assert {name: (n, large["fr"][name]) for name, n in english.items()
+            if large["fr"][name] != n} == {}  # fmt: skip

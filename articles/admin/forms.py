@@ -159,6 +159,8 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         candidate = Article(
             **{name: cleaned.get(name) or "" for name in CHECKED_FIELDS},
             reviewer=cleaned.get("reviewer"), reviewed_on=cleaned.get("reviewed_on"),
+            # Checked in its own language: a French disclaimer and reading level in French.
+            language=cleaned.get("language") or self.instance.language,
         )  # fmt: skip
         problems = publishing_problems(candidate, publishing=not was_published)
         reason = (cleaned.get("publish_reason") or "").strip()

@@ -41,8 +41,8 @@ DISCLAIMER_POINTS = [
 ]
 # The same four points said in French (a translation's disclaimer is checked in its language).
 FRENCH_DISCLAIMER_POINTS = [
-    r"\b(?:éducati(?:f|ve|on)|information(?:s)? générale|à titre (?:informatif|d'information)|"
-    r"fins? (?:éducatives?|d'information|informatives?))",
+    r"\b(?:éducati(?:f|ve|on)|information(?:s)? générale|à titre (?:informatif|d['’]information)|"
+    r"fins? (?:éducatives?|d['’]information|informatives?)|à (?:vous )?informer\b)",
     r"\b(?:ne|n['’])\s*(?:\w+\s+){0,3}(?:pas|jamais)\b[\w\s,'’-]{0,30}\b(?:avis|conseils?)\b|"
     r"\bne (?:remplace|remplacent|se substitue) (?:pas|jamais)\b|"
     r"\b(?:pas|aucun) (?:un |d['’]|de )?(?:avis|conseils?) (?:médica|professionn)",

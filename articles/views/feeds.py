@@ -90,7 +90,8 @@ class TopicFeed(LatestArticlesFeed):
         return get_object_or_404(Topic.objects.with_published_articles().with_slug(slug))
 
     def title(self, topic):
-        return f"{clinic_profile().name}: {topic.name}"
+        # French puts a space before the colon (“Clinique Harbourlight : TSPT”).
+        return _("%(clinic)s: %(topic)s") % {"clinic": clinic_profile().name, "topic": topic.name}
 
     def link(self, topic):
         return absolute_url(topic.get_absolute_url())

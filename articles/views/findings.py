@@ -1,7 +1,8 @@
 """The answer first: an article's body cut into what a reader needs at once and the rest.
 
-The lead is the body's “Key findings” section; the introduction before it moves into the
-rest, under a “Background” heading, so a phone shows the findings within the first screen
+The lead is the body's “Key findings” section (in French, « Principaux résultats »); the
+introduction before it moves into the rest, under a “Background” heading in the page's
+language, so a phone shows the findings within the first screen
 and a half. A body without such a heading leads with its introduction (up to its first
 heading). The article page shows the lead under the headline and the study card after it.
 Cuts are made on the sanitised HTML at top-level `<h2>`s, so every part stays well formed.
@@ -10,18 +11,24 @@ Cuts are made on the sanitised HTML at top-level `<h2>`s, so every part stays we
 import re
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
-# Headings that name the findings, as editors write them.
+# Headings that name the findings, as editors write them, in English and in French.
 FINDINGS_HEADING = re.compile(
     r"^\s*(?:the\s+)?(?:key|main)\s+(?:findings|results)|^\s*what\s+(?:the\s+)?(?:study|"
-    r"review|trial|researchers)\s+found",
+    r"review|trial|researchers)\s+found|"
+    r"^\s*(?:les\s+)?(?:principaux|grands)\s+(?:résultats|constats)|"
+    r"^\s*(?:résultats|constats)\s+(?:clés|principaux)|"
+    r"^\s*ce\s+qu(?:e\s+|['’])(?:l['’]|les\s+|la\s+)?(?:étude|revue|essai|chercheu(?:r|se)s?)"
+    r"\s+(?:a|ont)\s+(?:trouvé|montré)",
     re.IGNORECASE,
 )
 H2 = re.compile(r"<h2[\s>].*?</h2>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 
-BACKGROUND = "<h2>Background</h2>\n"
+def _background():
+    return f"<h2>{gettext('Background')}</h2>\n"
 
 
 def split_lead(html):
@@ -34,7 +41,7 @@ def split_lead(html):
             end = later[0].start() if later else len(html)
             intro = html[:start]
             if TAG.sub("", intro).strip():
-                intro = BACKGROUND + intro
+                intro = _background() + intro
             lead, rest = html[start:end], intro + html[end:]
             break
     else:

@@ -76,13 +76,20 @@ class Browser:
         if status != 302:
             raise SystemExit(f"could not sign in to {base} (HTTP {status})")
 
-    def live_article(self, base):
-        """(admin change URL, public URL) of a live article, from the signed-in admin."""
+    def live_article(self, base, language="en"):
+        """(admin change URL, public URL) of a live article written in `language` (English or
+        French), from the signed-in admin."""
         _, page, _ = self.get(f"{base}/admin/articles/article/?visibility=live")
-        change = re.search(r'href="(/admin/articles/article/\d+/change/)[^"]*"', page)[1]
-        _, form, _ = self.get(base + change)
-        slug = re.search(r'name="slug" value="([^"]+)"', form)[1]
-        return change, f"/articles/{slug}/"
+        links = re.findall(r'href="(/admin/articles/article/\d+/change/)[^"]*"', page)
+        for change in dict.fromkeys(links):
+            _, form, _ = self.get(base + change)
+            chosen = re.search(
+                r'<option value="([\w-]+)" selected>', form.split('name="language"')[1]
+            )
+            if chosen[1] == language:
+                slug = re.search(r'name="slug" value="([^"]+)"', form)[1]
+                return change, ("" if language == "en" else f"/{language}") + f"/articles/{slug}/"
+        raise SystemExit(f"no live article in {language} on {base}")
 
     def upload_picture(self, base):
         """A picture dropped into the Markdown editor on `base`; returns its URL."""

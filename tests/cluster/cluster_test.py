@@ -5,7 +5,8 @@ behind nginx (clinic/config/deploy/nginx-clinic.conf), sharing PostgreSQL, a Red
 here, and the local object store (tests/cluster/objectstore.py: Ceph's RADOS Gateway when Ceph
 is installed). Then, as an operator would:
 
-1. an edit saved on server A is seen on server B at once;
+1. an edit saved on server A is seen on server B at once, in English and in French, and the
+   French pages (home, article, topic, feed) answer on A, B and through nginx;
 2. a picture uploaded on A is served through nginx on every request;
 3. an export uploaded on A's admin import page is confirmed on B;
 4. under load through nginx (16 connections, half of them staff signed in), Redis is killed,
@@ -248,6 +249,37 @@ def wait_for_port(port, seconds=60):
     raise SystemExit(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
 
 
+# The demo's French pages besides an article: its home, a topic and the feed.
+FRENCH_PAGES = ["/fr/", "/fr/sujets/tspt/", "/fr/fil/", "/fr/fil/atom/"]
+
+
+def french_pages(editor, public, a, b, lb, check):
+    """A French translation edited on A is seen on B and through nginx, and the French pages
+    answer on every server; returns the French article's address."""
+    change, french_url = editor.live_article(a, "fr")
+    public.get(b + french_url)  # in the shared page cache now
+    _, page, _ = editor.get(a + change)
+    fields = form_fields(page, "article_form")
+    fields["title"] = "Modifié sur le serveur A " + str(int(time.time()))
+    status, _, _ = editor.post(a + change, fields, referer=a + change)
+    check(status == 302, f"French translation saved on A (HTTP {status})")
+    seen = [fields["title"] in public.get(b + french_url)[1] for _ in range(5)]
+    seen += [fields["title"] in public.get(lb + french_url)[1] for _ in range(20)]
+    check(all(seen), f"the French edit is seen on B and through nginx: {sum(seen)}/{len(seen)}")
+    answers = {
+        (server, path): public.get(server + path)
+        for server in (a, b, lb)
+        for path in [french_url, *FRENCH_PAGES]
+    }
+    ok = [
+        status == 200
+        and ('lang="fr-CA"' in body or 'xml:lang="fr"' in body or "<language>fr<" in body)
+        for status, body, _ in answers.values()
+    ]
+    check(all(ok), f"French pages in French on A, B and through nginx: {sum(ok)}/{len(ok)}")
+    return french_url
+
+
 def main():
     failures = []
 
@@ -284,6 +316,7 @@ def main():
         seen = [fields["title"] in public.get(b + article_url)[1] for _ in range(5)]
         seen += [fields["title"] in public.get(lb + article_url)[1] for _ in range(20)]
         check(all(seen), f"the edit is seen on B and through nginx: {sum(seen)}/{len(seen)}")
+        french_url = french_pages(editor, public, a, b, lb, check)
 
         # 2. A picture uploaded on A is served through nginx every time.
         picture = editor.upload_picture(a)
@@ -326,7 +359,8 @@ def main():
         )
 
         # 4. Redis faults under load: 16 connections, half of them staff.
-        urls = [lb + path for path in ("/", article_url, "/articles/", "/team/", "/locations/")]
+        paths = ["/", article_url, "/articles/", "/team/", "/locations/", "/fr/", french_url]
+        urls = [lb + path for path in paths]
         staff = [Browser() for _ in range(outage_load.CONNECTIONS // 2)]
         for browser in staff:
             browser.log_in(lb, *ADMIN)

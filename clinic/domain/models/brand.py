@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext
 
 from clinic.branding import palette
 from clinic.branding.assets import social_rendition_name
@@ -134,4 +135,4 @@ class WordingFields(models.Model):
 
     @property
     def home_heading(self):
-        return self.home_title or f"{self.name} research library"
+        return self.home_title or gettext("%(clinic)s research library") % {"clinic": self.name}

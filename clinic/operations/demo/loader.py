@@ -12,6 +12,12 @@ The library's dates are written as of `DATES_AS_OF`; they move forward with the 
 the newest article is always nine days old, and each closure falls on its next occurrence.
 A draft's publish time is when it is loaded. The demo admin account is made only when asked
 (the command asks when DEBUG is on): its password is public.
+
+The library's French articles (`<slug>.fr.md`) are translations of its English ones, linked by
+the translation key both files carry. Each is linked to its original as this site has it (the
+original keeps the key it was given, even one loaded before the files had keys), shares its
+studies, carries the profile's French disclaimer, and is marked up to date with the original as
+loaded. A translation whose original is gone is not made.
 """
 
 from dataclasses import dataclass, field
@@ -19,12 +25,14 @@ from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.editorial.revisions import article_revision
-from articles.models import Article, Topic
+from articles.models import Article, Topic, default_language
 from articles.transfer.markdown.articles import read_article_file, save_article
+from articles.transfer.markdown.files import file_stem
 from articles.transfer.markdown.site import import_site, read_site
+from articles.translating import latest_version
 from clinic.domain.models import ClinicProfile, Location, Person
 
 from . import ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_USERNAME, LIBRARY
@@ -76,8 +84,20 @@ def demo_profile():
 
 
 def demo_articles():
-    """[(front matter, body)] of the library's articles, in the order they are loaded."""
-    return [read_article_file(LIBRARY / f"{slug}.md") for slug in demo_site()["article_order"]]
+    """[(front matter, body)] of the library's articles, in the order they are loaded: the
+    originals, then their translations."""
+    return [read_article_file(LIBRARY / f"{stem}.md") for stem in demo_site()["article_order"]]
+
+
+def article_language(front):
+    """The language a library file is written in (its `fields: language`, else the default)."""
+    return (front.get("fields") or {}).get("language") or default_language()
+
+
+def default_disclaimer(profile, language):
+    """The profile's default disclaimer in `language` (each language has its own column)."""
+    with translation.override(language):
+        return profile.default_disclaimer
 
 
 def next_occurrence(month, day, today=None):
@@ -171,7 +191,7 @@ def _article_front(front, found, profile, today):
             "publish_at": (
                 _moved(front["publish_at"], today) if published else timezone.now().isoformat()
             ),
-            "disclaimer": profile.default_disclaimer,
+            "disclaimer": default_disclaimer(profile, article_language(front)),
         }
     )
     if front.get("reviewed_on"):
@@ -181,22 +201,41 @@ def _article_front(front, found, profile, today):
 
 
 def _load_articles(rows, found, profile, tally, notes, today):
+    originals = {}  # the library's translation key: the original on this site, or None
     for front, body in demo_articles():
-        key = _key(Article, front["slug"])
+        language, library_key = article_language(front), front.get("translation_key")
+        is_original = language == default_language()
+        label = "articles" if is_original else "translations"
+        key = _key(Article, file_stem(front["slug"], language))
         front = _article_front(front, found, profile, today)
-        if front is None:
-            tally.add("articles", "removed")  # its author or reviewer was removed: so was it
+        original = None if is_original else originals.get(library_key)
+        if front is None or not (is_original or original):
+            # Its author, reviewer or original was removed: so was it.
+            tally.add(label, "removed")
             continue
-        article, state = rows.find(Article, key, {"slug": front["slug"]}, front)
-        tally.add("articles", state)
-        if state != "new":
-            continue
-        with transaction.atomic(), article_revision(user=None, comment=REVISION_COMMENT):
-            article, _, _ = save_article(front, body, LIBRARY)
-        rows.own(key, article)
-        tally.add("studies", "new", len(front.get("studies") or []))
-        if article.status != front["status"]:
-            notes.append(f"“{article.title}” stays a draft: the clinic's rules keep it one.")
+        if original:
+            front["translation_key"] = str(original.translation_key)
+        lookup = {"slug": front["slug"], "language": language}
+        article, state = rows.find(Article, key, lookup, front)
+        tally.add(label, state)
+        if state == "new":
+            with transaction.atomic(), article_revision(user=None, comment=REVISION_COMMENT):
+                article, _, _ = save_article(front, body, LIBRARY)
+                if original:
+                    _based_on(article, original)
+            rows.own(key, article)
+            tally.add("studies", "new", len(front.get("studies") or []))
+            if article.status != front["status"]:
+                notes.append(f"“{article.title}” stays a draft: the clinic's rules keep it one.")
+        if is_original:
+            originals[library_key] = article
+
+
+def _based_on(translation_row, original):
+    """Mark a new translation up to date with its original as it stands now."""
+    translation_row.source_version = latest_version(original)
+    translation_row.source_synced_at = timezone.now()
+    translation_row.save(update_fields=["source_version", "source_synced_at"])
 
 
 def _create_admin(rows, include_removed):

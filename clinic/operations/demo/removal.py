@@ -4,7 +4,8 @@ Removed: demo articles (with their studies), locations (with their hours), topic
 that nobody has edited since `load_demo` made them (`records`), the
 profile wording the demo filled in while it is still the demo's, and the demo admin account
 while it still has the demo's public password. Kept, and reported: anything edited since,
-topics still used by an article the clinic keeps, people still named on one.
+topics still used by an article the clinic keeps, people still named on one, and an original
+whose translation the clinic keeps (the translation shows the original's studies).
 """
 
 from dataclasses import dataclass, field
@@ -38,6 +39,10 @@ class Removal:
 def _still_needed(label, row, removed_articles):
     """Why a row the demo made must stay even though nobody edited it, or ""."""
     kept_articles = Article.objects.exclude(pk__in=removed_articles)
+    if label == "articles" and row.is_original:
+        translations = kept_articles.filter(translation_key=row.translation_key)
+        if translations.exclude(pk=row.pk).exists():
+            return "the original of a translation you keep"
     if label == "topics" and kept_articles.filter(topics=row).exists():
         return "still a topic of articles you keep"
     if label == "people" and kept_articles.filter(Q(author=row) | Q(reviewer=row)).exists():
@@ -46,7 +51,10 @@ def _still_needed(label, row, removed_articles):
 
 
 def _remove_rows(label, model, result, dry_run):
-    for entry, row in records_of(model).items():
+    records = records_of(model).items()
+    if model is Article:  # translations first, so an original knows whether one stays
+        records = sorted(records, key=lambda item: item[1] is None or item[1].is_original)
+    for entry, row in records:
         if row is None:
             continue  # already gone
         if not is_unchanged(entry, row):

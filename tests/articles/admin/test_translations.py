@@ -146,3 +146,23 @@ def test_bad_worklist_input_is_404_not_500(marketing_client, original):
     assert marketing_client.get(worklist, {"page": "x"}).status_code == 200
     not_translation = reverse("admin:articles_article_translation_changes", args=[original.pk])
     assert marketing_client.get(not_translation).status_code == 404
+
+
+def test_a_published_translation_edited_in_the_admin_is_checked_in_its_own_language(
+    marketing_client, original
+):
+    from clinic.domain.models.wording_fr import DEFAULT_DISCLAIMER_FR
+
+    french = ArticleFactory(
+        language="fr", translation_key=original.translation_key, slug="ketamine-et-tspt",
+        title="La kétamine et le TSPT", disclaimer=DEFAULT_DISCLAIMER_FR,
+        body="Le sommeil aide. Les gens dorment mieux. Parlez à votre médecin.",
+    )  # fmt: skip
+    page = marketing_client.get(change_url(french))
+    data = form_data(page, title="La kétamine et le TSPT : une revue")
+
+    response = marketing_client.post(change_url(french), data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    french.refresh_from_db()
+    assert (french.title, french.status) == ("La kétamine et le TSPT : une revue", "published")

@@ -25,8 +25,10 @@ def test_demo_articles_each_have_a_first_revision_with_their_studies(settings):
         first = versions_of(article).get()
         assert first.revision.comment == "Created with the demo content."
         studies = first.revision.version_set.filter(content_type__model="study")
-        assert studies.count() == article.studies.count() > 0
+        assert studies.count() == article.studies.count()
+        assert (studies.count() > 0) == article.is_original  # a translation shows its original's
         assert first.field_dict["status"] == article.status
+        assert (first.field_dict["source_synced_at"] is None) == article.is_original
 
 
 def test_markdown_import_stores_a_first_revision(tmp_path, settings):

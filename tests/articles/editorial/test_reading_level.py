@@ -7,6 +7,7 @@ from articles.editorial.gates import content_problems
 from articles.editorial.reading_level import grade_from_ease, text_grade
 from articles.models import Article
 from clinic.domain.models import ClinicProfile
+from clinic.domain.models.wording_fr import DEFAULT_DISCLAIMER_FR
 
 EASY_FR = "Le sommeil aide. Les gens dorment mieux. Parlez à votre médecin."
 HARD_FR = (
@@ -58,3 +59,15 @@ def test_a_french_disclaimer_is_checked_for_the_same_four_points():
     # The English disclaimer on a French article misses its points in French.
     english = "Educational only, not medical advice. Talk to your doctor. Emergency: call 911."
     assert missing_disclaimer_points(english, "fr") != []
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        DEFAULT_DISCLAIMER_FR,  # “sert uniquement à informer”
+        FRENCH_DISCLAIMER.replace("à titre informatif", "à titre d’information"),
+        FRENCH_DISCLAIMER.replace("à titre informatif", "à des fins d’information"),
+    ],
+)
+def test_the_french_default_disclaimer_and_typographic_apostrophes_say_the_four_points(wording):
+    assert missing_disclaimer_points(wording, "fr") == []

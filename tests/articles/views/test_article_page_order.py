@@ -76,3 +76,25 @@ def test_a_body_without_a_findings_heading_leads_with_its_introduction(client):
     html = client.get(article.get_absolute_url()).text
     assert html.index("First paragraph.") < html.index("The study at a glance")
     assert html.index("The study at a glance") < html.index("Background")
+
+
+@pytest.mark.parametrize(
+    "heading", ["Principaux résultats", "Résultats clés", "Ce que l’étude a trouvé"]
+)
+def test_a_french_article_leads_with_its_findings_and_a_french_background_heading(client, heading):
+    from clinic.domain.models.wording_fr import DEFAULT_DISCLAIMER_FR
+
+    original = ArticleFactory()
+    StudyFactory(article=original)  # the translation shows its original's study
+    article = ArticleFactory(
+        language="fr", translation_key=original.translation_key, disclaimer=DEFAULT_DISCLAIMER_FR,
+        body=f"Pourquoi c’est important.\n\n## {heading}\n\n1. Les symptômes ont baissé.\n\n"
+        "## Comment cela pourrait-il fonctionner?\n\nOn ne le sait pas encore.\n",
+    )  # fmt: skip
+    html = client.get(article.get_absolute_url()).text
+    order = ["Les symptômes ont baissé.", "L’étude en bref", "<h2>Contexte</h2>",
+             "Pourquoi c’est important.", "Comment cela pourrait-il fonctionner?"]  # fmt: skip
+    assert [marker for marker in order if marker not in html] == []
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert "Background" not in html

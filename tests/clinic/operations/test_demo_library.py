@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from articles.models import Article, Study, Topic
 from articles.transfer.markdown.articles import read_article_file
+from articles.transfer.markdown.files import file_stem
 from clinic.domain.models import ClinicProfile, Location, LocationException, OpeningHours, Person
 from clinic.operations.demo import LIBRARY
-from clinic.operations.demo.loader import demo_articles, demo_site, load_demo
+from clinic.operations.demo.loader import article_language, demo_articles, demo_site, load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +38,11 @@ def comparable(value):
 def test_the_demo_loads_with_its_people_studies_states_and_bodies():
     load_demo()
 
-    assert Article.objects.count() == 6
-    assert Article.objects.published().count() == 5
-    assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
+    for language in ("en", "fr"):  # the originals, and their French translations
+        in_language = Article.objects.filter(language=language)
+        assert in_language.count() == 6, language
+        assert in_language.filter(status=Article.Status.PUBLISHED).count() == 5, language
+        assert in_language.filter(status=Article.Status.DRAFT).count() == 1, language
     assert (Study.objects.count(), Topic.objects.count(), Person.objects.count()) == (6, 5, 5)
     assert Location.objects.count() == 3
     assert (OpeningHours.objects.count(), LocationException.objects.count()) == (21, 10)
@@ -63,8 +66,8 @@ def test_demo_dates_follow_the_calendar():
     assert local.date() == timezone.localdate() - timedelta(days=9)
     assert (local.hour, local.minute) == (9, 30)
     assert newest.reviewed_on == local.date() + timedelta(days=3)
-    draft = Article.objects.get(status=Article.Status.DRAFT)
-    assert abs(draft.publish_at - timezone.now()) < timedelta(minutes=5)
+    for draft in Article.objects.filter(status=Article.Status.DRAFT):  # in each language
+        assert abs(draft.publish_at - timezone.now()) < timedelta(minutes=5)
 
 
 def test_exporting_the_loaded_demo_gives_back_the_library(tmp_path):
@@ -72,12 +75,16 @@ def test_exporting_the_loaded_demo_gives_back_the_library(tmp_path):
     call_command("export_markdown", str(tmp_path), stdout=io.StringIO())
 
     for front, body in demo_articles():
-        exported, exported_body = read_article_file(tmp_path / f"{front['slug']}.md")
+        language = article_language(front)
+        stem = file_stem(front["slug"], language)
+        exported, exported_body = read_article_file(tmp_path / f"{stem}.md")
         exported.pop("changes")
-        # The library's articles are originals in English, each with a key of its own that
-        # its translations would share (given by the database, like its id).
-        assert exported.pop("translation_key") and exported["fields"].pop("language") == "en"
-        assert comparable(exported) == comparable(front), front["slug"]
+        # Originals in English and their French translations, each pair sharing the key
+        # their files give them; an original's file need not name its language.
+        assert exported["fields"].pop("language") == language
+        front = front | {"fields": {k: v for k, v in front["fields"].items() if k != "language"}}
+        assert exported["translation_key"] == front["translation_key"], stem
+        assert comparable(exported) == comparable(front), stem
         assert exported_body == body
     site = yaml.safe_load((tmp_path / "site.yaml").read_text(encoding="utf-8"))
     library = demo_site()
@@ -91,6 +98,9 @@ def test_the_library_reads_back_with_import_markdown_as_any_export_does():
     out = io.StringIO()
     call_command("import_markdown", str(LIBRARY), stdout=out)
 
-    assert Article.objects.count() == 6
-    assert Article.objects.published().count() == 5
+    assert Article.objects.filter(language="en").count() == 6
+    assert Article.objects.filter(language="en", status=Article.Status.PUBLISHED).count() == 5
+    for translation in Article.objects.filter(language="fr"):  # linked by the files' keys
+        assert translation.original().language == "en", translation.slug
+    assert Article.objects.filter(language="fr", status=Article.Status.PUBLISHED).count() == 5
     assert Location.objects.get(slug="downtown").hours.count() == 11

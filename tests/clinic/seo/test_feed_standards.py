@@ -1,7 +1,8 @@
 """The feeds, held to the rules the W3C Feed Validator applies to RSS 2.0 and Atom (RFC 4287).
 
 Atom ids and RSS guids are permanent `tag:` URIs (RFC 4151); every link is absolute; each
-feed names its own address (rel="self"); dates are RFC 3339 (Atom) and RFC 822 (RSS).
+feed names its own address (rel="self"); dates are RFC 3339 (Atom) and RFC 822 (RSS). The
+French feeds (`/fr/fil/`) are held to the same rules, and say their language.
 """
 
 import re
@@ -12,6 +13,7 @@ import pytest
 from defusedxml import ElementTree
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article
 from tests.factories import ArticleFactory, TopicFactory
@@ -35,11 +37,16 @@ def xml(client, path):
     return ElementTree.fromstring(response.content)
 
 
-def feed_paths(client):
-    paths = [(reverse("articles:feed"), "rss"), (reverse("articles:atom-feed"), "atom")]
-    for slug in ("ptsd", "depression"):
-        paths.append((reverse("articles:topic-feed", kwargs={"slug": slug}), "rss"))
-        paths.append((reverse("articles:topic-atom-feed", kwargs={"slug": slug}), "atom"))
+# The topics with live articles in each language (the site's French article is about PTSD).
+FEED_TOPICS = {"en": ("ptsd", "depression"), "fr": ("ptsd",)}
+
+
+def feed_paths(client, language="en"):
+    with translation.override(language):
+        paths = [(reverse("articles:feed"), "rss"), (reverse("articles:atom-feed"), "atom")]
+        for slug in FEED_TOPICS[language]:
+            paths.append((reverse("articles:topic-feed", kwargs={"slug": slug}), "rss"))
+            paths.append((reverse("articles:topic-atom-feed", kwargs={"slug": slug}), "atom"))
     return paths
 
 
@@ -93,14 +100,33 @@ def rss_problems(rss, path):
 
 
 @pytest.mark.django_db
-def test_every_feed_keeps_the_validators_rules(site, client):
-    for path, kind in feed_paths(client):
+@pytest.mark.parametrize("language", FEED_TOPICS)
+def test_every_feed_keeps_the_validators_rules(site, client, language):
+    for path, kind in feed_paths(client, language):
         document = xml(client, path)
         problems = atom_problems(document, path) if kind == "atom" else rss_problems(document, path)
         assert problems == [], (path, problems)
         entries = document.findall(f"{ATOM}entry") or document.find("channel").findall("item")
         ids = [e.findtext(f"{ATOM}id") or e.findtext("guid") for e in entries]
         assert ids and len(ids) == len(set(ids)), path
+
+
+@pytest.mark.django_db
+def test_the_french_feeds_are_in_french_and_list_only_french_articles(site, client):
+    french = Article.objects.get(language="fr")
+    paths = feed_paths(client, "fr")
+    assert [path for path, _kind in paths][:2] == ["/fr/fil/", "/fr/fil/atom/"]
+    for path, kind in paths:
+        document = xml(client, path)
+        if kind == "atom":
+            assert document.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr", path
+            links = [e.find(f"{ATOM}link").get("href") for e in document.findall(f"{ATOM}entry")]
+        else:
+            assert document.find("channel").findtext("language") == "fr", path
+            links = [item.findtext("link") for item in document.find("channel").findall("item")]
+        assert links == [settings.SITE_URL + french.get_absolute_url()], path
+    topic_feed = xml(client, paths[-1][0])  # French puts a (no-break) space before a colon
+    assert topic_feed.findtext(f"{ATOM}title") == "Harbourlight Clinic\u00a0: PTSD"
 
 
 @pytest.mark.django_db

@@ -97,6 +97,14 @@ def test_a_french_page_reads_in_french(site, client):
 
 
 @pytest.mark.django_db
+def test_the_home_heading_is_in_the_page_language_when_the_clinic_wrote_none(site, client):
+    english = client.get("/").content.decode()
+    french = client.get("/fr/").content.decode()
+    assert re.search(r"<h1[^>]*>[^<]*research library</h1>", english)
+    assert re.search(r"<h1[^>]*>Bibliothèque de recherche – [^<]+</h1>", french)
+
+
+@pytest.mark.django_db
 def test_english_pages_keep_english_tags(site, fetch):
     html = fetch(site["team"]).content.decode()
     assert html_lang(html) == "en-CA"

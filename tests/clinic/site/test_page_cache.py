@@ -13,11 +13,12 @@ import time_machine
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.previews import preview_link_token
 from articles.services import publish_article, unpublish_article
 from clinic.domain.models import ClinicProfile, LocationException, OpeningHours
+from clinic.domain.models.wording_fr import DEFAULT_DISCLAIMER_FR
 from tests.factories import (
     ArticleFactory,
     LocationFactory,
@@ -29,6 +30,15 @@ from tests.factories import (
 from tests.helpers import REDIS_URL, redis_or_skip
 
 TORONTO = ZoneInfo("America/Toronto")
+# Each language's pages are cached under their own addresses (/fr/fil/ is the French feed).
+LANGUAGES = ["en", "fr"]
+
+
+def in_language(language):
+    """An article's fields in `language`: a French one carries the French disclaimer."""
+    return {"language": language} | (
+        {"disclaimer": DEFAULT_DISCLAIMER_FR} if language == "fr" else {}
+    )
 
 
 BACKENDS = {
@@ -54,10 +64,11 @@ def get(client, url, **headers):
     return response
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_second_anonymous_request_is_served_from_the_cache_without_queries(
-    client, django_assert_num_queries
+    client, django_assert_num_queries, language
 ):
-    article = ArticleFactory(title="Cached summary")
+    article = ArticleFactory(title="Cached summary", **in_language(language))
     first = get(client, article.get_absolute_url())
     assert first["X-Cache"] == "miss"
     with django_assert_num_queries(0):
@@ -65,10 +76,12 @@ def test_second_anonymous_request_is_served_from_the_cache_without_queries(
     assert second["X-Cache"] == "hit" and second.content == first.content
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("url_name", ["articles:home", "articles:list", "articles:feed"])
-def test_publishing_unpublishing_and_editing_show_on_the_next_request(client, url_name):
-    article = ArticleFactory(title="First title", draft=True)
-    url = reverse(url_name)
+def test_publishing_unpublishing_and_editing_show_on_the_next_request(client, url_name, language):
+    article = ArticleFactory(title="First title", draft=True, **in_language(language))
+    with translation.override(language):
+        url = reverse(url_name)
     assert b"First title" not in get(client, url).content
     publish_article(article=article)
     assert b"First title" in get(client, url).content

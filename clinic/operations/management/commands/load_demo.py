@@ -16,8 +16,9 @@ class Command(BaseCommand):
     help = (
         "Load demo content: the clinic profile, team, locations with opening hours and "
         "upcoming holiday closures, topics and research summaries (five published, one "
-        "draft), plus an admin@example.org superuser when DEBUG is on. Safe to run again: "
-        "existing rows are never changed, and rows removed since are not made again. "
+        "draft, each with its French translation), plus an admin@example.org superuser "
+        "when DEBUG is on. Safe to run again: existing rows are never changed, and rows "
+        "removed since are not made again. "
         "`manage.py remove_demo` takes it all away."
     )
 
