@@ -18,6 +18,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from reversion.models import Version
 
+from clinic.domain.sitewide import clinic_profile
+
 from .editorial.compare import article_changes
 from .models import Article, default_language, language_codes
 from .services import save_article
@@ -45,8 +47,9 @@ def latest_version(article):
 
 
 def translate_article(*, original, language, user=None):
-    """A draft of `original` in `language` (its text copied, to be rewritten), or the
-    translation it already has: (article, created)."""
+    """A draft of `original` in `language` (its text copied, to be rewritten; the clinic's
+    default disclaimer in that language where the original carries its own language's
+    default), or the translation it already has: (article, created)."""
     if not original.is_original:
         raise NotTranslatable("Only an original (in the site's default language) is translated.")
     if language not in language_codes() or language == original.language:
@@ -62,6 +65,9 @@ def translate_article(*, original, language, user=None):
         source_version=latest_version(original),
         source_synced_at=timezone.now(),
     )
+    profile = clinic_profile()
+    if original.disclaimer.strip() == profile.default_disclaimer_in(original.language).strip():
+        draft.disclaimer = profile.default_disclaimer_in(language)  # already written there
     topics = list(original.topics.all())
     save_article(
         article=draft,

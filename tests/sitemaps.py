@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from defusedxml import ElementTree
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def index_entries(client, **extra):
@@ -48,3 +49,10 @@ def all_urls(client, **extra):
 
 def all_locs(client, **extra):
     return [url.findtext(f"{NS}loc") for url in all_urls(client, **extra)]
+
+
+def alternates(url):
+    """[(hreflang, href)] of a <url>'s <xhtml:link rel="alternate"> elements, in order."""
+    links = url.findall(f"{XHTML}link")
+    assert all(link.get("rel") == "alternate" for link in links)
+    return [(link.get("hreflang"), link.get("href")) for link in links]

@@ -24,8 +24,9 @@ from clinic.domain.models.wording_fr import DEFAULT_DISCLAIMER_FR
 from tests.public_pages import PAGE_TYPES, page_url, page_url_in
 
 MAX_QUERIES = 8  # an article: 7, and its live translations for the language links
-# The index: a count and a date for each of its five sections, a few dates read once.
-SITEMAP_QUERIES = 14
+# The index: a count and a date for each of its five sections, a few dates read once (the
+# newest change in each language: two index reads a language).
+SITEMAP_QUERIES = 16
 SITEMAP_PAGE = 100
 DEEP_PAGES = {  # the deepest pages, as each page type's URL plus a query
     "article list, last page": ("article list", "?page=last"),
@@ -35,6 +36,8 @@ DEEP_PAGES = {  # the deepest pages, as each page type's URL plus a query
 }
 # The searches that look words up in the full-text index (not the empty form, nor a refusal).
 FRENCH_STEMS = {"search with hits", "search without hits", "search corrected"}
+# The sitemap's other sections, each a page of every language's addresses with their alternates.
+SITEMAP_SECTIONS = ["pages", "topics", "people", "locations"]
 # One for the whole site, at no language's address: measured once, in English.
 SITE_WIDE = {"sitemap", "sitemap page", "robots.txt"}
 
@@ -131,6 +134,8 @@ def _count_queries(client, content, language="en"):
     for name, (base, query) in DEEP_PAGES.items():
         if base in pages:
             pages[name] = pages[base].split("?")[0] + query.format(last=last_sitemap_page)
+    if language == "en":  # the sitemap is site-wide: measured once
+        pages |= {f"sitemap {section}": f"/sitemap-{section}.xml" for section in SITEMAP_SECTIONS}
     for url in pages.values():  # what a page caches for every later request (search's words)
         client.get(url)
     counts = {}

@@ -10,8 +10,7 @@ tests/test_query_plans.py reads.
 import pytest
 from django.db import connection
 
-from articles.models import Article
-from tests.test_query_plans import HOT_PAGES, library  # noqa: F401  (the same library)
+from tests.test_query_plans import hot_paths, library  # noqa: F401  (the same library)
 
 # Instructions a page's queries may run together: a few hundred article rows' worth.
 MOST_STEPS = 200_000
@@ -45,8 +44,7 @@ def steps_of(client, path):
 
 def test_hot_pages_do_a_few_pages_of_work(client, library):  # noqa: F811
     client.get("/")  # the site-wide parts, cached after the first request
-    page = -(-Article.objects.get(slug="study-1501").pk // 1000)
-    paths = [path.format(page=page) for path in HOT_PAGES]
+    paths = hot_paths()
     for path in paths:  # what a page caches for every later request
         client.get(path)
     steps = {path: steps_of(client, path) for path in paths}

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from modeltranslation.admin import TranslationAdmin
 
 from articles.editorial.gates import may_publish_despite_checks
-from articles.models import Article, ArticleChange, Topic
+from articles.models import Article, ArticleChange, Topic, default_language
 from articles.previews import PREVIEW_LINK_DAYS, preview_link, revoke_preview_links
 from articles.services import (
     PublishRefused,
@@ -134,7 +134,8 @@ class ArticleAdmin(
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         profile = clinic_profile()
-        initial.setdefault("disclaimer", profile.default_disclaimer)
+        language = initial.get("language") or default_language()
+        initial.setdefault("disclaimer", profile.default_disclaimer_in(language))
         initial.setdefault("review_interval_months", profile.review_interval_months)
         return initial
 

@@ -1,9 +1,11 @@
 """The article change form: disclaimer, substantive updates, publishing rules."""
 
 from django import forms
+from django.utils.html import escape
 
 from articles.editorial.content_checks import image_alt_problems
 from articles.models import DISCLAIMER_REQUIRED, Article
+from articles.models.languages import language_choices
 from articles.services import CHECKED_FIELDS, PublishRefused, publishing_problems
 from clinic.authoring.links import describe, unsafe_targets
 from clinic.domain.forms import EditVersionFormMixin
@@ -73,11 +75,26 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
         self.fields["disclaimer"].required = False
         # A form posted without it (a script, an older page) keeps the article's setting.
         self.fields["service_disclosure"].required = False
-        default = clinic_profile().default_disclaimer
-        self.fields[
-            "use_default_disclaimer"
-        ].help_text = (
-            f"Tick to replace the text below with the clinic's current default: “{default}”"
+        self.fields["use_default_disclaimer"].help_text = self._default_disclaimer_help()
+
+    def _default_disclaimer_help(self):
+        """The default the box puts in, in the article's language; for a new article, whose
+        language is chosen on this form, the default in each language. (The admin shows help
+        text as HTML: the wording is escaped.)"""
+        profile = clinic_profile()
+        if self.instance.pk:
+            default = escape(profile.default_disclaimer_in(self.instance.language))
+            return (
+                f"Tick to replace the text below with the clinic's current default in "
+                f"{self.instance.language_name}: “{default}”"
+            )
+        defaults = "; ".join(
+            f"{name}: “{escape(profile.default_disclaimer_in(code))}”"
+            for code, name in language_choices()
+        )
+        return (
+            "Tick to replace the text below with the clinic's current default in the "
+            f"article's language ({defaults})"
         )
 
     def clean_service_disclosure(self):
@@ -104,7 +121,8 @@ class ArticleAdminForm(EditVersionFormMixin, forms.ModelForm):
 
     def _check_disclaimer(self, cleaned):
         if cleaned.get("use_default_disclaimer"):
-            cleaned["disclaimer"] = clinic_profile().default_disclaimer
+            language = cleaned.get("language") or self.instance.language
+            cleaned["disclaimer"] = clinic_profile().default_disclaimer_in(language)
         elif not (cleaned.get("disclaimer") or "").strip():
             # Article.clean() puts the message on the field; it is repeated at the top,
             # where the editor looks first after saving.

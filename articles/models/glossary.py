@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from modeltranslation.utils import build_localized_fieldname
 
+from clinic.domain.languages import initial_letter
 from clinic.domain.models import has_visible_text
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -87,9 +88,9 @@ class GlossaryTerm(models.Model):
 
     @property
     def initial(self):
-        """The A–Z section: the first letter, or “#” for a term starting with a digit."""
-        first = self.term.strip()[:1].upper()
-        return first if first.isalpha() and first.isascii() else "#"
+        """The A–Z section: the first letter, accents aside (“Échelle” under “E”), or “#” for
+        a term starting with a digit."""
+        return initial_letter(self.term)
 
     def names_in(self, language):
         """The term and its other names as written in `language` (empty if not written)."""

@@ -21,7 +21,7 @@ from clinic.domain.models import EditTracked, Person, has_visible_text
 from clinic.domain.models.constraints import validate_constraints_in_python
 
 from .indexes import SQLiteIndex
-from .languages import ANY_LANGUAGE, active_language
+from .languages import ANY_LANGUAGE, active_language, language_codes
 from .reading import ReadingTrailMixin
 from .search_columns import (
     PostgreSQLGeneratedField,
@@ -55,12 +55,25 @@ class TopicQuerySet(TranslatedSlugQuerySet):
         """Topics the public may see: one an import created is hidden until it is described."""
         return self.exclude(from_import=True, description="")
 
-    def with_published_articles(self):
-        """Listed topics with at least one live article: one used only by drafts stays unseen.
+    def with_published_articles(self, language=None):
+        """Listed topics with at least one live article in the reader's language (or
+        `language`; `ANY_LANGUAGE` for any): one used only by drafts stays unseen.
 
         A semi-join per topic that stops at its first live article (not a scan of every link)."""
-        live = Article.objects.published().filter(topics=models.OuterRef("pk"))
+        live = Article.objects.published(language=language).filter(topics=models.OuterRef("pk"))
         return self.listed().filter(models.Exists(live))
+
+    def with_article_languages(self):
+        """Listed topics with live articles in any language, each knowing which languages
+        (`topic.article_languages`, read by `Topic.article_languages`): a semi-join per topic
+        and language, in the same query."""
+        annotations = {
+            f"has_articles_{code}": models.Exists(
+                Article.objects.published(language=code).filter(topics=models.OuterRef("pk"))
+            )
+            for code in language_codes()
+        }
+        return self.with_published_articles(language=ANY_LANGUAGE).annotate(**annotations)
 
 
 class Topic(models.Model):
@@ -95,6 +108,11 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:topic-detail", kwargs={"slug": self.slug})
+
+    @property
+    def article_languages(self):
+        """The languages it has live articles in (`TopicQuerySet.with_article_languages`)."""
+        return [code for code in language_codes() if getattr(self, f"has_articles_{code}", False)]
 
     @property
     def is_listed(self):
@@ -299,11 +317,26 @@ class Article(ReadingTrailMixin, Translatable, EditTracked):
             PostgreSQLGinIndex(fields=["search_vector"], name="article_search_vector_gin"),
             models.Index(fields=["language", "status", "updated_at"], name="article_updated_idx"),
             # Whether an article found by id (a search match, a topic link) is live, and a page
-            # of the sitemap, without reading the rows: on SQLite, their large text would have
-            # to be read past first (a sitemap page of 1,000: 13 ms instead of 1).
+            # of the sitemap with the key of its translations, without reading the rows: on
+            # SQLite, their large text would have to be read past first (a sitemap page of
+            # 1,000: 13 ms instead of 1).
             models.Index(
-                fields=["id", "status", "publish_at", "language", "updated_at", "slug"],
+                fields=[
+                    "id",
+                    "status",
+                    "publish_at",
+                    "language",
+                    "updated_at",
+                    "slug",
+                    "translation_key",
+                ],
                 name="article_live_idx",
+            ),
+            # An article's live translations (the language links, the sitemap's alternates)
+            # without reading the rows, as article_live_idx.
+            models.Index(
+                fields=["translation_key", "language", "status", "publish_at", "slug"],
+                name="article_family_idx",
             ),
             models.Index(
                 fields=["author", "language", "status", "publish_at", "id"],

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from articles.models import Article, CitationNotice, Topic, active_language, default_language
 from articles.previews import PreviewLinkRevoked, article_from_preview_token
+from clinic.domain.languages import in_name_order
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page, website_data
 from clinic.seo.languages import language_codes
@@ -188,7 +189,7 @@ class ArticleDetailView(PageMetadataMixin, DetailView):
                 **self.reading_trail(article, stored["topics"]),
                 **kwargs,
             )
-        topics = list(article.topics.listed())
+        topics = in_name_order(article.topics.listed())
         crumbs = [home_crumb(), (_("Research summaries"), reverse("articles:list"))]
         if topics:
             crumbs.append((topics[0].name, topics[0].get_absolute_url()))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from articles.models import Topic
+from clinic.domain.languages import in_name_order
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import web_page
 from clinic.seo.links import absolute_url
@@ -19,7 +20,7 @@ class FollowView(PageMetadataMixin, TemplateView):
     template_name = "articles/follow.html"
 
     def get_context_data(self, **kwargs):
-        topics = list(Topic.objects.with_published_articles())
+        topics = in_name_order(Topic.objects.with_published_articles())
         for topic in topics:
             topic.feed_address = absolute_url(
                 reverse("articles:topic-feed", kwargs={"slug": topic.slug})

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from articles.models import GlossaryTerm
-from clinic.domain.languages import active_language, site_languages
+from clinic.domain.languages import active_language, in_name_order, site_languages
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import ref, web_page
 from clinic.seo.library import glossary_data
@@ -198,7 +198,7 @@ class GlossaryView(PageMetadataMixin, ListView):
     context_object_name = "terms"
 
     def get_context_data(self, **kwargs):
-        terms = self.object_list = list(self.object_list)
+        terms = self.object_list = in_name_order(self.object_list, "term")
         sections = {}
         for term in terms:
             sections.setdefault(term.initial, []).append(term)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 
 from articles.models import Article, ArticleChange, Topic
+from clinic.domain.languages import in_name_order
 from clinic.domain.models import Person
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page, organization_id, ref, web_page
@@ -33,7 +34,7 @@ class EditorialPolicyView(PageMetadataMixin, TemplateView):
         return super().get_context_data(
             writers=list(Person.objects.filter(pk__in=live.values("author"))),
             reviewers=list(Person.objects.filter(pk__in=live.values("reviewer"))),
-            services=list(Topic.objects.filter(is_clinic_service=True)),
+            services=in_name_order(Topic.objects.filter(is_clinic_service=True)),
             breadcrumbs=policy_crumbs(),
             **kwargs,
         )

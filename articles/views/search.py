@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from articles.models import GlossaryTerm, Topic
 from articles.search import MAX_QUERY_LENGTH, search_articles
+from clinic.domain.languages import in_name_order
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import web_page
 from clinic.seo.links import absolute_url
@@ -80,7 +81,7 @@ def search(request):
     if found.corrected_from:
         context["as_typed_query"] = urlencode({"q": found.corrected_from, "as_typed": "1"})
     if not page.object_list:
-        context["topics"] = Topic.objects.with_published_articles()
+        context["topics"] = in_name_order(Topic.objects.with_published_articles())
         context["glossary_terms"] = glossary_matches(found.query.words)
     return render(request, "articles/search.html", context)
 

@@ -13,18 +13,31 @@ every link: over a second at 20,000 articles).
 
 Articles are listed by id, 1,000 ids a page, so a page keeps its addresses as the library grows:
 crawlers see the newest page change, the older ones stay as they were.
+
+Every language's pages are listed, each naming its versions in the other languages
+(clinic.seo.sitemaps): an article its live translations, read for the whole page in one query
+by translation key; a topic the languages it has live articles in (its page in another
+language says there are none yet, and is not indexed); the home page, the lists, the people and
+the locations every language. Each language's version is dated by that language's articles.
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+import sqlite3
+
+from django.db import connections
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
 
 from articles.models import ANY_LANGUAGE, Article, GlossaryTerm, Topic
+from clinic.domain.languages import active_language, language_codes
 from clinic.domain.models import Location, Person
 from clinic.seo.links import current_request
-from clinic.seo.sitemaps import PublicSitemap
+from clinic.seo.sitemaps import (
+    HreflangAlternates,
+    KeyRangePaginator,
+    PublicSitemap,
+    TranslatedSitemap,
+)
 
 PAGE_SIZE = 1000
 UPDATES_LOOKED_AT = 20
@@ -39,27 +52,35 @@ def changed(article):
     return article.updated_at or article.publish_at
 
 
-def newest_change():
-    """The newest change among live articles, from two index reads: the newest publish time
-    (article_public_idx) and the newest update (article_updated_idx); read once a request."""
+def newest_change(language=None):
+    """The newest change among live articles in `language` (by default the active one), from
+    two index reads: the newest publish time (article_public_idx) and the newest update
+    (article_updated_idx); read once a request."""
+    language = language or active_language()
     request = current_request()
     if request is None:
-        return _newest_change()
-    if not hasattr(request, "newest_article_change"):
-        request.newest_article_change = _newest_change()
-    return request.newest_article_change
+        return _newest_change(language)
+    read = request.__dict__.setdefault("newest_article_changes", {})
+    if language not in read:
+        read[language] = _newest_change(language)
+    return read[language]
 
 
-def _newest_change():
+def newest_change_anywhere():
+    """The newest change among live articles in any of the site's languages."""
+    return newer(*(newest_change(code) for code in language_codes()))
+
+
+def _newest_change(language):
     now = timezone.now()
-    live = Article.objects.published(now=now)
+    live = Article.objects.published(now=now, language=language)
     published = live.order_by("-publish_at").values_list("publish_at", flat=True)[:1]
     # The newest updates of published articles, whatever their publish time, so that the
     # database walks article_updated_idx from its end; the first live one is the answer
     # (one scheduled for later, updated, is rare; past a few, ask for it exactly).
     updates = (
         Article.objects.marked_published()
-        .in_language()
+        .in_language(language)
         .filter(updated_at__isnull=False)
         .order_by("-updated_at")
         .values_list("updated_at", "publish_at")
@@ -71,59 +92,37 @@ def _newest_change():
     return newer(*published, *updated)
 
 
+def keys_per_query(connection):
+    """How many keys one query may list, a few parameters kept for its other conditions:
+    SQLite's own limit (32,766 since 3.32, where Django assumes the old 999, which would split
+    a sitemap page in two), else Django's figure for the database (none for PostgreSQL)."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - 20
+    most = connection.features.max_query_params
+    return most - 20 if most else None
+
+
 def dated(queryset, **links):
-    """`queryset` with the newest publish time of the live articles each row `links` to: the
-    first entry of article_public_idx (or of a person's article_author_idx or
-    article_reviewer_idx) that belongs to the row, a seek, never a sort of its articles.
+    """`queryset` with, for each language, the newest publish time of the live articles in it
+    each row `links` to (`newest_<link>_<language>`): the first entry of article_public_idx (or
+    of a person's article_author_idx or article_reviewer_idx) that belongs to the row, a seek,
+    never a sort of its articles.
 
     A list page of topics or people shows cards (title, summary, publish date): a new article
     changes it; a substantive update changes the article's own page, dated in its section."""
-    live = Article.objects.published().order_by("-publish_at").values("publish_at")
-    return queryset.annotate(**{
-        f"newest_{name}": Subquery(live.filter(link)[:1]) for name, link in links.items()
-    })  # fmt: skip
+    annotations = {}
+    for code in language_codes():
+        live = Article.objects.published(language=code).order_by("-publish_at")
+        for name, link in links.items():
+            newest = live.filter(link).values("publish_at")[:1]
+            annotations[f"newest_{name}_{code}"] = Subquery(newest)
+    return queryset.annotate(**annotations)
 
 
-def newest_of(row, *names):
-    return newer(row.modified_at, *(getattr(row, f"newest_{name}") for name in names))
-
-
-class KeyRangePaginator(Paginator):
-    """Pages by ranges of primary keys: page 2 holds the live articles with ids 1001 to 2000.
-
-    A page is a range scan of the primary key, whatever its number, and keeps its addresses
-    for good (a new article goes on the last page). The pages run from the range of the lowest
-    live id to that of the highest, each read as the first entry of the primary key from one
-    end, so the index never lists the empty ranges below the first article. A page may hold
-    fewer than `per_page` addresses where drafts or deleted articles leave gaps."""
-
-    def validate_number(self, number):
-        number = int(number) if str(number).isascii() and str(number).isdigit() else 0
-        if number < 1:
-            raise PageNotAnInteger("That page number is not a whole number.")
-        if number == 1:  # the section's own address shows its first page with articles
-            number = self.first_page
-        if number < self.first_page or number > self.num_pages:
-            raise EmptyPage("That page contains no results.")
-        return number
-
-    def _page_of(self, ordering):
-        key = next(iter(self.object_list.order_by(ordering).values_list("pk", flat=True)[:1]), 0)
-        return max(1, -(-key // self.per_page))
-
-    @cached_property
-    def first_page(self):
-        return self._page_of("pk")
-
-    @cached_property
-    def num_pages(self):
-        return self._page_of("-pk")
-
-    def page(self, number):
-        number = self.validate_number(number)
-        first = (number - 1) * self.per_page + 1
-        keys = (first, first + self.per_page - 1)
-        return self._get_page(list(self.object_list.filter(pk__range=keys)), number, self)
+def newest_of(row, language, *names):
+    """The row's own change or the newest of its articles in `language`, whichever is later."""
+    return newer(row.modified_at, *(getattr(row, f"newest_{name}_{language}") for name in names))
 
 
 class ArticleSitemap(PublicSitemap):
@@ -134,47 +133,105 @@ class ArticleSitemap(PublicSitemap):
     def items(self):
         """Live articles in every language (a French one at its /fr/ address)."""
         live = Article.objects.published(language=ANY_LANGUAGE)
-        return live.only("slug", "language", "publish_at", "updated_at").order_by("pk")
+        fields = ("slug", "language", "translation_key", "publish_at", "updated_at")
+        return live.only(*fields).order_by("pk")
 
     @property
     def paginator(self):
         return KeyRangePaginator(self.items(), self.limit)
 
     def location(self, article):
-        """The article's address in its language, without resolving the URL pattern 1,000
+        return self.path(article.language, article.slug)
+
+    def path(self, language, slug):
+        """An article's address in its language, without resolving the URL pattern 1,000
         times a page."""
         prefixes = self.__dict__.setdefault("_prefixes", {})
-        if article.language not in prefixes:
-            with translation.override(article.language):
+        if language not in prefixes:
+            with translation.override(language):
                 path = reverse("articles:detail", kwargs={"slug": "x"})
-            prefixes[article.language] = path.removesuffix("x/")
-        return f"{prefixes[article.language]}{article.slug}/"
+            prefixes[language] = path.removesuffix("x/")
+        return f"{prefixes[language]}{slug}/"
 
     def lastmod(self, article):
         return changed(article)
 
     def get_latest_lastmod(self):
-        return newest_change()
+        return newest_change_anywhere()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """The page's addresses, each naming its article's live translations (itself
+        included) and x-default, read in one query for the whole page."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        family = self.live_translations([url["item"] for url in urls])
+        hreflang_alternates = HreflangAlternates()
+        for url in urls:
+            versions = family.get(url["item"].translation_key, ())
+            locations = {code: origin + self.path(code, slug) for code, slug in versions}
+            url["alternates"] = hreflang_alternates(locations)
+        return urls
+
+    def live_translations(self, articles):
+        """{translation key: [(language, slug)]} of the page's articles' families: the page's
+        own rows and, in one query, the live rows of each language that share a key with a row
+        of the page in another language. Each language is its own part of a UNION, a lookup of
+        article_family_idx (or of article_public_idx for a language with few articles): asked
+        as one condition, or by a subquery of the page's id range, the languages' parts made
+        PostgreSQL read the whole table. Split only where the database takes fewer parameters
+        than a page has keys."""
+        family, wanted = {}, []
+        for article in articles:
+            family.setdefault(article.translation_key, []).append((article.language, article.slug))
+            wanted += [(code, article.translation_key)
+                       for code in language_codes() if code != article.language]  # fmt: skip
+        most = keys_per_query(connections[Article.objects.db]) or len(wanted) or 1
+        live = Article.objects.published(language=ANY_LANGUAGE).order_by()
+        own = {article.pk for article in articles}
+        for start in range(0, len(wanted), most):
+            keys = {}
+            for code, key in wanted[start : start + most]:
+                keys.setdefault(code, []).append(key)
+            parts = [
+                live.filter(language=code, translation_key__in=some).values_list(
+                    "pk", "translation_key", "language", "slug"
+                )
+                for code, some in keys.items()
+            ]
+            for pk, key, code, slug in parts[0].union(*parts[1:], all=True):
+                if pk not in own:
+                    family.setdefault(key, []).append((code, slug))
+        return family
 
 
-class TopicSitemap(PublicSitemap):
+class TopicSitemap(TranslatedSitemap):
+    """Each topic in the languages it has live articles in."""
+
     changefreq = "weekly"
     priority = 0.5
     limit = PAGE_SIZE
 
     def items(self):
-        topics = Topic.objects.with_published_articles().only("slug", "modified_at")
-        return dated(topics, articles=Q(topics=OuterRef("pk")))
+        topics = Topic.objects.with_published_articles(language=ANY_LANGUAGE)
+        # A test on each article, newest first, rather than a join from the topic's links,
+        # which SQLite reads in full and sorts (as `ArticleQuerySet.in_topic`).
+        links = Article.topics.through.objects.filter(
+            article=OuterRef("pk"), topic=OuterRef(OuterRef("pk"))
+        )
+        return dated(topics.only("slug", "modified_at"), articles=Q(Exists(links)))
 
-    def lastmod(self, topic):
-        return newest_of(topic, "articles")
+    def languages_of(self, topic):
+        return [code for code in language_codes() if getattr(topic, f"newest_articles_{code}")]
+
+    def lastmod(self, version):
+        return newest_of(version.page, version.language, "articles")
 
     def get_latest_lastmod(self):
-        topics = Topic.objects.with_published_articles().aggregate(at=Max("modified_at"))["at"]
-        return newer(topics, newest_change())
+        topics = Topic.objects.with_published_articles(language=ANY_LANGUAGE)
+        return newer(topics.aggregate(at=Max("modified_at"))["at"], newest_change_anywhere())
 
 
-class PersonSitemap(PublicSitemap):
+class PersonSitemap(TranslatedSitemap):
     """The team, and former colleagues whose pages live articles still link to."""
 
     changefreq = "monthly"
@@ -182,21 +239,22 @@ class PersonSitemap(PublicSitemap):
     limit = PAGE_SIZE
 
     def items(self):
-        live = Article.objects.published()
+        live = Article.objects.published(language=ANY_LANGUAGE)
         linked = Exists(live.filter(author=OuterRef("pk"))) | Exists(
             live.filter(reviewer=OuterRef("pk"))
         )
         people = Person.objects.filter(Q(is_active=True) | linked).only("slug", "modified_at")
         return dated(people, wrote=Q(author=OuterRef("pk")), reviewed=Q(reviewer=OuterRef("pk")))
 
-    def lastmod(self, person):
-        return newest_of(person, "wrote", "reviewed")
+    def lastmod(self, version):
+        return newest_of(version.page, version.language, "wrote", "reviewed")
 
     def get_latest_lastmod(self):
-        return newer(Person.objects.aggregate(at=Max("modified_at"))["at"], newest_change())
+        people = Person.objects.aggregate(at=Max("modified_at"))["at"]
+        return newer(people, newest_change_anywhere())
 
 
-class LocationSitemap(PublicSitemap):
+class LocationSitemap(TranslatedSitemap):
     changefreq = "monthly"
     priority = 0.6
     limit = PAGE_SIZE
@@ -204,18 +262,20 @@ class LocationSitemap(PublicSitemap):
     def items(self):
         return Location.objects.active().only("slug", "modified_at")
 
-    def lastmod(self, location):
-        return location.modified_at
+    def lastmod(self, version):
+        return version.page.modified_at
 
     def get_latest_lastmod(self):
         return Location.objects.active().aggregate(at=Max("modified_at"))["at"]
 
 
-class StaticPageSitemap(PublicSitemap):
-    """Pages that exist once: home and the lists, dated by the newest change they show."""
+class StaticPageSitemap(TranslatedSitemap):
+    """Pages that exist once in each language: home and the lists, each language's dated by
+    the newest change it shows."""
 
     changefreq = "daily"
     priority = 0.6
+    limit = PAGE_SIZE
 
     def items(self):
         if not hasattr(self, "_items_read"):
@@ -223,28 +283,35 @@ class StaticPageSitemap(PublicSitemap):
         return self._items_read
 
     def _dated_pages(self):
-        newest = newest_change()
-        topics = Topic.objects.with_published_articles().aggregate(at=Max("modified_at"))["at"]
+        """[(URL name, {language: its date})]."""
+        topics = Topic.objects.with_published_articles(language=ANY_LANGUAGE)
+        topics = topics.aggregate(at=Max("modified_at"))["at"]
         team = Person.objects.active().aggregate(at=Max("modified_at"))["at"]
         places = Location.objects.active().aggregate(at=Max("modified_at"))["at"]
-        return [
-            ("articles:home", newest),
-            ("articles:list", newest),
-            ("articles:topic-list", newer(newest, topics)),
-            ("clinic:team", team or newest),
-            ("clinic:locations", places or newest),
-            ("articles:glossary", GlossaryTerm.objects.aggregate(at=Max("updated_at"))["at"]),
-            # Written from the profile, the people and the topics; a correction moves its
-            # article's “Updated” date, so the newest change dates the log too.
-            ("articles:editorial-policy", newer(newest, team, topics)),
-            ("articles:corrections", newest),
-        ]
+        glossary = GlossaryTerm.objects.aggregate(at=Max("updated_at"))["at"]
+        dates = {}
+        for code in language_codes():
+            newest = newest_change(code)
+            dates[code] = {
+                "articles:home": newest,
+                "articles:list": newest,
+                "articles:topic-list": newer(newest, topics),
+                "clinic:team": team or newest,
+                "clinic:locations": places or newest,
+                "articles:glossary": glossary,
+                # Written from the profile, the people and the topics; a correction moves its
+                # article's “Updated” date, so the newest change dates the log too.
+                "articles:editorial-policy": newer(newest, team, topics),
+                "articles:corrections": newest,
+            }
+        names = dates[language_codes()[0]]
+        return [(name, {code: dates[code][name] for code in dates}) for name in names]
 
-    def location(self, item):
-        return reverse(item[0])
+    def page_location(self, page):
+        return reverse(page[0])
 
-    def lastmod(self, item):
-        return item[1]
+    def lastmod(self, version):
+        return version.page[1][version.language]
 
     def get_latest_lastmod(self):
-        return newer(*(moment for _, moment in self.items()))
+        return newer(*(moment for _, dates in self.items() for moment in dates.values()))

@@ -1,4 +1,6 @@
-"""The languages the site is written in, and which one a page is in now."""
+"""The languages the site is written in, which one a page is in now, and the order of names."""
+
+import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -40,6 +42,33 @@ def active_language():
 def language_name(code):
     """The language's own name as settings.LANGUAGES gives it (“Français”), else the code."""
     return str(dict(settings.LANGUAGES).get(code, code))
+
+
+# Letters a dictionary files as two (French “œuvre” among the “oe”), which Unicode does not
+# decompose.
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
+
+def name_key(text):
+    """Sorts names as a dictionary does, in English and French alike: by their letters first,
+    accents and case aside (“Émotions” beside “Emotions”, before “Fatigue”, not after “Z”),
+    then by accents, then by case (lower case first), so the order never depends on the
+    database's collation."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").strip().translate(LIGATURES))
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return (letters.casefold(), decomposed.casefold(), decomposed.swapcase())
+
+
+def initial_letter(text):
+    """The letter a name is filed under: “É” under “E”; "#" for one that starts otherwise."""
+    first = name_key(text)[0][:1].upper()
+    return first if first.isascii() and first.isalpha() else "#"
+
+
+def in_name_order(rows, attribute="name"):
+    """`rows` sorted by `attribute` as read in the page's language (a topic's French name, or
+    its English one where the French is empty): see `name_key`."""
+    return sorted(rows, key=lambda row: name_key(getattr(row, attribute)))
 
 
 class TranslatedSlugQuerySet(models.QuerySet):

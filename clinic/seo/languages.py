@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from clinic.domain.languages import active_language, language_codes, language_name  # noqa: F401
 
@@ -32,6 +33,14 @@ def language_tag(code=None):
 def og_locale(code=None):
     """Open Graph's form of the tag: `fr_CA`."""
     return language_tag(code).replace("-", "_")
+
+
+def in_language(code):
+    """“in French”, “en anglais”: the language named as a sentence ends with it."""
+    phrases = {"en": _("in English"), "fr": _("in French"), "es": _("in Spanish")}
+    if code in phrases:
+        return phrases[code]
+    return _("in %(language)s") % {"language": translation.get_language_info(code)["name_local"]}
 
 
 def home_path(code):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from clinic.branding.brand import brand_for
 from clinic.domain.models import ClinicProfile
 from clinic.domain.sitewide import site_chrome
+from clinic.seo.languages import active_language, home_path, language_codes
 
 from .context_processors import MENU
 
@@ -99,7 +100,12 @@ def error_context(key):
 
 
 def error_page(request, key, status):
-    return render(request, "error.html", error_context(key), status=status)
+    """An error page in the request's language; its language switcher goes to each other
+    language's home page, never to the same address there (which may well be missing too)."""
+    current = active_language()
+    homes = {code: home_path(code) for code in language_codes() if code != current}
+    context = error_context(key) | {"page_translations": homes, "page_alternates": False}
+    return render(request, "error.html", context, status=status)
 
 
 def bad_request(request, exception=None):

@@ -10,19 +10,17 @@ from django.views.generic import TemplateView
 
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import web_page
-from clinic.seo.languages import active_language, home_path, language_codes, language_tag
+from clinic.seo.languages import (
+    active_language,
+    home_path,
+    in_language,
+    language_codes,
+    language_tag,
+)
 from clinic.seo.meta import page_meta
 from clinic.seo.mixin import PageMetadataMixin
 
 MAX_PATH_LENGTH = 2000
-
-
-def in_language(code):
-    """“in French”, “en anglais”: the language named as a sentence ends with it."""
-    phrases = {"en": _("in English"), "fr": _("in French"), "es": _("in Spanish")}
-    if code in phrases:
-        return phrases[code]
-    return _("in %(language)s") % {"language": translation.get_language_info(code)["name_local"]}
 
 
 def original_page(path):

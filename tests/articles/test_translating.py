@@ -12,6 +12,7 @@ from articles.translating import (
     translate_article,
     translation_worklist,
 )
+from clinic.domain.models.wording_fr import DEFAULT_DISCLAIMER_FR
 from tests.factories import ArticleFactory, StudyFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,8 @@ def test_a_translation_starts_as_a_draft_copying_the_text_for_the_translator(ori
     assert (draft.language, draft.status) == ("fr", Article.Status.DRAFT)
     assert draft.translation_key == original.translation_key
     assert (draft.title, draft.slug, draft.body) == (original.title, original.slug, original.body)
-    assert draft.disclaimer == original.disclaimer
+    # The original carries the clinic's default: the draft starts with the French default.
+    assert draft.disclaimer == DEFAULT_DISCLAIMER_FR != original.disclaimer
     assert [t.name for t in draft.topics.all()] == ["PTSD"]
     assert not draft.studies.exists() and list(draft.shared_studies()) == list(
         original.studies.all()

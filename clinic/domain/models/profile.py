@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Length, Replace
 from django.db.models.lookups import GreaterThan
+from modeltranslation.utils import build_localized_fieldname
 
 from .brand import BrandFields, WordingFields
 from .safety import SafetyFields
@@ -217,6 +218,12 @@ class ClinicProfile(BrandFields, WordingFields, SafetyFields, models.Model):
     def clean(self):
         super().clean()
         self.clean_brand_colours()
+
+    def default_disclaimer_in(self, language):
+        """The default disclaimer written in `language` (its own column, `default_disclaimer_fr`),
+        never another language's: what “use the default” puts on an article in that language."""
+        column = build_localized_fieldname("default_disclaimer", language)
+        return getattr(self, column) if hasattr(self, column) else self.default_disclaimer
 
     def remember_previous_disclaimer(self, previous):
         """Keep the default being replaced, when it changes (before saving)."""

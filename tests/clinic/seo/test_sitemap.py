@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import ArticleFactory, PersonFactory
-from tests.sitemaps import NS, index_entries, page_urls
+from tests.sitemaps import NS, XHTML, index_entries, page_urls
 
 W3C_DATE = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$")
 CHANGEFREQ = {"always", "hourly", "daily", "weekly", "monthly", "yearly", "never"}
@@ -38,9 +38,12 @@ def page_entries(urls, seen):
     entries = {}
     for url in urls:
         assert url.tag == f"{NS}url"
-        fields = {child.tag.removeprefix(NS): (child.text or "").strip() for child in url}
-        assert len(fields) == len(url), "each field once"
-        order = [child.tag.removeprefix(NS) for child in url]
+        own = [child for child in url if child.tag.startswith(NS)]
+        links = url.findall(f"{XHTML}link")
+        assert [*own, *links] == list(url), "the page's fields, then its alternates, only"
+        fields = {child.tag.removeprefix(NS): (child.text or "").strip() for child in own}
+        assert len(fields) == len(own), "each field once"
+        order = [child.tag.removeprefix(NS) for child in own]
         assert order == [name for name in SEQUENCE if name in fields], "the schema's order"
         assert fields["loc"] not in entries and fields["loc"] not in seen, "each URL once"
         entries[fields["loc"]] = fields
@@ -161,6 +164,6 @@ def test_pages_say_what_djangos_own_sitemap_view_would(site, client, rf):
         ours = page_urls(client, f"/sitemap-{section}.xml")
         theirs = djangos_view(rf.get("/"), SITEMAPS, section=section).render()
         theirs = ElementTree.fromstring(theirs.content)
-        assert [[(c.tag, c.text) for c in url] for url in ours] == [
-            [(c.tag, (c.text or "").strip()) for c in url] for url in theirs
+        assert [[(c.tag, c.text, c.attrib) for c in url] for url in ours] == [
+            [(c.tag, (c.text or "").strip() or None, c.attrib) for c in url] for url in theirs
         ], section
