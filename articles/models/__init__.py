@@ -3,19 +3,13 @@
 from .changes import ArticleChange, PublishingOverride
 from .glossary import GlossaryTerm
 from .languages import ANY_LANGUAGE, active_language, default_language, language_codes
-from .library import (
-    DISCLAIMER_REQUIRED,
-    WORDS_PER_MINUTE,
-    Article,
-    ArticleQuerySet,
-    Topic,
-    TopicQuerySet,
-    add_months,
-)
+from .library import DISCLAIMER_REQUIRED, WORDS_PER_MINUTE, Article, add_months
 from .notices import CitationNotice
+from .queries import ArticleQuerySet
 from .records import ArticleDailyViews, ImportedPost, PendingImport, SiteImport
 from .studies import Study, doi_validator, pmid_validator
 from .synonyms import NarrowerTerm, SynonymGroup
+from .topics import Topic, TopicQuerySet
 from .vocabulary import ArticleWords, SearchWord
 
 __all__ = [
