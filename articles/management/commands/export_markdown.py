@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from articles.transfer.markdown.articles import export_articles
+from articles.transfer.markdown.export import export_articles
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
 """Every article as a Markdown file with YAML front matter, and back again.
 
-`export_articles(directory)` writes `<slug>.md` per article, plus `images/` holding the hero
-images and the images uploaded into bodies (their links in the Markdown point there, so the
-folder reads well in any Markdown viewer). `import_articles(directory)` reads the same format
-into this site or another, matching articles, people and topics by slug, one transaction per
-file. A round trip through an empty database gives back the same articles.
+`export_articles(directory)` (export.py) writes `<slug>.md` per article, plus `images/`
+holding the hero images and the images uploaded into bodies (their links in the Markdown point
+there, so the folder reads well in any Markdown viewer). `import_articles(directory)` reads the
+same format into this site or another, matching articles, people and topics by slug, one
+transaction per file. A round trip through an empty database gives back the same articles.
 """
 
 import re
@@ -27,18 +27,14 @@ from clinic.domain.models import Person
 from .files import (
     IMAGES,
     PortabilityError,
-    export_file,
-    file_stem,
     import_image,
     keep_number,
-    plain,
     reset_numbering,
     save_numbered,
 )
-from .frontmatter import check_front_matter, dump_yaml, load_yaml
+from .frontmatter import check_front_matter, load_yaml
 from .site import (
     SITE_FILE,
-    export_site,
     import_redirects,
     import_site,
     read_site,
@@ -59,72 +55,6 @@ HANDLED_FIELDS = {
     "reviewer", "reviewed_on", "disclaimer", "hero_image", "hero_alt", "hero_credit",
 }  # fmt: skip
 MARKDOWN_IMAGE = re.compile(r"(?P<start>!\[[^\]]*\]\()(?P<url>[^)\s]+)")
-
-
-def export_articles(directory):
-    """Write every article (drafts too) to `directory`; returns the paths written."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    articles = (
-        Article.objects.select_related("author", "reviewer", "import_record")
-        .prefetch_related("topics", "studies")
-        .order_by("publish_at", "id")
-    )
-    paths = [export_site(directory)]
-    for article in articles:
-        path = directory / f"{file_stem(article.slug, article.language)}.md"
-        path.write_text(article_to_markdown(article, directory), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def article_to_markdown(article, directory):
-    """The file for one article: YAML front matter, a blank line, then the Markdown body."""
-    record = getattr(article, "import_record", None)
-    front = {
-        "format": FORMAT_VERSION,
-        "id": article.pk,
-        "title": article.title,
-        "slug": article.slug,
-        "translation_key": str(article.translation_key),
-        "summary": article.summary,
-        "status": article.status,
-        "publish_at": article.publish_at.isoformat(),
-        "updated_at": article.updated_at.isoformat() if article.updated_at else None,
-        "author": _person_data(article.author),
-        "reviewer": _person_data(article.reviewer),
-        "reviewed_on": article.reviewed_on.isoformat() if article.reviewed_on else None,
-        "topics": [{"name": topic.name, "slug": topic.slug} for topic in article.topics.all()],
-        "studies": [
-            {"id": s.pk} | {name: getattr(s, name) for name in STUDY_FIELDS}
-            for s in article.studies.all()
-        ],
-        "disclaimer": article.disclaimer,
-        "hero_image": export_file(article.hero_image.name, directory)
-        if article.hero_image
-        else None,
-        "hero_alt": article.hero_alt,
-        "hero_credit": article.hero_credit,
-        "imported_from": {"key": record.import_key, "old_url": record.old_url} if record else None,
-        "fields": {
-            field.name: plain(field.value_from_object(article)) for field in _extra_fields()
-        },
-        "changes": [
-            {
-                "id": change.pk,
-                "changed_at": change.changed_at.isoformat(),
-                "note": change.note,
-                "kind": change.kind,
-            }
-            for change in article.changes.order_by("changed_at", "pk")
-        ],
-    }
-    dumped = dump_yaml(front)
-    return f"---\n{dumped}---\n\n{_export_body_images(article.body, directory)}"
-
-
-def _person_data(person):
-    return {name: getattr(person, name) for name in PERSON_FIELDS} if person else None
 
 
 def _link_translation(article, text):
@@ -152,19 +82,6 @@ def _extra_fields():
 
 def _media_url():
     return default_storage.url("")
-
-
-def _export_body_images(body, directory):
-    """Point images uploaded to this site at their copies in `images/`."""
-    prefix = _media_url()
-
-    def replace(match):
-        url = match["url"]
-        name = unquote(url[len(prefix) :]) if url.startswith(prefix) else ""
-        copied = export_file(name, directory) if name else None
-        return match["start"] + copied if copied else match.group(0)
-
-    return MARKDOWN_IMAGE.sub(replace, body)
 
 
 def import_articles(directory):
