@@ -6,8 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from modeltranslation.utils import build_localized_fieldname
 
 from articles.editorial.disclaimers import articles_with_disclaimer
+from articles.models import language_codes
+from articles.models.languages import language_name
 from articles.services import apply_default_disclaimer
 from clinic.domain.sitewide import clinic_profile
 
@@ -19,7 +22,9 @@ class ApplyDisclaimerForm(forms.Form):
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["articles"].choices = [(a.pk, a.title) for a in candidates]
+        self.fields["articles"].choices = [
+            (a.pk, f"{a.title} ({language_name(a.language)})") for a in candidates
+        ]
         self.fields["articles"].initial = [a.pk for a in candidates]
 
 
@@ -40,17 +45,19 @@ class DefaultDisclaimerAdminMixin:
     def apply_default_disclaimer_view(self, request):
         if not request.user.is_superuser:
             raise PermissionDenied
-        profile = clinic_profile()
-        previous, new = profile.previous_default_disclaimer, profile.default_disclaimer
-        candidates = articles_with_disclaimer(previous)
+        changes = default_changes(clinic_profile())
+        candidates = [article for change in changes for article in change["candidates"]]
         form = ApplyDisclaimerForm(request.POST or None, candidates=candidates)
         if request.method == "POST" and form.is_valid():
             chosen = set(form.cleaned_data["articles"])
-            changed = apply_default_disclaimer(
-                articles=[a for a in candidates if a.pk in chosen],
-                previous=previous,
-                new=new,
-                user=request.user,
+            changed = sum(
+                apply_default_disclaimer(
+                    articles=[a for a in change["candidates"] if a.pk in chosen],
+                    previous=change["previous"],
+                    new=change["new"],
+                    user=request.user,
+                )
+                for change in changes
             )
             self.message_user(
                 request,
@@ -66,7 +73,23 @@ class DefaultDisclaimerAdminMixin:
             "title": "Apply the new default disclaimer",
             "form": form,
             "candidates": candidates,
-            "previous": previous,
-            "new": new,
+            "changes": changes,
         }
         return TemplateResponse(request, "admin/articles/apply_default_disclaimer.html", context)
+
+
+def default_changes(profile):
+    """For each language whose default disclaimer was replaced: the previous and new wording,
+    and that language's articles still carrying the previous one (a French article keeps to
+    the French default)."""
+    changes = []
+    for code in language_codes():
+        # Each language's own columns: an empty one does not stand for the English.
+        previous = getattr(profile, build_localized_fieldname("previous_default_disclaimer", code))
+        new = getattr(profile, build_localized_fieldname("default_disclaimer", code))
+        if not (previous or "").strip():
+            continue
+        candidates = [a for a in articles_with_disclaimer(previous) if a.language == code]
+        changes.append({"language": language_name(code), "previous": previous, "new": new,
+                        "candidates": candidates})  # fmt: skip
+    return changes

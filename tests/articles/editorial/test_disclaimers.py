@@ -4,6 +4,7 @@ from html import escape
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from reversion.models import Version
 
 from articles.editorial.disclaimers import articles_with_disclaimer
@@ -130,3 +131,32 @@ def test_an_article_edited_meanwhile_keeps_its_new_text(admin_user):
     assert changed == 0
     article.refresh_from_db()
     assert article.disclaimer == "Edited meanwhile."
+
+
+def test_a_new_french_default_is_offered_to_the_french_articles_only(admin_client):
+    old_fr = "À titre d'information seulement.\nCe n'est pas un avis médical."
+    new_fr = (
+        "À titre d'information seulement. Ce n'est pas un avis médical. Parlez-en à votre "
+        "médecin. En cas d'urgence, composez le 911."
+    )
+    profile = ClinicProfile.load()
+    profile.default_disclaimer_fr = old_fr
+    profile.save()
+    english = ArticleFactory(disclaimer=old_fr)  # an English article with the French wording
+    french = ArticleFactory(disclaimer=old_fr, language="fr")
+    profile.default_disclaimer_fr = new_fr
+    with translation.override("fr"):
+        profile.remember_previous_disclaimer(old_fr)
+    profile.save()
+
+    page = admin_client.get(APPLY_URL)
+    assert page.status_code == 200
+    assert f"{french.title} (Français)" in page.text
+    assert english.title not in page.text
+    assert "Previous default (Français)" in page.text
+
+    assert admin_client.post(APPLY_URL, {"articles": [french.pk]}).status_code == 302
+    french.refresh_from_db()
+    english.refresh_from_db()
+    assert french.disclaimer == new_fr
+    assert english.disclaimer == old_fr
