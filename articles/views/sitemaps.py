@@ -115,8 +115,18 @@ def dated(queryset, **links):
     for code in language_codes():
         live = Article.objects.published(language=code).order_by("-publish_at")
         for name, link in links.items():
-            newest = live.filter(link).values("publish_at")[:1]
-            annotations[f"newest_{name}_{code}"] = Subquery(newest)
+            if isinstance(link, str):  # a person's field: author or reviewer
+                # The person as a range of one, ordered by the person first: the same rows and
+                # order, but only the person's own index (article_author_idx,
+                # article_reviewer_lang_idx) gives that order. With an equality, PostgreSQL
+                # guesses from a handful of reviewers that any article may be the person's and
+                # walks the public index from the newest: through the whole library for
+                # someone who reviews nothing (420 ms at 20,000 articles).
+                person = {f"{link}__gte": OuterRef("pk"), f"{link}__lte": OuterRef("pk")}
+                newest = live.filter(**person).order_by(f"-{link}_id", "-publish_at")
+            else:
+                newest = live.filter(link)
+            annotations[f"newest_{name}_{code}"] = Subquery(newest.values("publish_at")[:1])
     return queryset.annotate(**annotations)
 
 
@@ -244,7 +254,7 @@ class PersonSitemap(TranslatedSitemap):
             live.filter(reviewer=OuterRef("pk"))
         )
         people = Person.objects.filter(Q(is_active=True) | linked).only("slug", "modified_at")
-        return dated(people, wrote=Q(author=OuterRef("pk")), reviewed=Q(reviewer=OuterRef("pk")))
+        return dated(people, wrote="author", reviewed="reviewer")
 
     def lastmod(self, version):
         return newest_of(version.page, version.language, "wrote", "reviewed")
