@@ -11,6 +11,16 @@ def ensure_search_index(sender, using="default", **kwargs):
     ensure_index(connections[using])
 
 
+def ensure_topic_listing(sender, using="default", **kwargs):
+    """post_migrate: the triggers that keep topics' listings exist (a table rebuild on SQLite
+    drops them)."""
+    from django.db import connections
+
+    from .models.listing import ensure_listing
+
+    ensure_listing(connections[using])
+
+
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Research library"
@@ -21,4 +31,5 @@ class ArticlesConfig(AppConfig):
 
         signals.connect()  # every side effect of saving an article: see articles/signals.py
         post_migrate.connect(ensure_search_index, sender=self, dispatch_uid="search-index")
+        post_migrate.connect(ensure_topic_listing, sender=self, dispatch_uid="topic-listing")
         revisions.connect()  # a first revision for an article made outside the admin

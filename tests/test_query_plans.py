@@ -24,10 +24,17 @@ HOT_PAGES = [
     "/articles/study-1501/?topic=topic-3", "/feed/", "/sitemap.xml",
     "/sitemap-articles.xml?p={page}", "/sitemap-articles.xml?p={last}", "/sitemap-topics.xml",
     "/sitemap-people.xml", "/sitemap-pages.xml", "/fr/sujets/topic-3/", "/fr/",
+    # A topic with three articles, the oldest of the library: its page, and an article's
+    # previous and next within it.
+    "/topics/rare/", "/topics/rare/?page=last", "/articles/study-2981/?topic=rare",
 ]  # fmt: skip
 # Rows a query may read from each table (3,000 articles, 6,000 topic links): a few pages'
 # worth, far short of the whole table.
-MOST_ROWS_READ = {"articles_article": 1000, "articles_article_topics": 2000}
+MOST_ROWS_READ = {
+    "articles_article": 1000,
+    "articles_article_topics": 2000,
+    "articles_topiclisting": 2000,
+}
 
 pytestmark = [
     pytest.mark.django_db,
@@ -65,6 +72,8 @@ def library(settings):
         for n, a in enumerate(articles)
         for k in (0, 1)
     )
+    rare = Topic.objects.create(name="Rare topic", slug="rare", description="Seldom studied.")
+    rare.articles.add(*Article.objects.filter(slug__in=["study-2981", "study-2985", "study-2989"]))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 

@@ -4,6 +4,7 @@ from .changes import ArticleChange, PublishingOverride
 from .glossary import GlossaryTerm
 from .languages import ANY_LANGUAGE, active_language, default_language, language_codes
 from .library import DISCLAIMER_REQUIRED, WORDS_PER_MINUTE, Article, add_months
+from .listing import TopicListing
 from .notices import CitationNotice
 from .queries import ArticleQuerySet
 from .records import ArticleDailyViews, ImportedPost, PendingImport, SiteImport
@@ -32,6 +33,7 @@ __all__ = [
     "Study",
     "SynonymGroup",
     "Topic",
+    "TopicListing",
     "TopicQuerySet",
     "active_language",
     "add_months",

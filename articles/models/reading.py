@@ -11,29 +11,43 @@ more CPU than running them.
 from django.db import connection
 from django.utils import timezone
 
+from .listing import LISTING
+
 # Related articles are chosen among this many newest articles sharing a topic with it.
 RELATED_WINDOW = 24
 
 NEAREST = """
-    SELECT a.id FROM {article} a
-    WHERE a.status = %s AND a.language = %s AND {range}
-      AND NOT (a.publish_at = %s AND a.id {beyond} %s) {topic}
-    ORDER BY a.publish_at {order}, a.id {order} LIMIT 1
+    SELECT a.{id} FROM {table} a
+    WHERE {topic} a.status = %s AND a.language = %s AND {range}
+      AND NOT (a.publish_at = %s AND a.{id} {beyond} %s)
+    ORDER BY a.publish_at {order}, a.{id} {order} LIMIT 1
 """
-IN_TOPIC = "AND EXISTS (SELECT 1 FROM {links} l WHERE l.article_id = a.id AND l.topic_id = %s)"
+# Within a topic, the same range of the topic's listing (listing.py) instead: a test of each
+# article for the topic walked through the whole library for a topic with few articles.
+IN_LIBRARY = {"table": "{article}", "id": "id", "topic": ""}
+IN_TOPIC = {"table": "{listing}", "id": "article_id", "topic": "a.topic_id = %s AND"}
 NEIGHBOURS = (
     "SELECT id, title, slug, language, publish_at FROM {article} WHERE id IN (({older}), ({newer}))"
 )
+# The newest live articles of one of the article's topics, a range of its listing's index.
+TOPIC_NEWEST = """
+    SELECT * FROM (
+        SELECT l.article_id, l.publish_at FROM {listing} l
+        WHERE l.topic_id = %s AND l.language = %s AND l.status = %s AND l.publish_at <= %s
+          AND l.article_id NOT IN ({left_out})
+        ORDER BY l.publish_at DESC, l.article_id DESC LIMIT {window}
+    ) topic_{n}
+"""
 RELATED = """
     SELECT id, title, slug, language, summary, publish_at, shared_topics FROM (
         SELECT a.id, a.title, a.slug, a.language, a.summary, a.publish_at,
                (SELECT COUNT(*) FROM {links} s WHERE s.article_id = a.id AND s.topic_id IN
                 ({topics})) AS shared_topics
         FROM {article} a
-        WHERE a.status = %s AND a.language = %s AND a.publish_at <= %s AND a.id NOT IN ({left_out})
-          AND EXISTS (SELECT 1 FROM {links} l WHERE l.article_id = a.id AND l.topic_id IN
-                      ({topics}))
-        ORDER BY a.publish_at DESC, a.id DESC LIMIT {window}
+        WHERE a.id IN (
+            SELECT article_id FROM ({each_topic}) sharing
+            ORDER BY publish_at DESC, article_id DESC LIMIT {window}
+        )
     ) newest
     ORDER BY shared_topics DESC, publish_at DESC, id DESC LIMIT {limit}
 """
@@ -47,7 +61,11 @@ LIVE = "AND status = %s AND publish_at <= %s"
 
 
 def _tables(model):
-    return {"article": model._meta.db_table, "links": model.topics.through._meta.db_table}
+    return {
+        "article": model._meta.db_table,
+        "links": model.topics.through._meta.db_table,
+        "listing": LISTING,
+    }
 
 
 def _moment(value):
@@ -69,24 +87,23 @@ class ReadingTrailMixin:
 
     def get_neighbours(self, topic=None):
         """(previous, next) live articles in the article's language, found in one query with
-        two scalar subqueries, each a range of article_public_idx that starts at this article."""
+        two scalar subqueries, each a range of article_public_idx that starts at this article
+        (within `topic`, of the topic's listing: listing.py)."""
         if self.pk is None:
             return None, None
         model, now = type(self), timezone.now()
         tables, live = _tables(model), model.Status.PUBLISHED
-        in_topic = IN_TOPIC.format(**tables) if topic is not None else ""
-        older = NEAREST.format(
-            **tables, range="a.publish_at <= %s", beyond=">=", order="DESC", topic=in_topic
-        )
+        where = {key: value.format(**tables)
+                 for key, value in (IN_LIBRARY if topic is None else IN_TOPIC).items()}  # fmt: skip
+        older = NEAREST.format(range="a.publish_at <= %s", beyond=">=", order="DESC", **where)
         newer = NEAREST.format(
-            **tables, range="a.publish_at >= %s AND a.publish_at <= %s", beyond="<=", order="ASC",
-            topic=in_topic,
-        )  # fmt: skip
+            range="a.publish_at >= %s AND a.publish_at <= %s", beyond="<=", order="ASC", **where
+        )
         when, pk = _moment(self.publish_at), self.pk
-        topic_param = [topic.pk] if topic is not None else []
+        in_topic = [topic.pk] if topic is not None else []
         lang = self.language
-        params = [live, lang, _moment(min(self.publish_at, now)), when, pk, *topic_param]
-        params += [live, lang, when, _moment(now), when, pk, *topic_param]
+        params = [*in_topic, live, lang, _moment(min(self.publish_at, now)), when, pk]
+        params += [*in_topic, live, lang, when, _moment(now), when, pk]
         sql = NEIGHBOURS.format(**tables, older=older, newer=newer)
         previous = next_ = None
         for article in model.objects.raw(sql, params):
@@ -101,7 +118,7 @@ class ReadingTrailMixin:
         leaving out `exclude` (the previous and next articles, already linked).
 
         Chosen among the `RELATED_WINDOW` newest articles sharing a topic, read newest first from
-        article_public_idx with a test of the topic links for each, in one query that reads
+        each topic's listing (a range of its index, listing.py), in one query that reads
         what the page shows of them: title, address (slug and language), summary and publish
         time (any other field is read on first use), with `shared_topics`, how many topics each
         shares.
@@ -109,13 +126,20 @@ class ReadingTrailMixin:
         topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
         if not topic_ids:
             return []
-        model = type(self)
+        model, tables = type(self), _tables(type(self))
         left_out = [self.pk, *(other.pk for other in exclude if other)]
-        sql = RELATED.format(
-            **_tables(model), topics=", ".join(["%s"] * len(topic_ids)),
-            left_out=", ".join(["%s"] * len(left_out)), window=int(RELATED_WINDOW),
-            limit=int(limit),
+        window = int(RELATED_WINDOW)
+        each_topic = " UNION ".join(
+            TOPIC_NEWEST.format(**tables, left_out=", ".join(["%s"] * len(left_out)),
+                                window=window, n=n)
+            for n in range(len(topic_ids))
         )  # fmt: skip
-        params = [*topic_ids, model.Status.PUBLISHED, self.language, _moment(timezone.now())]
-        params += left_out
-        return list(model.objects.raw(sql, [*params, *topic_ids]))
+        sql = RELATED.format(
+            **tables, topics=", ".join(["%s"] * len(topic_ids)), each_topic=each_topic,
+            window=window, limit=int(limit),
+        )  # fmt: skip
+        live = [self.language, model.Status.PUBLISHED, _moment(timezone.now())]
+        params = [*topic_ids]
+        for topic_id in topic_ids:
+            params += [topic_id, *live, *left_out]
+        return list(model.objects.raw(sql, params))

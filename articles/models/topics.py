@@ -3,15 +3,30 @@
 from django.apps import apps
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.domain.languages import TranslatedSlugQuerySet
 
-from .languages import ANY_LANGUAGE, language_codes
+from .languages import ANY_LANGUAGE, active_language, language_codes
 
 
 def _articles():
     """The Article model (defined beside, and linked to topics by its own field)."""
     return apps.get_model("articles", "Article")
+
+
+def _live_listing(language):
+    """The live articles of the outer query's topic in `language` (the reader's by default;
+    `ANY_LANGUAGE` for any), from the topic's listing."""
+    listing = apps.get_model("articles", "TopicListing").objects.filter(
+        topic=models.OuterRef("pk"),
+        status=_articles().Status.PUBLISHED,
+        publish_at__lte=timezone.now(),
+    )
+    # Every language by name, so that each is a seek of the index rather than a walk of the
+    # topic's drafts (a status that sorts before "published") in every language.
+    languages = language_codes() if language == ANY_LANGUAGE else [language or active_language()]
+    return listing.filter(language__in=languages)
 
 
 class TopicQuerySet(TranslatedSlugQuerySet):
@@ -23,19 +38,16 @@ class TopicQuerySet(TranslatedSlugQuerySet):
         """Listed topics with at least one live article in the reader's language (or
         `language`; `ANY_LANGUAGE` for any): one used only by drafts stays unseen.
 
-        A semi-join per topic that stops at its first live article (not a scan of every link)."""
-        live = _articles().objects.published(language=language).filter(topics=models.OuterRef("pk"))
-        return self.listed().filter(models.Exists(live))
+        A seek per topic in its listing's index (listing.py), which stops at its first live
+        article."""
+        return self.listed().filter(models.Exists(_live_listing(language)))
 
     def with_article_languages(self):
         """Listed topics with live articles in any language, each knowing which languages
-        (`topic.article_languages`, read by `Topic.article_languages`): a semi-join per topic
+        (`topic.article_languages`, read by `Topic.article_languages`): a seek per topic
         and language, in the same query."""
         annotations = {
-            f"has_articles_{code}": models.Exists(
-                _articles().objects.published(language=code).filter(topics=models.OuterRef("pk"))
-            )
-            for code in language_codes()
+            f"has_articles_{code}": models.Exists(_live_listing(code)) for code in language_codes()
         }
         return self.with_published_articles(language=ANY_LANGUAGE).annotate(**annotations)
 

@@ -21,14 +21,12 @@ language says there are none yet, and is not indexed); the home page, the lists,
 the locations every language. Each language's version is dated by that language's articles.
 """
 
-import sqlite3
-
 from django.db import connection, connections
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles.models import ANY_LANGUAGE, Article, GlossaryTerm, Topic
+from articles.models import ANY_LANGUAGE, Article, GlossaryTerm, Topic, TopicListing
 from clinic.domain.languages import active_language, language_codes
 from clinic.domain.models import Location, Person
 from clinic.seo.links import current_request
@@ -92,47 +90,33 @@ def _newest_change(language):
     return newer(*published, *updated)
 
 
-def keys_per_query(connection):
-    """How many keys one query may list, a few parameters kept for its other conditions:
-    SQLite's own limit (32,766 since 3.32, where Django assumes the old 999, which would split
-    a sitemap page in two), else Django's figure for the database (none for PostgreSQL)."""
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) - 20
-    most = connection.features.max_query_params
-    return most - 20 if most else None
-
-
-def dated(queryset, **links):
-    """`queryset` with, for each language, the newest publish time of the live articles in it
-    each row `links` to (`newest_<link>_<language>`): the first entry of article_public_idx (or
-    of a person's article_author_idx or article_reviewer_idx) that belongs to the row, a seek,
-    never a sort of its articles.
+def dated(people, **fields):
+    """`people` with, for each language, the newest publish time of the live articles in it
+    that name the person in each of `fields` (`newest_<name>_<language>`, e.g. wrote="author"):
+    the first entry of the person's article_author_idx or article_reviewer_lang_idx, a seek,
+    never a sort of their articles (topics read theirs from their listing: TopicSitemap).
 
     A list page of topics or people shows cards (title, summary, publish date): a new article
     changes it; a substantive update changes the article's own page, dated in its section."""
     annotations = {}
     for code in language_codes():
         live = Article.objects.published(language=code).order_by("-publish_at")
-        for name, link in links.items():
-            if isinstance(link, str):  # a person's field: author or reviewer
-                # The person as a range of one, ordered by the person first: the same rows and
-                # order, but only the person's own index (article_author_idx,
-                # article_reviewer_lang_idx) gives that order. With an equality, PostgreSQL
-                # guesses from a handful of reviewers that any article may be the person's and
-                # walks the public index from the newest: through the whole library for
-                # someone who reviews nothing (420 ms at 20,000 articles).
-                # SQLite, given the same range, sorts instead: it keeps the equality, which
-                # finds the person's index by itself.
-                if connection.vendor == "postgresql":
-                    person = {f"{link}__gte": OuterRef("pk"), f"{link}__lte": OuterRef("pk")}
-                    newest = live.filter(**person).order_by(f"-{link}_id", "-publish_at")
-                else:
-                    newest = live.filter(**{link: OuterRef("pk")})
+        for name, field in fields.items():
+            # The person as a range of one, ordered by the person first: the same rows and
+            # order, but only the person's own index (article_author_idx,
+            # article_reviewer_lang_idx) gives that order. With an equality, PostgreSQL
+            # guesses from a handful of reviewers that any article may be the person's and
+            # walks the public index from the newest: through the whole library for
+            # someone who reviews nothing (420 ms at 20,000 articles).
+            # SQLite, given the same range, sorts instead: it keeps the equality, which
+            # finds the person's index by itself.
+            if connection.vendor == "postgresql":
+                person = {f"{field}__gte": OuterRef("pk"), f"{field}__lte": OuterRef("pk")}
+                newest = live.filter(**person).order_by(f"-{field}_id", "-publish_at")
             else:
-                newest = live.filter(link)
+                newest = live.filter(**{field: OuterRef("pk")})
             annotations[f"newest_{name}_{code}"] = Subquery(newest.values("publish_at")[:1])
-    return queryset.annotate(**annotations)
+    return people.annotate(**annotations)
 
 
 def newest_of(row, language, *names):
@@ -146,10 +130,11 @@ class ArticleSitemap(PublicSitemap):
     limit = PAGE_SIZE
 
     def items(self):
-        """Live articles in every language (a French one at its /fr/ address)."""
+        """Live articles in every language (a French one at its /fr/ address), as rows of
+        the fields the page writes: 1,000 model instances would cost more than the page."""
         live = Article.objects.published(language=ANY_LANGUAGE)
-        fields = ("slug", "language", "translation_key", "publish_at", "updated_at")
-        return live.only(*fields).order_by("pk")
+        fields = ("pk", "slug", "language", "translation_key", "publish_at", "updated_at")
+        return live.order_by("pk").values_list(*fields, named=True)
 
     @property
     def paginator(self):
@@ -183,40 +168,64 @@ class ArticleSitemap(PublicSitemap):
         hreflang_alternates = HreflangAlternates()
         for url in urls:
             versions = family.get(url["item"].translation_key, ())
-            locations = {code: origin + self.path(code, slug) for code, slug in versions}
-            url["alternates"] = hreflang_alternates(locations)
+            if len(versions) > 1:  # an article in one language names no alternates
+                locations = {code: origin + self.path(code, slug) for code, slug in versions}
+                url["alternates"] = hreflang_alternates(locations)
         return urls
 
     def live_translations(self, articles):
         """{translation key: [(language, slug)]} of the page's articles' families: the page's
-        own rows and, in one query, the live rows of each language that share a key with a row
-        of the page in another language. Each language is its own part of a UNION, a lookup of
-        article_family_idx (or of article_public_idx for a language with few articles): asked
-        as one condition, or by a subquery of the page's id range, the languages' parts made
-        PostgreSQL read the whole table. Split only where the database takes fewer parameters
-        than a page has keys."""
-        family, wanted = {}, []
+        own rows and, in one query, the live rows in another language that share a key with a
+        row of the page (FAMILY_OF_PAGE): a lookup of the (translation key, language) index
+        for each row of the page, so its cost is the page's, not the library's."""
+        family = {}
         for article in articles:
             family.setdefault(article.translation_key, []).append((article.language, article.slug))
-            wanted += [(code, article.translation_key)
-                       for code in language_codes() if code != article.language]  # fmt: skip
-        most = keys_per_query(connections[Article.objects.db]) or len(wanted) or 1
-        live = Article.objects.published(language=ANY_LANGUAGE).order_by()
+        if not articles:
+            return family
         own = {article.pk for article in articles}
-        for start in range(0, len(wanted), most):
-            keys = {}
-            for code, key in wanted[start : start + most]:
-                keys.setdefault(code, []).append(key)
-            parts = [
-                live.filter(language=code, translation_key__in=some).values_list(
-                    "pk", "translation_key", "language", "slug"
-                )
-                for code, some in keys.items()
-            ]
-            for pk, key, code, slug in parts[0].union(*parts[1:], all=True):
-                if pk not in own:
-                    family.setdefault(key, []).append((code, slug))
+        for pk, key, code, slug in family_of_page(min(own), max(own)):
+            if pk not in own:
+                family.setdefault(key, []).append((code, slug))
         return family
+
+
+# The live rows in another language of the articles with ids in a range (a sitemap page). On
+# PostgreSQL each row of the page looks up its family (LATERAL, kept a nested loop by its
+# LIMIT): as a join, the planner hashes every live article instead (7 ms at 20,000 articles and
+# growing). SQLite's join (another database's too) looks up each row's family by the index.
+FAMILY_OF_PAGE = {
+    "postgresql": (
+        "SELECT o.id, o.translation_key, o.language, o.slug FROM {article} p CROSS JOIN LATERAL"
+        " (SELECT id, translation_key, language, slug FROM {article} o"
+        "  WHERE o.translation_key = p.translation_key AND o.language <> p.language"
+        "  AND o.status = %s AND o.publish_at <= %s LIMIT %s) o"
+        " WHERE p.id BETWEEN %s AND %s AND p.status = %s AND p.publish_at <= %s"
+    ),
+    "join": (
+        "SELECT o.id, o.translation_key, o.language, o.slug FROM {article} p"
+        " JOIN {article} o ON o.translation_key = p.translation_key AND o.language <> p.language"
+        " AND o.status = %s AND o.publish_at <= %s"
+        " WHERE p.id BETWEEN %s AND %s AND p.status = %s AND p.publish_at <= %s"
+    ),
+}
+
+
+def family_of_page(low, high):
+    """(id, translation key, language, slug) of the live rows in another language of the live
+    articles with ids from `low` to `high`."""
+    db = connections[Article.objects.db]
+    now = db.ops.adapt_datetimefield_value(timezone.now())
+    live = [Article.Status.PUBLISHED, now]
+    lateral = db.vendor == "postgresql"
+    sql = FAMILY_OF_PAGE["postgresql" if lateral else "join"]
+    limit = [len(language_codes())] if lateral else []
+    params = [*live, *limit, low, high, *live]
+    with db.cursor() as cursor:
+        cursor.execute(sql.format(article=Article._meta.db_table), params)
+        rows = cursor.fetchall()
+    key_field = Article._meta.get_field("translation_key")
+    return [(pk, key_field.to_python(key), code, slug) for pk, key, code, slug in rows]
 
 
 class TopicSitemap(TranslatedSitemap):
@@ -227,13 +236,17 @@ class TopicSitemap(TranslatedSitemap):
     limit = PAGE_SIZE
 
     def items(self):
+        """Topics with live articles, each with its newest in each language
+        (`newest_articles_<language>`): the first entry of its listing's index there."""
         topics = Topic.objects.with_published_articles(language=ANY_LANGUAGE)
-        # A test on each article, newest first, rather than a join from the topic's links,
-        # which SQLite reads in full and sorts (as `ArticleQuerySet.in_topic`).
-        links = Article.topics.through.objects.filter(
-            article=OuterRef("pk"), topic=OuterRef(OuterRef("pk"))
-        )
-        return dated(topics.only("slug", "modified_at"), articles=Q(Exists(links)))
+        now = timezone.now()
+        newest = {
+            f"newest_articles_{code}": Subquery(
+                TopicListing.objects.live_in(OuterRef("pk"), code, now=now).values("publish_at")[:1]
+            )
+            for code in language_codes()
+        }
+        return topics.only("slug", "modified_at").annotate(**newest)
 
     def languages_of(self, topic):
         return [code for code in language_codes() if getattr(topic, f"newest_articles_{code}")]

@@ -10,11 +10,11 @@ not indexed and names no hreflang versions, and the switcher elsewhere treats it
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from articles.models import Article, Topic
+from articles.models import Article, Topic, TopicListing
 from clinic.domain.languages import active_language, in_name_order, language_codes
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page
@@ -65,7 +65,14 @@ class TopicDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
     def get_queryset(self):
         topics = Topic.objects.with_article_languages()
         self.topic = get_object_or_404(topics.with_slug(self.kwargs["slug"]))
-        return Article.objects.published().in_topic(self.topic).for_cards()
+        self.now = timezone.now()
+        return Article.objects.published(now=self.now).in_topic(self.topic).for_cards()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Pages counted and cut from the topic's listing, one range of its index whatever
+        the size of the library or of the topic."""
+        keys = TopicListing.objects.live_in(self.topic, now=self.now).values_list("article_id")
+        return super().get_paginator(queryset, per_page, keys=keys, **kwargs)
 
     def get_context_data(self, **kwargs):
         topic, here = self.topic, active_language()

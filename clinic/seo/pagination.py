@@ -14,9 +14,14 @@ from django.utils.functional import cached_property
 
 
 class LibraryPaginator(Paginator):
-    def __init__(self, object_list, per_page, *args, max_pages=None, **kwargs):
+    """`keys`, where given, are the ids of `object_list`'s rows in its order, from an index
+    that holds them in that order (a topic's listing): counted and sliced instead of the
+    rows' own query."""
+
+    def __init__(self, object_list, per_page, *args, max_pages=None, keys=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.max_pages = max_pages or settings.MAX_LIST_PAGES
+        self.keys = keys if keys is not None else object_list.values("pk")
 
     @property
     def offered(self):
@@ -26,7 +31,7 @@ class LibraryPaginator(Paginator):
     @cached_property
     def count(self):
         """The number of items, counted no further than one past the last page offered."""
-        return self.object_list.order_by().values("pk")[: self.offered + 1].count()
+        return self.keys.order_by()[: self.offered + 1].count()
 
     @property
     def has_more(self):
@@ -40,7 +45,7 @@ class LibraryPaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        keys = self.object_list.values("pk")[bottom : bottom + self.per_page]
+        keys = self.keys[bottom : bottom + self.per_page]
         return self._get_page(list(self.object_list.filter(pk__in=keys)), number, self)
 
 

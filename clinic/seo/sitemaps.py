@@ -20,6 +20,7 @@ without its language (a French home page is dated by the French articles), write
 
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
@@ -29,7 +30,6 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.html import escape
 from django.utils.http import http_date
 
 from clinic.domain.languages import default_language, language_codes
@@ -201,21 +201,24 @@ def sitemap_index(request, sitemaps, section_url_name):
     return response
 
 
-def _day(moment):
-    """A <lastmod> as Django's template writes it: the day, in the site's time zone."""
-    if isinstance(moment, datetime):
-        moment = timezone.localtime(moment) if timezone.is_aware(moment) else moment
-    return moment.strftime("%Y-%m-%d")
+def _day(moment, zone=None):
+    """A <lastmod> as Django's template writes it: the day, in the site's time zone (`zone`,
+    read once for a page of 1,000 addresses)."""
+    if isinstance(moment, datetime) and timezone.is_aware(moment):
+        moment = moment.astimezone(zone or timezone.get_current_timezone())
+    return (moment.date() if isinstance(moment, datetime) else moment).isoformat()
 
 
-def _url(url):
+def _url(url, zone):
+    """One <url>, escaped by the standard library's html.escape (Django's adds a lazy
+    wrapper and a SafeString to each of the page's thousands of values)."""
     parts = [f"<url><loc>{escape(url['location'])}</loc>"]
     if url["lastmod"]:
-        parts.append(f"<lastmod>{_day(url['lastmod'])}</lastmod>")
+        parts.append(f"<lastmod>{_day(url['lastmod'], zone)}</lastmod>")
     if url["changefreq"]:
         parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
     if url["priority"]:
-        parts.append(f"<priority>{escape(url['priority'])}</priority>")
+        parts.append(f"<priority>{escape(str(url['priority']))}</priority>")
     parts += [
         f'<xhtml:link rel="alternate" hreflang="{escape(link["lang_code"])}" '
         f'href="{escape(link["location"])}"/>'
@@ -235,8 +238,9 @@ def sitemap_section(request, sitemaps, section):
         urls = sitemap.get_urls(page=request.GET.get("p", 1))
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404("No such page of the sitemap.") from error
+    zone = timezone.get_current_timezone()
     response = HttpResponse(
-        URLSET.format("\n".join(_url(url) for url in urls)), content_type="application/xml"
+        URLSET.format("\n".join(_url(url, zone) for url in urls)), content_type="application/xml"
     )
     newest = getattr(sitemap, "latest_lastmod", None)
     if newest is not None:
