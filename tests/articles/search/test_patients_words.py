@@ -322,3 +322,20 @@ def test_no_results_for_crisis_words_shows_the_crisis_help(client):
     response = client.get(URL, {"q": "want to die"})
     assert response.context["paginator"].count == 0
     assert DEFAULT_CRISIS_LINE in response.text and "Browse by topic" in response.text
+
+
+# The lists, built once a process per version
+
+
+@pytest.mark.django_db
+def test_the_thesaurus_is_built_once_and_again_after_an_editor_changes_a_list():
+    from articles.search.synonyms import current_thesaurus
+
+    SynonymGroup.objects.create(terms="quorbitine, zelnapril")
+    first = current_thesaurus()
+    assert current_thesaurus() is first  # the same lists: not built again
+    assert first.synonyms(("quorbitine",)) == [("zelnapril",)]
+    NarrowerTerm.objects.create(term="quorb dreams", broader="zelnapril")
+    changed = current_thesaurus()
+    assert changed is not first
+    assert changed.broader(("quorb", "dreams"))[0] == [("zelnapril",)]
