@@ -27,6 +27,7 @@ HOT_PAGES = [
     # A topic with three articles, the oldest of the library: its page, and an article's
     # previous and next within it.
     "/topics/rare/", "/topics/rare/?page=last", "/articles/study-2981/?topic=rare",
+    "/articles/?topic=rare", "/articles/?topic=rare&page=last", "/topics/rare/feed/",
 ]  # fmt: skip
 # Rows a query may read from each table (3,000 articles, 6,000 topic links): a few pages'
 # worth, far short of the whole table.

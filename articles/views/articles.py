@@ -6,12 +6,20 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, CitationNotice, Topic, active_language, default_language
+from articles.models import (
+    Article,
+    CitationNotice,
+    Topic,
+    TopicListing,
+    active_language,
+    default_language,
+)
 from articles.previews import PreviewLinkRevoked, article_from_preview_token
 from clinic.domain.languages import in_name_order
 from clinic.domain.sitewide import clinic_profile
@@ -70,12 +78,20 @@ class ArticleListView(LibraryPagesMixin, PageMetadataMixin, ListView):
     paginate_by = settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        articles = Article.objects.published().for_cards()
+        self.now = timezone.now()
+        articles = Article.objects.published(now=self.now).for_cards()
         self.topic = None
         if topic_slug := self.request.GET.get("topic"):  # a NUL byte never gets here (400)
             self.topic = get_object_or_404(Topic.objects.listed().with_slug(topic_slug))
             articles = articles.in_topic(self.topic)
         return articles
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Within a topic, pages counted and cut from the topic's listing (as its own page)."""
+        if self.topic is not None:
+            listing = TopicListing.objects.live_in(self.topic, now=self.now)
+            kwargs["keys"] = listing.values_list("article_id")
+        return super().get_paginator(queryset, per_page, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)

@@ -8,10 +8,11 @@ and its primary key: it survives a new slug or title, so readers never see an en
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Topic
+from articles.models import Article, Topic, TopicListing
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.links import absolute_url, tag_uri
 
@@ -103,7 +104,10 @@ class TopicFeed(LatestArticlesFeed):
         return absolute_url(reverse("articles:topic-feed", kwargs={"slug": topic.slug}))
 
     def items(self, topic):
-        return latest(Article.objects.published().filter(topics=topic))
+        """The topic's newest live articles, their ids a range of its listing's index."""
+        now = timezone.now()
+        newest = TopicListing.objects.live_in(topic, now=now).values("article_id")[:FEED_LENGTH]
+        return latest(Article.objects.published(now=now).filter(pk__in=newest))
 
 
 class TopicAtomFeed(TopicFeed):
