@@ -10,17 +10,28 @@ read and sort every article of the topic (growing with the topic).
 so that a topic's live articles in one language, newest first, are a range of
 `topic_listing_live_idx`: a page, or the count of the pages offered, reads only what it shows.
 
-Triggers in the database keep it exact, whatever does the writing (the admin's form, a list
-action, `QuerySet.update()`, an import, the `sqlite3` shell): a link added or removed adds or
-removes its row, and a change of an article's language, status or publish time is copied to
-its rows. An article or topic deleted takes its rows along. SQLite drops a table's triggers
-when a later migration rebuilds the table, so `ensure_listing()` runs after every `migrate`:
-it recreates missing triggers and, if any were, refills the table. Migration 0037 made them
-first, with a frozen copy of this SQL.
+Triggers in the database keep it exact whatever writes through SQL's INSERT, UPDATE and DELETE
+(the admin's form, a list action, `QuerySet.update()`, an import, the `sqlite3` shell): a link
+added, changed or removed adds, moves or removes its row, and a change of an article's
+language, status or publish time is copied to its rows; an article or topic deleted takes its
+rows along. The listing's language and status columns are as wide as the article's: a change
+to those must change both.
+
+The triggers belong to `migrate`, as the full-text index's do (search/sqlite_index.py), not to
+a migration:
+
+* on SQLite, a trigger on the links that reads the articles table makes every later rebuild
+  of either table (SQLite's way to alter a column: copy, drop, rename) fail on the rename, so
+  `drop_listing_triggers()` runs before every `migrate` (pre_migrate);
+* after every `migrate` (post_migrate, also after `flush`), `ensure_listing()` creates them
+  from this module's SQL and refills the listing from the links, in one transaction.
+
+A dump for `loaddata` leaves the listing out (`dumpdata --exclude articles.topiclisting`): the
+triggers write it as the links load, one row per link (`topic_listing_one_per_link`).
 """
 
 from django.apps import apps
-from django.db import models
+from django.db import models, transaction
 
 from .languages import active_language
 
@@ -28,17 +39,20 @@ ARTICLE, LINKS, LISTING = "articles_article", "articles_article_topics", "articl
 COPIED = "language, status, publish_at"
 
 # Constant SQL: table and column names only, no input from anyone.
+_SQLITE_ADD = (
+    f"INSERT INTO {LISTING} (topic_id, article_id, {COPIED}) "
+    f"SELECT new.topic_id, a.id, a.language, a.status, a.publish_at FROM {ARTICLE} a "
+    "WHERE a.id = new.article_id;"
+)
+_SQLITE_REMOVE = (
+    f"DELETE FROM {LISTING} WHERE topic_id = old.topic_id AND article_id = old.article_id;"
+)
 SQLITE_TRIGGERS = {
-    "topic_listing_link_added": (
-        f"AFTER INSERT ON {LINKS} BEGIN "
-        f"INSERT INTO {LISTING} (topic_id, article_id, {COPIED}) "
-        f"SELECT new.topic_id, a.id, a.language, a.status, a.publish_at FROM {ARTICLE} a "
-        "WHERE a.id = new.article_id; END"
+    "topic_listing_link_added": f"AFTER INSERT ON {LINKS} BEGIN {_SQLITE_ADD} END",
+    "topic_listing_link_changed": (
+        f"AFTER UPDATE OF topic_id, article_id ON {LINKS} BEGIN {_SQLITE_REMOVE} {_SQLITE_ADD} END"
     ),
-    "topic_listing_link_removed": (
-        f"AFTER DELETE ON {LINKS} BEGIN "
-        f"DELETE FROM {LISTING} WHERE topic_id = old.topic_id AND article_id = old.article_id; END"
-    ),
+    "topic_listing_link_removed": f"AFTER DELETE ON {LINKS} BEGIN {_SQLITE_REMOVE} END",
     "topic_listing_article_changed": (
         f"AFTER UPDATE OF {COPIED} ON {ARTICLE} "
         "WHEN old.language IS NOT new.language OR old.status IS NOT new.status "
@@ -54,19 +68,31 @@ SQLITE_TRIGGERS = {
     ),
 }
 
+# PostgreSQL: a link's article is read with a share lock, so that a change of its status in
+# another transaction waits for this one (and then updates the row this one added). The
+# article trigger names no columns (a trigger on columns would forbid altering their type);
+# its function compares them.
+_PG_ADD = (
+    f"PERFORM 1 FROM {ARTICLE} WHERE id = NEW.article_id FOR SHARE; "
+    f"INSERT INTO {LISTING} (topic_id, article_id, {COPIED}) "
+    f"SELECT NEW.topic_id, a.id, a.language, a.status, a.publish_at FROM {ARTICLE} a "
+    "WHERE a.id = NEW.article_id;"
+)
+_PG_REMOVE = f"DELETE FROM {LISTING} WHERE topic_id = OLD.topic_id AND article_id = OLD.article_id;"
 POSTGRESQL_FUNCTIONS = {
-    "topic_listing_link_added": (
-        f"BEGIN INSERT INTO {LISTING} (topic_id, article_id, {COPIED}) "
-        f"SELECT NEW.topic_id, a.id, a.language, a.status, a.publish_at FROM {ARTICLE} a "
-        "WHERE a.id = NEW.article_id; RETURN NULL; END"
+    "topic_listing_link_added": f"BEGIN {_PG_ADD} RETURN NULL; END",
+    "topic_listing_link_changed": (
+        "BEGIN IF NEW.topic_id IS DISTINCT FROM OLD.topic_id "
+        f"OR NEW.article_id IS DISTINCT FROM OLD.article_id THEN {_PG_REMOVE} {_PG_ADD} END IF; "
+        "RETURN NULL; END"
     ),
-    "topic_listing_link_removed": (
-        f"BEGIN DELETE FROM {LISTING} WHERE topic_id = OLD.topic_id "
-        "AND article_id = OLD.article_id; RETURN NULL; END"
-    ),
+    "topic_listing_link_removed": f"BEGIN {_PG_REMOVE} RETURN NULL; END",
     "topic_listing_article_changed": (
-        f"BEGIN UPDATE {LISTING} SET language = NEW.language, status = NEW.status, "
-        "publish_at = NEW.publish_at WHERE article_id = NEW.id; RETURN NULL; END"
+        "BEGIN IF NEW.language IS DISTINCT FROM OLD.language "
+        "OR NEW.status IS DISTINCT FROM OLD.status "
+        "OR NEW.publish_at IS DISTINCT FROM OLD.publish_at THEN "
+        f"UPDATE {LISTING} SET language = NEW.language, status = NEW.status, "
+        "publish_at = NEW.publish_at WHERE article_id = NEW.id; END IF; RETURN NULL; END"
     ),
     "topic_listing_article_deleted": (
         f"BEGIN DELETE FROM {LISTING} WHERE article_id = OLD.id; RETURN NULL; END"
@@ -76,64 +102,59 @@ POSTGRESQL_FUNCTIONS = {
     ),
 }
 POSTGRESQL_TRIGGERS = {
-    "topic_listing_link_added": f"AFTER INSERT ON {LINKS} FOR EACH ROW",
-    "topic_listing_link_removed": f"AFTER DELETE ON {LINKS} FOR EACH ROW",
-    "topic_listing_article_changed": (
-        f"AFTER UPDATE OF {COPIED} ON {ARTICLE} FOR EACH ROW WHEN ("
-        "OLD.language IS DISTINCT FROM NEW.language OR OLD.status IS DISTINCT FROM NEW.status "
-        "OR OLD.publish_at IS DISTINCT FROM NEW.publish_at)"
-    ),
-    "topic_listing_article_deleted": f"AFTER DELETE ON {ARTICLE} FOR EACH ROW",
-    "topic_listing_topic_deleted": "AFTER DELETE ON articles_topic FOR EACH ROW",
+    "topic_listing_link_added": f"AFTER INSERT ON {LINKS}",
+    "topic_listing_link_changed": f"AFTER UPDATE ON {LINKS}",
+    "topic_listing_link_removed": f"AFTER DELETE ON {LINKS}",
+    "topic_listing_article_changed": f"AFTER UPDATE ON {ARTICLE}",
+    "topic_listing_article_deleted": f"AFTER DELETE ON {ARTICLE}",
+    "topic_listing_topic_deleted": "AFTER DELETE ON articles_topic",
 }
 REFILL = [
-    f"DELETE FROM {LISTING}",  # noqa: S608
-    f"INSERT INTO {LISTING} (topic_id, article_id, {COPIED}) "  # noqa: S608
+    f"DELETE FROM {LISTING}",
+    f"INSERT INTO {LISTING} (topic_id, article_id, {COPIED}) "
     f"SELECT l.topic_id, a.id, a.language, a.status, a.publish_at FROM {LINKS} l "
     f"JOIN {ARTICLE} a ON a.id = l.article_id",
 ]
 
 
-def create_triggers(connection, names=None):
-    """Create the triggers (`names`, or all) for the connection's database."""
+def _table(name):
+    return POSTGRESQL_TRIGGERS[name].split(" ON ")[1]
+
+
+def drop_listing_triggers(connection):
+    """pre_migrate: on SQLite, no trigger on one table reads another during a rebuild."""
+    if connection.vendor != "sqlite":
+        return
     with connection.cursor() as cursor:
+        for name in SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def ensure_listing(connection):
+    """post_migrate: the triggers as this module writes them, and the listing refilled from
+    the links, in one transaction. False where the tables do not exist (yet)."""
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+    if not {LISTING, LINKS, ARTICLE} <= set(tables):
+        return False
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            for name in names or POSTGRESQL_TRIGGERS:
+            for name, when in POSTGRESQL_TRIGGERS.items():
                 cursor.execute(
                     f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
                     f"$$ {POSTGRESQL_FUNCTIONS[name]} $$"
                 )
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {_table(name)}")
                 cursor.execute(
-                    f"CREATE TRIGGER {name} {POSTGRESQL_TRIGGERS[name]} EXECUTE FUNCTION {name}()"
+                    f"CREATE TRIGGER {name} {when} FOR EACH ROW EXECUTE FUNCTION {name}()"
                 )
         else:
-            for name in names or SQLITE_TRIGGERS:
-                cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {SQLITE_TRIGGERS[name]}")
-
-
-def _table(name):
-    return POSTGRESQL_TRIGGERS[name].split(" ON ")[1].split()[0]
-
-
-def ensure_listing(connection):
-    """Create whichever trigger is missing and, if any was, refill the listing. True if so."""
-    with connection.cursor() as cursor:
-        tables = connection.introspection.table_names(cursor)
-        if LISTING not in tables or LINKS not in tables:
-            return False
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
-        else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        present = {row[0] for row in cursor.fetchall()}
-    missing = [name for name in SQLITE_TRIGGERS if name not in present]
-    if missing:
-        create_triggers(connection, missing)
-        with connection.cursor() as cursor:
-            for statement in REFILL:
-                cursor.execute(statement)
-    return bool(missing)
+            for name, trigger in SQLITE_TRIGGERS.items():
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+                cursor.execute(f"CREATE TRIGGER {name} {trigger}")
+        for statement in REFILL:
+            cursor.execute(statement)
+    return True
 
 
 class TopicListingQuerySet(models.QuerySet):
@@ -165,6 +186,9 @@ class TopicListing(models.Model):
     objects = TopicListingQuerySet.as_manager()
 
     class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "article"], name="topic_listing_one_per_link")
+        ]
         indexes = [
             models.Index(
                 fields=["topic", "language", "status", "publish_at", "article"],

@@ -26,8 +26,10 @@ NEAREST = """
 # article for the topic walked through the whole library for a topic with few articles.
 IN_LIBRARY = {"table": "{article}", "id": "id", "topic": ""}
 IN_TOPIC = {"table": "{listing}", "id": "article_id", "topic": "a.topic_id = %s AND"}
+# The rows found are checked again as live, in case the listing were ever behind.
 NEIGHBOURS = (
     "SELECT id, title, slug, language, publish_at FROM {article} WHERE id IN (({older}), ({newer}))"
+    " AND status = %s AND language = %s AND publish_at <= %s"
 )
 # The newest live articles of one of the article's topics, a range of its listing's index.
 TOPIC_NEWEST = """
@@ -47,7 +49,7 @@ RELATED = """
         WHERE a.id IN (
             SELECT article_id FROM ({each_topic}) sharing
             ORDER BY publish_at DESC, article_id DESC LIMIT {window}
-        )
+        ) AND a.status = %s AND a.language = %s AND a.publish_at <= %s
     ) newest
     ORDER BY shared_topics DESC, publish_at DESC, id DESC LIMIT {limit}
 """
@@ -104,6 +106,7 @@ class ReadingTrailMixin:
         lang = self.language
         params = [*in_topic, live, lang, _moment(min(self.publish_at, now)), when, pk]
         params += [*in_topic, live, lang, when, _moment(now), when, pk]
+        params += [live, lang, _moment(now)]
         sql = NEIGHBOURS.format(**tables, older=older, newer=newer)
         previous = next_ = None
         for article in model.objects.raw(sql, params):
@@ -138,8 +141,9 @@ class ReadingTrailMixin:
             **tables, topics=", ".join(["%s"] * len(topic_ids)), each_topic=each_topic,
             window=window, limit=int(limit),
         )  # fmt: skip
-        live = [self.language, model.Status.PUBLISHED, _moment(timezone.now())]
+        now = _moment(timezone.now())
         params = [*topic_ids]
         for topic_id in topic_ids:
-            params += [topic_id, *live, *left_out]
+            params += [topic_id, self.language, model.Status.PUBLISHED, now, *left_out]
+        params += [model.Status.PUBLISHED, self.language, now]
         return list(model.objects.raw(sql, params))
