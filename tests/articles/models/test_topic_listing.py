@@ -2,6 +2,7 @@
 article's language, status and publish time, whatever writes them: the triggers are checked on
 the database itself, on SQLite and on PostgreSQL."""
 
+import importlib
 from copy import copy
 from datetime import timedelta
 
@@ -144,3 +145,9 @@ def test_topics_without_live_articles_are_not_listed():
     ArticleFactory().topics.add(shown)
     ArticleFactory(draft=True).topics.add(drafts_only)
     assert list(Topic.objects.with_published_articles()) == [shown]
+
+
+def test_migrating_back_past_the_listing_drops_the_triggers_that_write_to_it():
+    frozen = importlib.import_module("articles.migrations.0037_topic_listing")
+    assert frozen.TRIGGERS == {name: live._table(name) for name in live.POSTGRESQL_TRIGGERS}
+    assert set(frozen.TRIGGERS) == set(live.SQLITE_TRIGGERS)
