@@ -70,7 +70,19 @@ class HomeView(PageMetadataMixin, ListView):
         return page, website_data(clinic)
 
 
-class ArticleListView(LibraryPagesMixin, PageMetadataMixin, ListView):
+class TopicPagesMixin(LibraryPagesMixin):
+    """LibraryPagesMixin for a list that may be one topic's live articles (`self.topic`, read
+    at `self.now`): its pages are counted and cut from the topic's listing, one range of its
+    index whatever the size of the library or of the topic."""
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.topic is not None:
+            listing = TopicListing.objects.live_in(self.topic, now=self.now)
+            kwargs["keys"] = listing.values_list("article_id")
+        return super().get_paginator(queryset, per_page, **kwargs)
+
+
+class ArticleListView(TopicPagesMixin, PageMetadataMixin, ListView):
     """All live articles, newest first; `?topic=<slug>` narrows them to one topic."""
 
     template_name = "articles/article_list.html"
@@ -85,13 +97,6 @@ class ArticleListView(LibraryPagesMixin, PageMetadataMixin, ListView):
             self.topic = get_object_or_404(Topic.objects.listed().with_slug(topic_slug))
             articles = articles.in_topic(self.topic)
         return articles
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        """Within a topic, pages counted and cut from the topic's listing (as its own page)."""
-        if self.topic is not None:
-            listing = TopicListing.objects.live_in(self.topic, now=self.now)
-            kwargs["keys"] = listing.values_list("article_id")
-        return super().get_paginator(queryset, per_page, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)

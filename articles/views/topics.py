@@ -14,17 +14,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from articles.models import Article, Topic, TopicListing
+from articles.models import Article, Topic
 from clinic.domain.languages import active_language, in_name_order, language_codes
 from clinic.domain.sitewide import clinic_profile
 from clinic.seo.graph import collection_page
 from clinic.seo.languages import in_language, language_tag
 from clinic.seo.meta import meta_description, page_meta
 from clinic.seo.mixin import PageMetadataMixin, list_start
-from clinic.seo.pagination import LibraryPagesMixin
 from clinic.seo.structured_data import home_crumb
 
-from .articles import LIBRARY, article_entries
+from .articles import LIBRARY, TopicPagesMixin, article_entries
 
 
 def topic_path(topic, language):
@@ -57,7 +56,7 @@ class TopicListView(PageMetadataMixin, ListView):
         )
 
 
-class TopicDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
+class TopicDetailView(TopicPagesMixin, PageMetadataMixin, ListView):
     template_name = "articles/topic_detail.html"
     context_object_name = "articles"
     paginate_by = settings.ARTICLES_PER_PAGE
@@ -67,12 +66,6 @@ class TopicDetailView(LibraryPagesMixin, PageMetadataMixin, ListView):
         self.topic = get_object_or_404(topics.with_slug(self.kwargs["slug"]))
         self.now = timezone.now()
         return Article.objects.published(now=self.now).in_topic(self.topic).for_cards()
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        """Pages counted and cut from the topic's listing, one range of its index whatever
-        the size of the library or of the topic."""
-        keys = TopicListing.objects.live_in(self.topic, now=self.now).values_list("article_id")
-        return super().get_paginator(queryset, per_page, keys=keys, **kwargs)
 
     def get_context_data(self, **kwargs):
         topic, here = self.topic, active_language()
